@@ -1,0 +1,6 @@
+package com.powerkg.api;
+
+import java.time.LocalDateTime;
+
+public record ChannelUsage(String channel, String nameZh, long payments, LocalDateTime lastUsedAt) {
+}

@@ -1,0 +1,67 @@
+package com.powerkg.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A Relay connection page. Explicit records rather than Spring Data's {@code Window} so that the schema
+ * inspection can check every field of the connection types against Java.
+ */
+public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
+
+	public record Edge<T>(T node, String cursor) {
+	}
+
+	public record PageInfo(boolean hasPreviousPage, boolean hasNextPage, String startCursor, String endCursor) {
+	}
+
+	/**
+	 * Builds a page from rows fetched with one extra row (which only tells that there is a next page).
+	 */
+	static <T> Connection<T> of(List<T> rowsPlusOne, int size, boolean hasPrevious, Function<T, String> key) {
+		boolean hasNext = rowsPlusOne.size() > size;
+		List<T> rows = hasNext ? rowsPlusOne.subList(0, size) : rowsPlusOne;
+		List<Edge<T>> edges = new ArrayList<>(rows.size());
+		for (T row : rows) {
+			edges.add(new Edge<>(row, Cursor.encode(key.apply(row))));
+		}
+		return new Connection<>(List.copyOf(edges), new PageInfo(hasPrevious, hasNext,
+				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+	}
+
+	/** Opaque cursors: base64url of {@code k:<sort key>}. */
+	static final class Cursor {
+
+		private static final String PREFIX = "k:";
+
+		private Cursor() {
+		}
+
+		static String encode(String key) {
+			return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + key).getBytes(StandardCharsets.UTF_8));
+		}
+
+		/** @return the sort key, or null for a null cursor */
+		static String decode(String cursor) {
+			if (cursor == null) {
+				return null;
+			}
+			String decoded;
+			try {
+				decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			}
+			catch (IllegalArgumentException ex) {
+				decoded = "";
+			}
+			if (!decoded.startsWith(PREFIX)) {
+				throw new InvalidArgumentException("after '" + cursor + "' is not a cursor of this API (pass an edge's cursor)");
+			}
+			return decoded.substring(PREFIX.length());
+		}
+
+	}
+
+}

@@ -1,0 +1,83 @@
+package com.powerkg.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import graphql.GraphQLError;
+import graphql.schema.DataFetchingEnvironment;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Customer portrait queries. Thin: Cypher lives in {@link CustomerQueries}; pages are Relay connections with
+ * opaque keyset cursors on the customer id, so a page costs the same however deep it is.
+ */
+@Controller
+class CustomerController {
+
+	static final int DEFAULT_PAGE_SIZE = 20;
+
+	static final int MAX_PAGE_SIZE = 500;
+
+	private final CustomerQueries queries;
+
+	CustomerController(CustomerQueries queries) {
+		this.queries = queries;
+	}
+
+	@QueryMapping
+	Optional<CustomerProfile> customer(@Argument String id) {
+		return this.queries.byId(id);
+	}
+
+	@QueryMapping
+	Connection<CustomerProfile> customers(@Argument CustomerFilter filter, @Argument Integer first,
+			@Argument String after) {
+		int size = (first != null) ? first : DEFAULT_PAGE_SIZE;
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidArgumentException(
+					"first must be between 1 and " + MAX_PAGE_SIZE + " (was " + size + "); page through larger sets with after");
+		}
+		String afterId = Connection.Cursor.decode(after);
+		List<CustomerProfile> rows = this.queries.page(filter != null ? filter : CustomerFilter.NONE, afterId, size + 1);
+		return Connection.of(rows, size, afterId != null, CustomerProfile::id);
+	}
+
+	@SchemaMapping(typeName = "Customer")
+	String name(CustomerProfile customer) {
+		return PersonalDataMasking.maskName(customer.name());
+	}
+
+	@SchemaMapping(typeName = "Customer")
+	String phone(CustomerProfile customer) {
+		return PersonalDataMasking.maskPhone(customer.phone());
+	}
+
+	@BatchMapping(typeName = "Customer")
+	Map<CustomerProfile, List<ChannelUsage>> channels(List<CustomerProfile> customers) {
+		Map<String, List<ChannelUsage>> byId = this.queries.channelsOf(customers.stream().map(CustomerProfile::id).toList());
+		var result = new java.util.LinkedHashMap<CustomerProfile, List<ChannelUsage>>();
+		for (CustomerProfile customer : customers) {
+			result.put(customer, byId.getOrDefault(customer.id(), List.of()));
+		}
+		return result;
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError invalidArgument(InvalidArgumentException ex, DataFetchingEnvironment env) {
+		return GraphQLError.newError()
+			.errorType(ErrorType.BAD_REQUEST)
+			.message(ex.getMessage())
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.build();
+	}
+
+}

@@ -1,0 +1,11 @@
+package com.powerkg.api;
+
+import java.util.List;
+
+/** GraphQL {@code CustomerFilter}; null fields do not filter. */
+public record CustomerFilter(List<String> usageCategories, String paymentMode, List<String> regions,
+		List<String> importance) {
+
+	static final CustomerFilter NONE = new CustomerFilter(null, null, null, null);
+
+}

@@ -1,0 +1,71 @@
+package com.powerkg.api;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+import com.powerkg.graph.CypherResource;
+
+/**
+ * Read side of the customer portrait. Explicit Cypher through {@link Neo4jClient}: the portrait is a traversal,
+ * not an object graph worth mapping.
+ */
+@Repository
+public class CustomerQueries {
+
+	private static final String BY_ID = CypherResource.load(CustomerQueries.class, "customer-by-id.cypher");
+
+	private static final String PAGE = CypherResource.load(CustomerQueries.class, "customers-page.cypher");
+
+	private static final String CHANNELS = CypherResource.load(CustomerQueries.class, "channels-of-customers.cypher");
+
+	private final Neo4jClient neo4j;
+
+	public CustomerQueries(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	public Optional<CustomerProfile> byId(String id) {
+		return this.neo4j.query(BY_ID)
+			.bind(id).to("id")
+			.fetchAs(CustomerProfile.class)
+			.mappedBy((types, record) -> CustomerProfile.fromNode(record.get("c").asMap()))
+			.one();
+	}
+
+	/** @param limit rows to fetch (the caller asks for one more than it shows) */
+	public List<CustomerProfile> page(CustomerFilter filter, String afterId, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("after", afterId);
+		params.put("usageCategories", filter.usageCategories());
+		params.put("paymentMode", filter.paymentMode());
+		params.put("regions", filter.regions());
+		params.put("importance", filter.importance());
+		params.put("limit", limit);
+		return new ArrayList<>(this.neo4j.query(PAGE)
+			.bindAll(params)
+			.fetchAs(CustomerProfile.class)
+			.mappedBy((types, record) -> CustomerProfile.fromNode(record.get("c").asMap()))
+			.all());
+	}
+
+	public Map<String, List<ChannelUsage>> channelsOf(List<String> customerIds) {
+		Map<String, List<ChannelUsage>> result = new HashMap<>();
+		this.neo4j.query(CHANNELS).bind(customerIds).to("ids").fetch().all().forEach(row -> {
+			@SuppressWarnings("unchecked")
+			var channels = (List<Map<String, Object>>) row.get("channels");
+			result.put((String) row.get("customerId"), channels.stream()
+				.map(ch -> new ChannelUsage((String) ch.get("channel"), (String) ch.get("nameZh"),
+						((Number) ch.get("payments")).longValue(), (LocalDateTime) ch.get("lastUsedAt")))
+				.toList());
+		});
+		return result;
+	}
+
+}

@@ -1,0 +1,86 @@
+package com.powerkg.graph;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.server.configuration.ServerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running in-process Neo4j and the Bolt URI through which everything (the service, Browser, cypher-shell)
+ * talks to it. Going through Bolt even in-process keeps one code path for embedded and external databases.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+	private final DatabaseManagementService service;
+
+	private final String boltUri;
+
+	private EmbeddedNeo4j(DatabaseManagementService service, String boltUri) {
+		this.service = service;
+		this.boltUri = boltUri;
+	}
+
+	public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
+		Path home = properties.dataDirectory().toAbsolutePath().normalize();
+		int port = properties.boltPort() == 0 ? freePort(properties.boltAddress()) : properties.boltPort();
+		log.info("Starting embedded Neo4j in {} with Bolt on {}:{}", home, properties.boltAddress(), port);
+		var builder = new DatabaseManagementServiceBuilder(home)
+			.setConfig(BoltConnector.enabled, true)
+			.setConfig(BoltConnector.listen_address, new SocketAddress(properties.boltAddress(), port))
+			.setConfig(BoltConnector.advertised_address, new SocketAddress(properties.boltAddress(), port))
+			.setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+			// No credentials: the connector only listens where the operator bound it (loopback by default).
+			.setConfig(GraphDatabaseSettings.auth_enabled, false)
+			// Browser reads this over Bolt; the machines this runs on usually have no internet anyway
+			.setConfig(ServerSettings.allow_telemetry, false);
+		if (!properties.pageCache().isBlank()) {
+			builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
+		}
+		DatabaseManagementService service;
+		try {
+			service = builder.build();
+		}
+		catch (RuntimeException ex) {
+			throw EmbeddedNeo4jStartException.explain(home, properties.boltAddress(), port, ex);
+		}
+		String host = properties.boltAddress().contains(":") ? "[" + properties.boltAddress() + "]"
+				: properties.boltAddress();
+		return new EmbeddedNeo4j(service, "bolt://" + host + ":" + port);
+	}
+
+	public String boltUri() {
+		return this.boltUri;
+	}
+
+	public DatabaseManagementService service() {
+		return this.service;
+	}
+
+	@Override
+	public void close() {
+		log.info("Shutting down embedded Neo4j");
+		this.service.shutdown();
+	}
+
+	private static int freePort(String address) {
+		try (var socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot find a free port on " + address, ex);
+		}
+	}
+
+}

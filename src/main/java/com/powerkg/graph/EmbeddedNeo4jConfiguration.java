@@ -1,0 +1,32 @@
+package com.powerkg.graph;
+
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts Neo4j in-process unless {@code spring.neo4j.uri} points at a server, cluster or Aura; in that case
+ * nothing here is created and Spring Boot's Neo4j auto-configuration builds the driver from
+ * {@code spring.neo4j.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.neo4j.uri:}'.isBlank()")
+class EmbeddedNeo4jConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+		return EmbeddedNeo4j.start(properties);
+	}
+
+	@Bean(destroyMethod = "close")
+	Driver neo4jDriver(EmbeddedNeo4j neo4j) {
+		var config = Config.builder().withUserAgent("power-customer-kg").build();
+		return GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), config);
+	}
+
+}

@@ -1,0 +1,53 @@
+package com.powerkg.graph;
+
+import java.nio.file.Path;
+
+/**
+ * Embedded Neo4j could not start. The message names the likely cause and the fix, because the raw Neo4j
+ * exception chain (lifecycle exceptions five levels deep) does not.
+ */
+public class EmbeddedNeo4jStartException extends RuntimeException {
+
+	EmbeddedNeo4jStartException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+	static EmbeddedNeo4jStartException explain(Path home, String address, int port, RuntimeException ex) {
+		String chain = describeChain(ex);
+		String message;
+		if (chain.contains("FileLockException") || chain.toLowerCase().contains("lock file")
+				|| chain.contains("already locked")) {
+			message = "The Neo4j store in " + home + " is in use by another process (is the service already running?). "
+					+ "Stop it, or point this command at the running service with --spring.neo4j.uri=bolt://" + address
+					+ ":" + port + ".";
+		}
+		else if (chain.contains("BindException") || chain.contains("Address already in use")) {
+			message = "Bolt port " + address + ":" + port + " is already in use. Stop what uses it or set "
+					+ "powerkg.neo4j.embedded.bolt-port to another port.";
+		}
+		else {
+			message = "Embedded Neo4j failed to start in " + home + ": " + rootMessage(ex);
+		}
+		return new EmbeddedNeo4jStartException(message, ex);
+	}
+
+	private static String describeChain(Throwable ex) {
+		var sb = new StringBuilder();
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			sb.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return sb.toString();
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getMessage();
+	}
+
+}

@@ -1,0 +1,26 @@
+package com.powerkg.graph;
+
+import ac.simons.neo4j.migrations.core.MigrationsException;
+
+/**
+ * A Cypher script could not be applied. neo4j-migrations names the script; the database's own error (the
+ * cause) names the statement and position, so the message carries both for the steward who has to fix it.
+ */
+public class MigrationFailedException extends RuntimeException {
+
+	MigrationFailedException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+	static MigrationFailedException from(MigrationsException ex) {
+		var message = new StringBuilder("Cypher migration failed, nothing of the failing script was applied: ");
+		message.append(ex.getMessage());
+		for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+			if (t.getMessage() != null && !ex.getMessage().contains(t.getMessage())) {
+				message.append(" | ").append(t.getMessage().strip());
+			}
+		}
+		return new MigrationFailedException(message.toString(), ex);
+	}
+
+}

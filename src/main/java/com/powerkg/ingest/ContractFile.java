@@ -1,0 +1,132 @@
+package com.powerkg.ingest;
+
+import java.util.List;
+import java.util.function.Function;
+
+import static com.powerkg.ingest.Column.Type.*;
+import static com.powerkg.ingest.Column.optional;
+import static com.powerkg.ingest.Column.optionalEnum;
+import static com.powerkg.ingest.Column.required;
+import static com.powerkg.ingest.Column.requiredEnum;
+
+/**
+ * The import files of DATA-CONTRACT.md, in the order they are imported (later files refer to earlier ones).
+ * Each knows its columns, its natural key and the Cypher that checks references and writes a batch.
+ */
+public enum ContractFile {
+
+	CUSTOMERS("customers.csv", row -> (String) row.get("customer_id"), List.of(
+			required("customer_id", STRING),
+			optional("name", STRING),
+			optional("phone", STRING),
+			requiredEnum("usage_category", Codes.USAGE_CATEGORIES),
+			optional("industry_code", STRING),
+			optional("voltage_kv", POSITIVE_DECIMAL),
+			optional("contract_capacity_kva", NON_NEGATIVE_DECIMAL),
+			optionalEnum("importance", Codes.IMPORTANCE, "NONE"),
+			requiredEnum("payment_mode", Codes.PAYMENT_MODES),
+			optional("region", STRING),
+			optional("opened_on", DATE),
+			optionalEnum("social_credit", Codes.SOCIAL_CREDIT, null),
+			optional("asset_liability_ratio", NON_NEGATIVE_DECIMAL),
+			optional("current_ratio", NON_NEGATIVE_DECIMAL),
+			optional("return_on_net_assets", DECIMAL),
+			optional("loan_on_time_rate", NON_NEGATIVE_DECIMAL),
+			optional("reactive_compensation", BOOLEAN),
+			optional("calibration_on_schedule", BOOLEAN),
+			optional("equipment_accidents", NON_NEGATIVE_INTEGER))),
+
+	CONSUMPTION("consumption.csv", row -> row.get("customer_id") + "|" + row.get("month"), List.of(
+			required("customer_id", STRING),
+			required("month", MONTH),
+			required("kwh", NON_NEGATIVE_DECIMAL),
+			optional("peak_kwh", NON_NEGATIVE_DECIMAL),
+			optional("flat_kwh", NON_NEGATIVE_DECIMAL),
+			optional("valley_kwh", NON_NEGATIVE_DECIMAL))),
+
+	BILLS("bills.csv", row -> (String) row.get("bill_id"), List.of(
+			required("bill_id", STRING),
+			required("customer_id", STRING),
+			required("period", MONTH),
+			required("issued_on", DATE),
+			required("due_on", DATE),
+			required("amount", MONEY),
+			optionalEnum("anomaly", Codes.ANOMALIES, "NONE"))),
+
+	PAYMENTS("payments.csv", row -> (String) row.get("payment_id"), List.of(
+			required("payment_id", STRING),
+			required("customer_id", STRING),
+			optional("bill_id", STRING),
+			required("paid_at", TIMESTAMP),
+			required("amount", POSITIVE_MONEY),
+			requiredEnum("channel", Codes.PAYMENT_CHANNELS),
+			requiredEnum("kind", Codes.PAYMENT_KINDS))),
+
+	DUNNING_CONTACTS("dunning_contacts.csv", row -> (String) row.get("contact_id"), List.of(
+			required("contact_id", STRING),
+			required("customer_id", STRING),
+			optional("bill_id", STRING),
+			required("contacted_at", TIMESTAMP),
+			required("round", ROUND),
+			requiredEnum("method", Codes.CONTACT_METHODS),
+			required("reached", BOOLEAN),
+			optionalEnum("response", Codes.RESPONSES, "NONE"))),
+
+	WORK_ORDERS("work_orders.csv", row -> (String) row.get("order_id"), List.of(
+			required("order_id", STRING),
+			required("customer_id", STRING),
+			required("created_at", TIMESTAMP),
+			requiredEnum("type", Codes.WORK_ORDER_TYPES),
+			optionalEnum("topic", Codes.WORK_ORDER_TOPICS, "OTHER"),
+			requiredEnum("channel", Codes.CONTACT_CHANNELS))),
+
+	CREDIT_OUTCOMES("credit_outcomes.csv", row -> row.get("customer_id") + "|" + row.get("observed_on"), List.of(
+			required("customer_id", STRING),
+			required("observed_on", DATE),
+			required("defaulted", ZERO_ONE)));
+
+	private final String fileName;
+
+	private final Function<java.util.Map<String, Object>, String> naturalKey;
+
+	private final List<Column> columns;
+
+	ContractFile(String fileName, Function<java.util.Map<String, Object>, String> naturalKey, List<Column> columns) {
+		this.fileName = fileName;
+		this.naturalKey = naturalKey;
+		this.columns = columns;
+	}
+
+	public String fileName() {
+		return this.fileName;
+	}
+
+	public List<Column> columns() {
+		return this.columns;
+	}
+
+	/** Only customers.csv must be present; every other file is optional. */
+	public boolean mandatory() {
+		return this == CUSTOMERS;
+	}
+
+	/** The natural key of a validated row, used for duplicate detection within one file. */
+	String naturalKey(java.util.Map<String, Object> row) {
+		return this.naturalKey.apply(row);
+	}
+
+	/** Name of the key for messages ("customer_id", "customer_id+month"). */
+	String keyDescription() {
+		return switch (this) {
+			case CONSUMPTION -> "customer_id+month";
+			case CREDIT_OUTCOMES -> "customer_id+observed_on";
+			default -> this.columns.getFirst().name();
+		};
+	}
+
+	/** Base name of the Cypher resources {@code <base>.cypher} (write) and {@code <base>-check.cypher}. */
+	String cypherBaseName() {
+		return this.fileName.substring(0, this.fileName.length() - ".csv".length()).replace('_', '-');
+	}
+
+}

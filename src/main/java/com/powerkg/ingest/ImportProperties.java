@@ -1,0 +1,23 @@
+package com.powerkg.ingest;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param batchSize          rows per UNWIND transaction
+ * @param reportsDirectory   where reject reports are written
+ * @param progressEveryRows  log progress after this many rows of a file (and at least every 10 s)
+ */
+@ConfigurationProperties("powerkg.import")
+public record ImportProperties(@DefaultValue("5000") int batchSize, @DefaultValue("./reports") Path reportsDirectory,
+		@DefaultValue("100000") long progressEveryRows) {
+
+	public ImportProperties {
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("powerkg.import.batch-size must be at least 1, was " + batchSize);
+		}
+	}
+
+}

@@ -1,0 +1,59 @@
+package com.powerkg.ingest;
+
+import java.nio.file.Files;
+
+import com.powerkg.graph.GraphMigrations;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives a fresh start real data: when the database holds no customer yet, the committed sample is imported
+ * before the web server opens, so the first GraphQL query already sees it. A database that has customers is
+ * never touched.
+ */
+@Component
+class SampleDataLoader implements SmartInitializingSingleton {
+
+	private static final Logger log = LoggerFactory.getLogger(SampleDataLoader.class);
+
+	private final Driver driver;
+
+	private final CsvImporter importer;
+
+	private final SampleProperties properties;
+
+	SampleDataLoader(Driver driver, CsvImporter importer, SampleProperties properties, GraphMigrations migrated) {
+		this.driver = driver;
+		this.importer = importer;
+		this.properties = properties;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (!this.properties.loadOnEmptyDatabase()) {
+			return;
+		}
+		boolean empty = this.driver.executableQuery("MATCH (c:Customer) RETURN count(c) = 0 AS empty")
+			.execute()
+			.records()
+			.getFirst()
+			.get("empty")
+			.asBoolean();
+		if (!empty) {
+			return;
+		}
+		if (!Files.isDirectory(this.properties.directory())) {
+			log.warn("The database is empty and the sample {} is not there: start from the project folder, or "
+					+ "set powerkg.sample.directory", this.properties.directory().toAbsolutePath());
+			return;
+		}
+		log.info("Empty database: importing the sample from {}", this.properties.directory());
+		ImportReport report = this.importer.importDirectory(this.properties.directory());
+		log.info("Sample loaded: {}", report.summary());
+	}
+
+}

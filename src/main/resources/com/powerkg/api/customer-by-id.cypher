@@ -1,0 +1,2 @@
+MATCH (c:Customer {id: $id})
+RETURN properties(c) AS c
