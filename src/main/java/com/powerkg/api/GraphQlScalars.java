@@ -2,7 +2,9 @@ package com.powerkg.api;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -27,17 +29,21 @@ class GraphQlScalars {
 	@Bean
 	RuntimeWiringConfigurer scalars() {
 		return wiring -> wiring
-			.scalar(iso("Date", LocalDate.class, LocalDate::parse, "2026-06-30"))
-			.scalar(iso("DateTime", LocalDateTime.class, LocalDateTime::parse, "2026-06-30T14:05:00"));
+			.scalar(iso("Date", LocalDate.class, LocalDate::parse, DateTimeFormatter.ISO_LOCAL_DATE, "2026-06-30"))
+			// seconds always printed (LocalDateTime.toString drops ":00"), as in the import files
+			.scalar(iso("DateTime", LocalDateTime.class, LocalDateTime::parse, DATE_TIME, "2026-06-30T14:05:00"));
 	}
 
-	private static <T> GraphQLScalarType iso(String name, Class<T> type, Function<String, T> parser, String example) {
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
+	private static <T extends TemporalAccessor> GraphQLScalarType iso(String name, Class<T> type,
+			Function<String, T> parser, DateTimeFormatter format, String example) {
 		return GraphQLScalarType.newScalar().name(name).coercing(new Coercing<T, String>() {
 
 			@Override
 			public String serialize(Object value, GraphQLContext context, Locale locale) {
 				if (type.isInstance(value)) {
-					return value.toString();
+					return format.format(type.cast(value));
 				}
 				throw new CoercingSerializeException(name + " cannot serialize " + value);
 			}

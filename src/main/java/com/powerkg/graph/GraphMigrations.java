@@ -1,7 +1,10 @@
 package com.powerkg.graph;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import ac.simons.neo4j.migrations.core.MigrationChain;
 import ac.simons.neo4j.migrations.core.MigrationVersion;
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
@@ -17,6 +20,9 @@ import org.slf4j.LoggerFactory;
 public final class GraphMigrations {
 
 	private static final Logger log = LoggerFactory.getLogger(GraphMigrations.class);
+
+	/** "Could not apply migration: 9001 ("Steward typo")", "Checksum of 0003 ("Channels") changed" */
+	private static final Pattern FAILED_VERSION = Pattern.compile("(\\S+) \\(\"");
 
 	private final Migrations migrations;
 
@@ -50,7 +56,26 @@ public final class GraphMigrations {
 			log.info("Graph schema is at version {}", this.appliedVersion.map(MigrationVersion::getValue).orElse("<none>"));
 		}
 		catch (MigrationsException ex) {
-			throw MigrationFailedException.from(ex);
+			throw MigrationFailedException.from(ex, sourceOf(ex));
+		}
+	}
+
+	/** neo4j-migrations names a failing script by version and description; stewards know it by its file. */
+	private Optional<String> sourceOf(MigrationsException ex) {
+		Matcher version = FAILED_VERSION.matcher(String.valueOf(ex.getMessage()));
+		if (!version.find()) {
+			return Optional.empty();
+		}
+		try {
+			return this.migrations.info(MigrationChain.ChainBuilderMode.LOCAL)
+				.getElements()
+				.stream()
+				.filter(element -> element.getVersion().equals(version.group(1)))
+				.map(MigrationChain.Element::getSource)
+				.findFirst();
+		}
+		catch (RuntimeException unreadable) {
+			return Optional.empty();
 		}
 	}
 

@@ -12,9 +12,10 @@ public class MigrationFailedException extends RuntimeException {
 		super(message, cause);
 	}
 
-	static MigrationFailedException from(MigrationsException ex) {
-		var message = new StringBuilder("Cypher migration failed, nothing of the failing script was applied: ");
-		message.append(ex.getMessage());
+	static MigrationFailedException from(MigrationsException ex, java.util.Optional<String> script) {
+		var message = new StringBuilder("Cypher migration ");
+		script.ifPresent(name -> message.append(name).append(' '));
+		message.append("failed, nothing of that script was applied: ").append(ex.getMessage());
 		for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
 			if (t.getMessage() != null && !ex.getMessage().contains(t.getMessage())) {
 				message.append(" | ").append(t.getMessage().strip());

@@ -1,0 +1,75 @@
+package com.powerkg;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.testcontainers.neo4j.Neo4jContainer;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Chooses the database of a test context. Default: embedded Neo4j in a new temporary store (deleted when the JVM
+ * exits). With {@code -Dpowerkg.test.neo4j=testcontainers} (the {@code testcontainers} Maven profile, needs
+ * Docker): a Neo4j container, reached through {@code spring.neo4j.uri} like any external server.
+ */
+public class TestNeo4j implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	public static final String MODE_PROPERTY = "powerkg.test.neo4j";
+
+	private static Neo4jContainer container;
+
+	public static boolean external() {
+		return "testcontainers".equals(System.getProperty(MODE_PROPERTY));
+	}
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Map<String, Object> properties;
+		if (external()) {
+			Neo4jContainer neo4j = container();
+			properties = Map.of("spring.neo4j.uri", neo4j.getBoltUrl(), "spring.neo4j.authentication.username", "neo4j",
+					"spring.neo4j.authentication.password", neo4j.getAdminPassword());
+		}
+		else {
+			properties = Map.of("powerkg.neo4j.embedded.data-directory", freshStore().toString());
+		}
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-neo4j", properties));
+	}
+
+	private static synchronized Neo4jContainer container() {
+		if (container == null) {
+			container = new Neo4jContainer(System.getProperty("powerkg.test.neo4j-image", "neo4j:2026.08.1"))
+				.withAdminPassword("test-password");
+			container.start();
+		}
+		return container;
+	}
+
+	public static Path freshStore() {
+		try {
+			Path dir = Files.createTempDirectory("powerkg-test-neo4j-");
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteQuietly(Path dir) {
+		try (Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException ignored) {
+			// best effort: it is a temporary directory
+		}
+	}
+
+}

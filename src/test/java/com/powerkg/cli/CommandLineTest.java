@@ -1,0 +1,86 @@
+package com.powerkg.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.powerkg.Fixtures;
+import com.powerkg.TestNeo4j;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line as an operator uses it: exit codes and one-line reasons. Each database command starts its own
+ * embedded Neo4j in a fresh store, like a real invocation.
+ */
+class CommandLineTest {
+
+	private final StringWriter out = new StringWriter();
+
+	private final StringWriter err = new StringWriter();
+
+	private int run(String... args) {
+		return PowerKgCommand.commandLine(new PrintWriter(this.out, true), new PrintWriter(this.err, true)).execute(args);
+	}
+
+	@Test
+	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "embedded only")
+	void importReportsPerFileCountsAndRejectsAndExitsZero(@TempDir Path tmp) {
+		int exit = run("import", Fixtures.directory("malformed").toString(), "--rejects", tmp.resolve("rejects.csv").toString(),
+				"--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(), "--powerkg.neo4j.embedded.bolt-port=0");
+
+		assertThat(exit).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).containsPattern("customers.csv\\s+5 read\\s+2 imported\\s+3 rejected")
+			.contains("rejected customers.csv:3: usage_category: 'RESIDENTAL' is not one of")
+			.contains("Imported 4 of 15 rows");
+		assertThat(tmp.resolve("rejects.csv")).exists();
+	}
+
+	@Test
+	void importOfAMissingDirectoryFailsWithOneLine() {
+		int exit = run("import", "/no/such/dir", "--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(),
+				"--powerkg.neo4j.embedded.bolt-port=0");
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(this.err.toString().strip()).isEqualTo("power-kg import: /no/such/dir is not a directory (expected a folder of contract CSV files)");
+	}
+
+	@Test
+	void strayArgumentsAreRefused() {
+		assertThat(run("import", "dir", "oops")).isNotZero();
+	}
+
+	@Test
+	void generateWritesTheContractFiles(@TempDir Path tmp) {
+		int exit = run("generate", "--customers", "20", "--months", "3", "--seed", "1", "--out", tmp.toString());
+
+		assertThat(exit).isZero();
+		assertThat(tmp.resolve("customers.csv")).exists();
+		assertThat(this.out.toString()).containsPattern("customers.csv\\s+20 rows");
+	}
+
+	@Test
+	void generateWithImpossibleSizeFailsWithOneLine(@TempDir Path tmp) {
+		assertThat(run("generate", "--customers", "0", "--months", "3", "--out", tmp.toString())).isEqualTo(1);
+		assertThat(this.err.toString().strip()).isEqualTo("power-kg generate: customers must be at least 1 but was 0");
+	}
+
+	@Test
+	void analyzeAndWorklistSayTheyAreNotImplementedYetAndFail(@TempDir Path tmp) throws Exception {
+		assertThat(run("analyze", "--as-of", "2026-11-20")).isEqualTo(1);
+		assertThat(run("worklist", "--date", "2026-11-20", "--out", tmp.resolve("w.csv").toString())).isEqualTo(1);
+		assertThat(this.err.toString()).contains("analyze is not implemented yet").contains("worklist is not implemented yet");
+		assertThat(Files.exists(tmp.resolve("w.csv"))).isFalse();
+	}
+
+	@Test
+	void badDateIsAUsageError() {
+		assertThat(run("analyze", "--as-of", "20-11-2026")).isEqualTo(2);
+		assertThat(this.err.toString()).contains("--as-of");
+	}
+
+}

@@ -1,0 +1,78 @@
+package com.powerkg.graph;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import com.powerkg.GraphTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.GraphDatabase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@GraphTest
+@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "embedded only")
+class EmbeddedNeo4jTest {
+
+	@Autowired
+	EmbeddedNeo4j neo4j;
+
+	@Test
+	void boltListensOnLoopbackOnly() {
+		assertThat(this.neo4j.boltUri()).startsWith("bolt://127.0.0.1:");
+	}
+
+	@Test
+	void anyBoltClientCanQueryTheEmbeddedDatabase() {
+		try (var driver = GraphDatabase.driver(this.neo4j.boltUri(), AuthTokens.none())) {
+			long channels = driver.executableQuery("MATCH (c:Channel) RETURN count(c) AS n").execute().records().getFirst().get("n").asLong();
+			assertThat(channels).isEqualTo(9);
+		}
+	}
+
+	/**
+	 * Neo4j Browser speaks Bolt over WebSocket. The Bolt handshake (magic 0x6060B017 and four proposed versions)
+	 * sent in a binary WebSocket frame must be answered with the 4-byte version the server chose.
+	 */
+	@Test
+	void boltAcceptsWebSocketConnectionsAsBrowserUsesThem() throws Exception {
+		URI ws = URI.create(this.neo4j.boltUri().replace("bolt://", "ws://"));
+		var reply = new CompletableFuture<ByteBuffer>();
+		WebSocket socket = HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.connectTimeout(Duration.ofSeconds(10))
+			.buildAsync(ws, new WebSocket.Listener() {
+				@Override
+				public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+					var copy = ByteBuffer.allocate(data.remaining()).put(data).flip();
+					reply.complete(copy);
+					return null;
+				}
+			})
+			.get(10, TimeUnit.SECONDS);
+		ByteBuffer handshake = ByteBuffer.allocate(20)
+			.putInt(0x6060B017)
+			.putInt(0x00000805) // 5.8 and the three minor versions below it
+			.putInt(0x00000404)
+			.putInt(0x00000004)
+			.putInt(0x00000003)
+			.flip();
+		socket.sendBinary(handshake, true).get(10, TimeUnit.SECONDS);
+
+		ByteBuffer chosen = reply.get(10, TimeUnit.SECONDS);
+		assertThat(chosen.remaining()).isEqualTo(4);
+		int version = chosen.getInt();
+		assertThat(version).as("server agreed on a Bolt version").isNotZero();
+		socket.abort();
+	}
+
+}

@@ -1,0 +1,88 @@
+package com.powerkg.graph;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.powerkg.GraphTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@GraphTest
+class GraphMigrationsTest {
+
+	@Autowired
+	Driver driver;
+
+	@Autowired
+	GraphMigrations migrations;
+
+	@Test
+	void startUpAppliesEveryScriptInOrderWithChecksums() {
+		assertThat(this.migrations.appliedVersion()).contains("0003");
+		var applied = this.driver.executableQuery("""
+				MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE'
+				RETURN m.version AS version, m.checksum AS checksum ORDER BY m.version""").execute().records();
+		assertThat(applied).extracting(r -> r.get("version").asString()).containsExactly("0001", "0002", "0003");
+		assertThat(applied).allSatisfy(r -> assertThat(r.get("checksum").asString()).isNotBlank());
+	}
+
+	@Test
+	void schemaHasTheNaturalKeyConstraintsAndLookupIndexes() {
+		List<String> names = new java.util.ArrayList<>();
+		for (String show : List.of("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")) {
+			this.driver.executableQuery(show).execute().records().forEach(r -> names.add(r.get("name").asString()));
+		}
+		assertThat(names).contains("customer_id", "bill_id", "payment_id", "dunning_contact_id", "work_order_id",
+				"consumption_key", "credit_outcome_key", "bill_period", "payment_paid_at");
+	}
+
+	@Test
+	void referenceChannelsAreSeeded() {
+		assertThat(this.driver.executableQuery("MATCH (c:Channel) RETURN count(c) AS n").execute().records().getFirst().get("n").asLong())
+			.isEqualTo(9);
+	}
+
+	@Test
+	void brokenScriptFailsNamingFileAndStatementAndChangesNothing() {
+		var broken = new GraphMigrations(this.driver,
+				new MigrationsProperties(true, List.of("classpath:cypher/migrations", "classpath:broken-migrations")));
+
+		assertThatThrownBy(broken::apply).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("V9001__Steward_typo.cypher")
+			.hasMessageContaining("RETURN t.nameEn AS");
+
+		assertThat(count("MATCH (n:BrokenScriptMarker) RETURN count(n) AS n")).isZero();
+		assertThat(count("MATCH (c:Channel {code: 'WECHAT', nameEn: 'WeChat'}) RETURN count(c) AS n")).isEqualTo(1);
+		assertThat(count("MATCH (m:__Neo4jMigration {version: '9001'}) RETURN count(m) AS n")).isZero();
+	}
+
+	@Test
+	void editingAnAppliedScriptIsRefusedByItsChecksum(@TempDir Path copy) throws IOException {
+		try (var scripts = Files.list(Path.of("cypher/migrations"))) {
+			for (Path script : scripts.toList()) {
+				Files.copy(script, copy.resolve(script.getFileName()));
+			}
+		}
+		Path channels = copy.resolve("V0003__Channels.cypher");
+		Files.writeString(channels, Files.readString(channels).replace("'微信'", "'微信支付'"));
+		var edited = new GraphMigrations(this.driver, new MigrationsProperties(true, List.of("file:" + copy)));
+
+		assertThatThrownBy(edited::apply).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("0003")
+			.hasMessageContaining("hecksum");
+		assertThat(count("MATCH (c:Channel {nameZh: '微信支付'}) RETURN count(c) AS n")).isZero();
+	}
+
+	private long count(String cypher) {
+		return this.driver.executableQuery(cypher).execute().records().getFirst().get("n").asLong();
+	}
+
+}

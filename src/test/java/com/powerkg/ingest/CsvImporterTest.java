@@ -1,0 +1,197 @@
+package com.powerkg.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.powerkg.Fixtures;
+import com.powerkg.GraphTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@GraphTest
+class CsvImporterTest {
+
+	@Autowired
+	CsvImporter importer;
+
+	@Autowired
+	Driver driver;
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void validDirectoryIsImportedCompletelyWithItsRelationships() {
+		ImportReport report = this.importer.importDirectory(Fixtures.directory("small"), this.tmp.resolve("rejects.csv"));
+
+		assertThat(report.rowsRejected()).isZero();
+		assertThat(report.rowsImported()).isEqualTo(report.rowsRead()).isEqualTo(25);
+		assertThat(report.rejectFile()).isEmpty();
+		assertThat(single("""
+				MATCH (c:Customer {id: 'R001'})-[:BILLED]->(b:Bill {id: 'R001-202608'})<-[:SETTLES]-(p:Payment)-[:VIA]->(ch:Channel)
+				MATCH (c)-[:PAID]->(p)
+				RETURN ch.code + ' ' + toString(b.dueOn) + ' ' + toString(p.paidAt) AS v""")).isEqualTo("WECHAT 2026-09-30 2026-09-05T09:15:00");
+		assertThat(single("MATCH (:Customer {id: 'R002'})-[:PAID]->(p:Payment {kind: 'TOPUP'}) WHERE NOT (p)-[:SETTLES]->() RETURN count(p) AS v"))
+			.isEqualTo(2L);
+		assertThat(single("MATCH (:Customer {id: 'B001'})-[:RECEIVED]->(d:DunningContact)-[:CONCERNS]->(:Bill {id: 'B001-202609'}) RETURN collect(d.response) AS v"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.containsExactlyInAnyOrder("NONE", "REFUSES_PHONE");
+		assertThat(single("MATCH (:Customer {id: 'B002'})-[:IN_REGION]->(r:Region) RETURN r.code AS v")).isEqualTo("城西网格02");
+		assertThat(single("MATCH (c:Customer {id: 'B002'}) RETURN c.name AS v")).isEqualTo("城西商贸广场有限公司, 二期");
+		assertThat(single("MATCH (b:Bill {id: 'B002-202609'}) RETURN b.amount AS v")).isEqualTo(-120.5);
+		assertThat(single("MATCH (c:Customer {id: 'R002'}) RETURN c.importance AS v")).as("empty importance defaults to NONE").isEqualTo("NONE");
+		assertThat(single("MATCH (c:Customer {id: 'R001'})-[:CONSUMED]->(u:Consumption {month: '2026-09'}) RETURN u.peakKwh IS NULL AS v")).isEqualTo(true);
+		assertThat(single("MATCH (:Customer {id: 'B002'})-[:HAS_OUTCOME]->(o:CreditOutcome) RETURN o.defaulted AS v")).isEqualTo(true);
+		assertThat(single("MATCH (:Customer {id: 'R003'})-[:RAISED]->(w:WorkOrder)-[:VIA]->(:Channel {code: 'HOTLINE_95598'}) RETURN w.topic AS v")).isEqualTo("POWER_QUALITY");
+	}
+
+	@Test
+	void importingTheSameDirectoryTwiceLeavesIdenticalCounts() {
+		this.importer.importDirectory(Fixtures.directory("small"), this.tmp.resolve("r1.csv"));
+		Map<String, Object> first = counts();
+
+		ImportReport second = this.importer.importDirectory(Fixtures.directory("small"), this.tmp.resolve("r2.csv"));
+
+		assertThat(second.rowsImported()).isEqualTo(25);
+		assertThat(counts()).isEqualTo(first);
+	}
+
+	@Test
+	void malformedRowsAreRejectedWithFileLineAndColumnWhileEveryValidRowIsImported() throws IOException {
+		Path rejectFile = this.tmp.resolve("rejects.csv");
+
+		ImportReport report = this.importer.importDirectory(Fixtures.directory("malformed"), rejectFile);
+
+		assertThat(report.rejects()).extracting(r -> r.file() + ":" + r.line() + ":" + r.column())
+			.containsExactlyInAnyOrder("customers.csv:3:usage_category", "customers.csv:4:opened_on",
+					"customers.csv:5:customer_id", "bills.csv:3:customer_id", "bills.csv:4:amount",
+					"bills.csv:5:due_on", "bills.csv:6:anomaly", "payments.csv:3:bill_id", "payments.csv:4:bill_id",
+					"payments.csv:5:paid_at", "payments.csv:6:amount", "payments.csv:6:channel");
+		assertThat(report.file(ContractFile.CUSTOMERS).orElseThrow().rowsImported()).isEqualTo(2);
+		assertThat(report.file(ContractFile.PAYMENTS).orElseThrow().rowsRejected()).as("a row with two bad cells counts once").isEqualTo(4);
+		assertThat(report.rejects()).filteredOn(r -> r.line() == 5 && r.file().equals("customers.csv"))
+			.singleElement()
+			.satisfies(r -> assertThat(r.reason()).contains("duplicate customer_id 'M001'").contains("line 2"));
+		assertThat(report.rejects()).filteredOn(r -> r.file().equals("payments.csv") && r.line() == 4)
+			.singleElement()
+			.satisfies(r -> assertThat(r.reason()).isEqualTo("bill M001-202609 belongs to customer M001, not M004"));
+
+		assertThat(single("MATCH (c:Customer) WHERE c.id STARTS WITH 'M0' RETURN collect(c.id) AS v"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.containsExactlyInAnyOrder("M001", "M004");
+		assertThat(single("MATCH (c:Customer {id: 'M001'}) RETURN c.name AS v")).as("the first of two duplicates wins").isEqualTo("赵敏");
+		assertThat(single("MATCH (b:Bill) WHERE b.id STARTS WITH 'M0' OR b.id STARTS WITH 'X9' RETURN collect(b.id) AS v"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.containsExactly("M001-202609");
+		assertThat(single("MATCH (p:Payment) WHERE p.id STARTS WITH 'M00' RETURN collect(p.id) AS v"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.containsExactly("M001-P1");
+
+		List<String> reportLines = Files.readAllLines(rejectFile, StandardCharsets.UTF_8);
+		assertThat(reportLines.getFirst()).isEqualTo("file,line,column,reason");
+		assertThat(reportLines).hasSize(1 + 12).contains("customers.csv,4,opened_on,'2020-13-01' is not an ISO date (2026-06-30)");
+	}
+
+	@Test
+	void directoryWithoutCustomersFailsBeforeWritingAnything() throws IOException {
+		Files.writeString(this.tmp.resolve("bills.csv"), "bill_id,customer_id,period,issued_on,due_on,amount\n");
+		Map<String, Object> before = counts();
+
+		assertThatThrownBy(() -> this.importer.importDirectory(this.tmp))
+			.isInstanceOf(ImportFailedException.class)
+			.hasMessageContaining("has no customers.csv");
+		assertThat(counts()).isEqualTo(before);
+	}
+
+	@Test
+	void fileMissingARequiredColumnFailsTheWholeImportAndChangesNothing() throws IOException {
+		Files.writeString(this.tmp.resolve("customers.csv"), "customer_id,usage_category,payment_mode\nQ001,RESIDENTIAL,POSTPAID\n");
+		Files.writeString(this.tmp.resolve("payments.csv"), "payment_id,customer_id,paid_at,amount,kind\nQ001-P1,Q001,2026-10-01T10:00:00,5,TOPUP\n");
+		Map<String, Object> before = counts();
+
+		assertThatThrownBy(() -> this.importer.importDirectory(this.tmp))
+			.isInstanceOf(ImportFailedException.class)
+			.hasMessage("payments.csv:1: required column channel missing from the header (columns are exact lower-case names, see DATA-CONTRACT.md)");
+		assertThat(counts()).as("customers.csv was valid but must not be imported either").isEqualTo(before);
+	}
+
+	@Test
+	void binaryFileFailsWithOneLineReason() throws IOException {
+		Files.write(this.tmp.resolve("customers.csv"), new byte[] { 'P', 'K', 3, 4, 0, 0, 8, 0 });
+
+		assertThatThrownBy(() -> this.importer.importDirectory(this.tmp))
+			.isInstanceOf(ImportFailedException.class)
+			.hasMessage("customers.csv is not a CSV text file (it contains binary data)");
+	}
+
+	@Test
+	void textThatIsNotUtf8FailsWithAHint() throws IOException {
+		byte[] gbk = "customer_id,usage_category,payment_mode\nG001,RESIDENTIAL,POSTPAID,张三\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+		Files.write(this.tmp.resolve("customers.csv"), gbk);
+
+		assertThatThrownBy(() -> this.importer.importDirectory(this.tmp))
+			.isInstanceOf(ImportFailedException.class)
+			.hasMessageContaining("is not UTF-8");
+	}
+
+	@Test
+	void quotedFieldsWithLineBreaksKeepLineNumbersOfLaterRowsRight() throws IOException {
+		Files.writeString(this.tmp.resolve("customers.csv"), """
+				customer_id,name,usage_category,payment_mode
+				L001,"two
+				lines",RESIDENTIAL,POSTPAID
+				L002,ok,NOPE,POSTPAID
+				""");
+
+		ImportReport report = this.importer.importDirectory(this.tmp, this.tmp.resolve("rejects.csv"));
+
+		assertThat(report.rejects()).singleElement().satisfies(r -> {
+			assertThat(r.line()).isEqualTo(4);
+			assertThat(r.column()).isEqualTo("usage_category");
+		});
+		assertThat(single("MATCH (c:Customer {id: 'L001'}) RETURN c.name AS v")).isEqualTo("two\nlines");
+	}
+
+	@Test
+	void unclosedQuoteReportsTheRestOfTheFileAndKeepsTheRowsBeforeIt() throws IOException {
+		Files.writeString(this.tmp.resolve("customers.csv"), """
+				customer_id,name,usage_category,payment_mode
+				U001,fine,RESIDENTIAL,POSTPAID
+				U002,"never closed,RESIDENTIAL,POSTPAID
+				U003,lost,RESIDENTIAL,POSTPAID
+				""");
+
+		ImportReport report = this.importer.importDirectory(this.tmp, this.tmp.resolve("rejects.csv"));
+
+		assertThat(report.rejects()).singleElement().satisfies(r -> {
+			assertThat(r.line()).isEqualTo(3);
+			assertThat(r.reason()).startsWith("malformed CSV");
+		});
+		assertThat(single("MATCH (c:Customer) WHERE c.id IN ['U001', 'U002', 'U003'] RETURN collect(c.id) AS v"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.containsExactly("U001");
+	}
+
+	private Object single(String cypher) {
+		return this.driver.executableQuery(cypher).execute().records().getFirst().get("v").asObject();
+	}
+
+	private Map<String, Object> counts() {
+		return this.driver.executableQuery("""
+				CALL () { MATCH (n) RETURN count(n) AS nodes }
+				CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+				CALL () { MATCH (n) UNWIND labels(n) AS label WITH label, count(*) AS c ORDER BY label RETURN collect([label, c]) AS perLabel }
+				RETURN nodes, relationships, perLabel""").execute().records().getFirst().asMap();
+	}
+
+}
