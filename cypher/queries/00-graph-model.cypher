@@ -1,0 +1,2 @@
+// The graph model as a picture: one node per label, one arrow per relationship type.
+CALL db.schema.visualization();

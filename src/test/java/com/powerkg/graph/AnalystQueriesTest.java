@@ -1,0 +1,102 @@
+package com.powerkg.graph;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.powerkg.Fixtures;
+import com.powerkg.GraphTest;
+import com.powerkg.ingest.CsvImporter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The curated queries in cypher/queries are part of the product: each must run on the current model. */
+@GraphTest
+class AnalystQueriesTest {
+
+	private static final Map<String, Object> PARAMETERS = Map.of("customerId", "B001", "asOf", LocalDate.of(2026, 11, 20));
+
+	@Autowired
+	Driver driver;
+
+	@Autowired
+	CsvImporter importer;
+
+	@BeforeEach
+	void smallFixtureIsImported() {
+		this.importer.importDirectory(Fixtures.directory("small"));
+	}
+
+	static Stream<Path> queries() throws IOException {
+		return Files.list(Path.of("cypher/queries")).filter(p -> p.toString().endsWith(".cypher")).sorted();
+	}
+
+	@ParameterizedTest
+	@MethodSource("queries")
+	void queryRunsOnTheCurrentModel(Path query) throws IOException {
+		// the driver rejects unknown labels, properties or syntax errors here (a notification is not enough)
+		assertThat(run(query.getFileName().toString())).isNotNull();
+	}
+
+	@Test
+	void repeatedLatePayersAreThoseWithThreeOverdueBillsInSixMonths() throws IOException {
+		this.importer.importDirectory(Fixtures.directory("late-payer"));
+
+		List<Record> rows = run("02-repeated-late-payers.cypher");
+
+		// LP01: the May, July and August bills were settled after their due dates (August by a second, partial
+		// payment on Oct 3); LP02: two late bills, and its October bill is unpaid but not yet due, so only 2
+		assertThat(rows).extracting(r -> r.get("customer").asString() + "=" + r.get("overdueBills").asLong())
+			.contains("LP01=3")
+			.noneMatch(s -> s.startsWith("LP02"));
+	}
+
+	@Test
+	void unpaidBillsAreGroupedByMonthsSinceIssue() throws IOException {
+		this.importer.importDirectory(Fixtures.directory("late-payer"));
+
+		// LP02's October bill, issued Nov 2, is the only open one of the fixture: 0 whole months old on Nov 20
+		assertThat(run("06-unpaid-bills-by-age.cypher")).filteredOn(r -> r.get("monthsSinceIssue").asString().equals("0"))
+			.singleElement()
+			.satisfies(r -> assertThat(r.get("openAmountYuan").asDouble()).isGreaterThanOrEqualTo(80.0));
+	}
+
+	@Test
+	void dunningResponseQueryCountsAPaymentWithin48HoursOfAReachedCall() throws IOException {
+		List<Record> rows = run("04-dunning-response-within-48h.cypher");
+
+		assertThat(rows).filteredOn(r -> r.get("method").asString().equals("PHONE") && r.get("round").asLong() == 2)
+			.singleElement()
+			.satisfies(r -> assertThat(r.get("percentPaidWithin48h").asDouble()).isEqualTo(100.0));
+	}
+
+	@Test
+	void neighbourhoodQueryShowsTheCustomersBillingPaths() throws IOException {
+		Record row = run("01-customer-neighbourhood.cypher").getFirst();
+
+		assertThat(row.get("c").asNode().get("id").asString()).isEqualTo("B001");
+		assertThat(row.get("billing").asList()).hasSize(1);
+		assertThat(row.get("dunning").asList()).hasSize(2);
+	}
+
+	private List<Record> run(String file) throws IOException {
+		String cypher = Files.readString(Path.of("cypher/queries", file)).strip();
+		if (cypher.endsWith(";")) {
+			cypher = cypher.substring(0, cypher.length() - 1);
+		}
+		return this.driver.executableQuery(cypher).withParameters(PARAMETERS).execute().records();
+	}
+
+}
