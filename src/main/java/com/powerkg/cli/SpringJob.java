@@ -28,11 +28,12 @@ final class SpringJob {
 			}
 		}
 		List<String> args = new ArrayList<>(propertyArgs);
+		// A job works on the data it is given: never slip the sample in. Passed as an argument because
+		// builder.properties(...) are defaults that application.yaml would override.
+		args.add("--powerkg.sample.load-on-empty-database=false");
 		var builder = new SpringApplicationBuilder(PowerKgApplication.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			// a job works on the data it is given: never slip the sample in
-			.properties("powerkg.sample.load-on-empty-database=false");
+			.logStartupInfo(false);
 		try (ConfigurableApplicationContext context = builder.run(args.toArray(String[]::new))) {
 			return job.apply(context);
 		}

@@ -41,6 +41,21 @@ class CommandLineTest {
 	}
 
 	@Test
+	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "embedded only")
+	void importIntoAnEmptyDatabaseImportsOnlyTheGivenDirectoryNotTheSample() {
+		Path store = TestNeo4j.freshStore();
+		int exit = run("import", Fixtures.directory("small").toString(), "--powerkg.neo4j.embedded.data-directory=" + store,
+				"--powerkg.neo4j.embedded.bolt-port=0");
+		assertThat(exit).as(this.err.toString()).isZero();
+
+		var neo4j = com.powerkg.graph.EmbeddedNeo4j.start(new com.powerkg.graph.EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
+		try (neo4j; var driver = org.neo4j.driver.GraphDatabase.driver(neo4j.boltUri(), org.neo4j.driver.AuthTokens.none())) {
+			long customers = driver.executableQuery("MATCH (c:Customer) RETURN count(c) AS n").execute().records().getFirst().get("n").asLong();
+			assertThat(customers).isEqualTo(5);
+		}
+	}
+
+	@Test
 	void importOfAMissingDirectoryFailsWithOneLine() {
 		int exit = run("import", "/no/such/dir", "--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(),
 				"--powerkg.neo4j.embedded.bolt-port=0");
