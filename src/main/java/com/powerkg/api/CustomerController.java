@@ -4,15 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import graphql.GraphQLError;
-import graphql.schema.DataFetchingEnvironment;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -68,16 +64,6 @@ class CustomerController {
 			result.put(customer, byId.getOrDefault(customer.id(), List.of()));
 		}
 		return result;
-	}
-
-	@GraphQlExceptionHandler
-	GraphQLError invalidArgument(InvalidArgumentException ex, DataFetchingEnvironment env) {
-		return GraphQLError.newError()
-			.errorType(ErrorType.BAD_REQUEST)
-			.message(ex.getMessage())
-			.path(env.getExecutionStepInfo().getPath())
-			.location(env.getField().getSourceLocation())
-			.build();
 	}
 
 }

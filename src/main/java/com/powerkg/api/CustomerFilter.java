@@ -4,8 +4,8 @@ import java.util.List;
 
 /** GraphQL {@code CustomerFilter}; null fields do not filter. */
 public record CustomerFilter(List<String> usageCategories, String paymentMode, List<String> regions,
-		List<String> importance) {
+		List<String> importance, List<String> tagsAllOf, List<String> tagsAnyOf) {
 
-	static final CustomerFilter NONE = new CustomerFilter(null, null, null, null);
+	static final CustomerFilter NONE = new CustomerFilter(null, null, null, null, null, null);
 
 }

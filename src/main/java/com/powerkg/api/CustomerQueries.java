@@ -25,6 +25,8 @@ public class CustomerQueries {
 
 	private static final String CHANNELS = CypherResource.load(CustomerQueries.class, "channels-of-customers.cypher");
 
+	private static final String TAGS = CypherResource.load(CustomerQueries.class, "tags-of-customers.cypher");
+
 	private final Neo4jClient neo4j;
 
 	public CustomerQueries(Neo4jClient neo4j) {
@@ -47,12 +49,32 @@ public class CustomerQueries {
 		params.put("paymentMode", filter.paymentMode());
 		params.put("regions", filter.regions());
 		params.put("importance", filter.importance());
+		params.put("tagsAllOf", filter.tagsAllOf());
+		params.put("tagsAnyOf", filter.tagsAnyOf());
 		params.put("limit", limit);
 		return new ArrayList<>(this.neo4j.query(PAGE)
 			.bindAll(params)
 			.fetchAs(CustomerProfile.class)
 			.mappedBy((types, record) -> CustomerProfile.fromNode(record.get("c").asMap()))
 			.all());
+	}
+
+	public Map<String, List<CustomerTag>> tagsOf(List<String> customerIds) {
+		Map<String, List<CustomerTag>> result = new HashMap<>();
+		this.neo4j.query(TAGS).bind(customerIds).to("ids").fetch().all().forEach(row -> {
+			@SuppressWarnings("unchecked")
+			var tags = (List<Map<String, Object>>) row.get("tags");
+			result.put((String) row.get("customerId"), tags.stream()
+				.map(t -> new CustomerTag((String) t.get("code"), (String) t.get("nameZh"), castStrings(t.get("evidence")),
+						(String) t.get("explanation"), (java.time.LocalDate) t.get("asOf"), (String) t.get("run")))
+				.toList());
+		});
+		return result;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> castStrings(Object list) {
+		return (List<String>) list;
 	}
 
 	public Map<String, List<ChannelUsage>> channelsOf(List<String> customerIds) {

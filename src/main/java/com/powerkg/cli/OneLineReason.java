@@ -18,7 +18,8 @@ final class OneLineReason {
 		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
 			if (t instanceof ImportFailedException || t instanceof EmbeddedNeo4jStartException
 					|| t instanceof MigrationFailedException || t instanceof IllegalArgumentException
-					|| t instanceof JobFailedException) {
+					|| t instanceof JobFailedException || t instanceof com.powerkg.analytics.RunRefusedException
+					|| t instanceof IllegalStateException) {
 				return oneLine(t.getMessage());
 			}
 			if (t instanceof ServiceUnavailableException) {

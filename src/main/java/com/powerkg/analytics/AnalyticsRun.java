@@ -1,0 +1,16 @@
+package com.powerkg.analytics;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * One analytics run as recorded in the graph ({@code :AnalyticsRun}).
+ *
+ * @param status    RUNNING, SUCCEEDED or FAILED; the published run is the one {@code current} points at
+ * @param tagCounts customers per tag code, as {@code CODE=count}
+ */
+public record AnalyticsRun(String id, LocalDate asOf, String status, LocalDateTime startedAt, LocalDateTime finishedAt,
+		boolean current, Long customersAnalysed, List<String> tagCounts, List<String> parameters, Double tagSeconds,
+		String message) {
+}

@@ -1,0 +1,96 @@
+package com.powerkg.analytics;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import com.powerkg.graph.CypherResource;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
+
+import org.springframework.stereotype.Repository;
+
+/**
+ * The run history in the graph and the publication pointer readers go through:
+ * {@code (:Publication {name: 'current'})-[:PUBLISHES]->(:AnalyticsRun)}.
+ */
+@Repository
+public class AnalyticsRuns {
+
+	private static final String LOCK = CypherResource.load(AnalyticsRuns.class, "lock-runs.cypher");
+
+	private static final String ACTIVE = CypherResource.load(AnalyticsRuns.class, "active-runs.cypher");
+
+	private static final String CREATE = CypherResource.load(AnalyticsRuns.class, "create-run.cypher");
+
+	private static final String FINISH = CypherResource.load(AnalyticsRuns.class, "finish-run.cypher");
+
+	private static final String FAIL = CypherResource.load(AnalyticsRuns.class, "fail-run.cypher");
+
+	private static final String DELETE_UNPUBLISHED = CypherResource.load(AnalyticsRuns.class, "delete-unpublished-results.cypher");
+
+	private static final String LIST = CypherResource.load(AnalyticsRuns.class, "list-runs.cypher");
+
+	private final Driver driver;
+
+	public AnalyticsRuns(Driver driver) {
+		this.driver = driver;
+	}
+
+	/** Records a RUNNING run, or refuses when another run is active. */
+	void start(String id, LocalDate asOf) {
+		try (var session = this.driver.session()) {
+			session.executeWriteWithoutResult(tx -> {
+				tx.run(LOCK, Map.of("id", id)).consume();
+				var active = tx.run(ACTIVE).list();
+				if (!active.isEmpty()) {
+					var other = active.getFirst();
+					throw new RunRefusedException("another analytics run is active: " + other.get("id").asString() + " started "
+							+ other.get("startedAt").asLocalDateTime() + "; wait for it to finish");
+				}
+				tx.run(CREATE, Map.of("id", id, "asOf", asOf)).consume();
+			});
+		}
+	}
+
+	void succeedAndPublish(String id, long customersAnalysed, List<String> tagCounts, List<String> parameters,
+			double tagSeconds) {
+		this.driver.executableQuery(FINISH)
+			.withParameters(Map.of("id", id, "customersAnalysed", customersAnalysed, "tagCounts", tagCounts, "parameters",
+					parameters, "tagSeconds", tagSeconds))
+			.execute();
+	}
+
+	void fail(String id, String message) {
+		this.driver.executableQuery(FAIL).withParameters(Map.of("id", id, "message", message)).execute();
+	}
+
+	/** Deletes results of superseded and failed runs, in chunks (auto-commit transactions). */
+	void deleteUnpublishedResults() {
+		try (var session = this.driver.session()) {
+			session.run(DELETE_UNPUBLISHED).consume();
+		}
+	}
+
+	public List<AnalyticsRun> latest(int last) {
+		return this.driver.executableQuery(LIST).withParameters(Map.of("last", last)).execute().records().stream()
+			.map(r -> toRun(r.get("run")))
+			.toList();
+	}
+
+	private static AnalyticsRun toRun(Value v) {
+		return new AnalyticsRun(v.get("id").asString(), v.get("asOf").asLocalDate(), v.get("status").asString(),
+				v.get("startedAt").asLocalDateTime(), v.get("finishedAt").isNull() ? null : v.get("finishedAt").asLocalDateTime(),
+				v.get("current").asBoolean(), v.get("customersAnalysed").isNull() ? null : v.get("customersAnalysed").asLong(),
+				v.get("tagCounts").isNull() ? List.of() : v.get("tagCounts").asList(Value::asString),
+				v.get("parameters").isNull() ? List.of() : v.get("parameters").asList(Value::asString),
+				v.get("tagSeconds").isNull() ? null : v.get("tagSeconds").asDouble(),
+				v.get("message").isNull() ? null : v.get("message").asString());
+	}
+
+	static String newId(LocalDate asOf) {
+		return "run-" + asOf + "-" + LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS"));
+	}
+
+}

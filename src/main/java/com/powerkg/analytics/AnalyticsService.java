@@ -1,0 +1,60 @@
+package com.powerkg.analytics;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.powerkg.tagging.TaggingStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * One analytics run: the stages in order, then an atomic publish. Results are written under the run's id and
+ * become visible to readers only when the publication pointer moves to the run, so nobody ever sees half a run;
+ * a failed run is marked FAILED, its partial results are deleted, and the previously published run stays served.
+ * Stages so far: portrait tags. Segments (issue C) and credit (issue D) plug in here.
+ */
+@Service
+public class AnalyticsService {
+
+	private static final Logger log = LoggerFactory.getLogger(AnalyticsService.class);
+
+	private final AnalyticsRuns runs;
+
+	private final TaggingStage tagging;
+
+	public AnalyticsService(AnalyticsRuns runs, TaggingStage tagging) {
+		this.runs = runs;
+		this.tagging = tagging;
+	}
+
+	public record Outcome(String runId, TaggingStage.Result tags) {
+	}
+
+	public Outcome run(LocalDate asOf) {
+		String id = AnalyticsRuns.newId(asOf);
+		this.runs.start(id, asOf);
+		log.info("Analytics run {} as of {} started", id, asOf);
+		try {
+			TaggingStage.Result tags = this.tagging.run(id, asOf);
+			List<String> counts = tags.customersPerTag().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+			List<String> parameters = tags.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+			this.runs.succeedAndPublish(id, tags.customersAnalysed(), counts, parameters, tags.duration().toMillis() / 1000.0);
+			log.info("Analytics run {} published", id);
+			this.runs.deleteUnpublishedResults();
+			return new Outcome(id, tags);
+		}
+		catch (RuntimeException ex) {
+			log.error("Analytics run {} failed: {}", id, ex.getMessage());
+			this.runs.fail(id, String.valueOf(ex.getMessage()));
+			this.runs.deleteUnpublishedResults();
+			throw ex;
+		}
+	}
+
+	public List<AnalyticsRun> latest(int last) {
+		return this.runs.latest(last);
+	}
+
+}

@@ -1,0 +1,8 @@
+package com.powerkg.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+public record CustomerTag(String code, String nameZh, List<String> evidence, String explanation, LocalDate asOf,
+		String run) {
+}

@@ -1,0 +1,287 @@
+package com.powerkg.tagging;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import com.powerkg.tagging.CustomerHistory.Bill;
+import com.powerkg.tagging.CustomerHistory.Contact;
+import com.powerkg.tagging.CustomerHistory.Payment;
+
+import static com.powerkg.tagging.TagCode.*;
+
+/**
+ * The portrait tag rules of SPEC §3 as pure functions of a customer's history, an as-of date D and the
+ * steward-maintained parameters. Definitions used throughout:
+ * <ul>
+ * <li>"up to D" includes all of day D;</li>
+ * <li>"in the N months before D" means on a date after D minus N months, up to D;</li>
+ * <li>"the last N cycles" are the N latest bill periods among bills issued on or before D;</li>
+ * <li>a bill's settle date is when its payments (up to D) first add up to its amount;</li>
+ * <li>a bill is overdue when settled after its due date, or unsettled while D is past its due date. Bills of
+ * prepaid customers are settled from the prepaid balance and bills of zero or negative amount need no payment,
+ * so neither is ever overdue.</li>
+ * </ul>
+ */
+public final class TagRules {
+
+	private static final double CENT = 0.005;
+
+	private static final Set<String> REMOTE_DUNNING = Set.of("PHONE", "SMS");
+
+	private final TagParameters parameters;
+
+	public TagRules(TagParameters parameters) {
+		this.parameters = parameters;
+	}
+
+	public List<TagAssignment> evaluate(CustomerHistory history, LocalDate asOf) {
+		var window = new Window(asOf);
+		List<TagAssignment> tags = new ArrayList<>();
+		billingAnomaly(history, window).ifPresent(tags::add);
+		repeatedArrears(history, window).ifPresent(tags::add);
+		noFixedChannel(history, window).ifPresent(tags::add);
+		settleHabit(history, window, SETTLES_EARLY).ifPresent(tags::add);
+		settleHabit(history, window, SETTLES_MID).ifPresent(tags::add);
+		settleHabit(history, window, SETTLES_LATE).ifPresent(tags::add);
+		dunningResponse(history, window).ifPresent(tags::add);
+		smallFrequentTopUp(history, window).ifPresent(tags::add);
+		statement(history, window, DUNNING_AVERSE, "REFUSES_ALL_DUNNING", null).ifPresent(tags::add);
+		statement(history, window, PHONE_DUNNING_AVERSE, "REFUSES_PHONE", null).ifPresent(tags::add);
+		statement(history, window, NO_DUNNING_THIS_MONTH, "REFUSES_THIS_MONTH", window.month().atDay(1).minusDays(1)).ifPresent(tags::add);
+		statement(history, window, CONTACT_UPDATED, "CONTACT_UPDATED", window.monthsBefore(months(CONTACT_UPDATED))).ifPresent(tags::add);
+		statement(history, window, CONTACT_ADDED, "CONTACT_ADDED", window.monthsBefore(months(CONTACT_ADDED))).ifPresent(tags::add);
+		return tags;
+	}
+
+	private Optional<TagAssignment> billingAnomaly(CustomerHistory history, Window window) {
+		List<String> anomalies = this.parameters.strings(BILLING_ANOMALY, "anomalies");
+		List<Bill> bills = history.bills()
+			.stream()
+			.filter(b -> YearMonth.from(b.issuedOn()).equals(window.month()) && window.includes(b.issuedOn()))
+			.filter(b -> anomalies.contains(b.anomaly()))
+			.toList();
+		return assign(BILLING_ANOMALY, ids(bills), () -> bills.stream()
+			.map(b -> "bill " + b.id() + " issued " + b.issuedOn() + " has anomaly " + b.anomaly())
+			.collect(Collectors.joining("; ")));
+	}
+
+	private Optional<TagAssignment> repeatedArrears(CustomerHistory history, Window window) {
+		if (history.prepaid()) {
+			return Optional.empty();
+		}
+		LocalDate after = window.monthsBefore(months(REPEATED_ARREARS));
+		List<Bill> issued = history.bills()
+			.stream()
+			.filter(b -> b.issuedOn().isAfter(after) && window.includes(b.issuedOn()))
+			.toList();
+		List<Bill> overdue = issued.stream().filter(b -> overdue(b, window)).sorted(Comparator.comparing(Bill::issuedOn)).toList();
+		if (overdue.size() < this.parameters.integer(REPEATED_ARREARS, "minOverdueBills")) {
+			return Optional.empty();
+		}
+		return assign(REPEATED_ARREARS, ids(overdue), () -> overdue.size() + " of " + issued.size()
+				+ " bills issued after " + after + " were overdue");
+	}
+
+	private Optional<TagAssignment> noFixedChannel(CustomerHistory history, Window window) {
+		Optional<LocalDate> start = cyclesStart(history, window, this.parameters.integer(NO_FIXED_CHANNEL, "cycles"));
+		if (start.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, Payment> latestPerChannel = new TreeMap<>();
+		for (Payment p : history.payments()) {
+			if (!p.paidAt().toLocalDate().isBefore(start.get()) && window.includes(p.paidAt())) {
+				latestPerChannel.merge(p.channel(), p, (a, b) -> a.paidAt().isAfter(b.paidAt()) ? a : b);
+			}
+		}
+		if (latestPerChannel.size() < this.parameters.integer(NO_FIXED_CHANNEL, "minChannels")) {
+			return Optional.empty();
+		}
+		return assign(NO_FIXED_CHANNEL, latestPerChannel.values().stream().map(Payment::id).toList(),
+				() -> "paid through " + latestPerChannel.size() + " channels since " + start.get() + ": "
+						+ String.join(", ", latestPerChannel.keySet()));
+	}
+
+	private Optional<TagAssignment> settleHabit(CustomerHistory history, Window window, TagCode habit) {
+		int from = this.parameters.integer(habit, "fromDay");
+		int to = this.parameters.integer(habit, "toDay");
+		List<Bill> cycles = lastCycles(history, window, this.parameters.integer(habit, "cycles"));
+		List<Bill> inWindow = new ArrayList<>();
+		for (Bill bill : cycles) {
+			if (bill.amount() > CENT) {
+				settleDate(bill, window).map(LocalDateTime::getDayOfMonth)
+					.filter(day -> day >= from && day <= to)
+					.ifPresent(day -> inWindow.add(bill));
+			}
+		}
+		if (inWindow.size() < this.parameters.integer(habit, "minBills")) {
+			return Optional.empty();
+		}
+		return assign(habit, ids(inWindow), () -> inWindow.size() + " of the last " + cycles.size()
+				+ " bills were settled on day " + from + "-" + to + " of the month");
+	}
+
+	private Optional<TagAssignment> dunningResponse(CustomerHistory history, Window window) {
+		LocalDate after = window.monthsBefore(months(DUNNING_RESPONSIVE));
+		Optional<Contact> latest = history.contacts()
+			.stream()
+			.filter(c -> c.reached() && REMOTE_DUNNING.contains(c.method()))
+			.filter(c -> c.contactedAt().toLocalDate().isAfter(after) && window.includes(c.contactedAt()))
+			.max(Comparator.comparing(Contact::contactedAt));
+		if (latest.isEmpty()) {
+			return Optional.empty();
+		}
+		Contact contact = latest.get();
+		int hours = this.parameters.integer(DUNNING_RESPONSIVE, "responseHours");
+		LocalDateTime deadline = contact.contactedAt().plusHours(hours);
+		Optional<Payment> response = history.payments()
+			.stream()
+			.filter(p -> !p.paidAt().isBefore(contact.contactedAt()) && !p.paidAt().isAfter(deadline) && window.includes(p.paidAt()))
+			.min(Comparator.comparing(Payment::paidAt));
+		if (response.isPresent()) {
+			return assign(DUNNING_RESPONSIVE, List.of(contact.id(), response.get().id()),
+					() -> "paid " + response.get().paidAt() + " within " + hours + " h of the " + contact.method() + " contact of "
+							+ contact.contactedAt());
+		}
+		if (!window.includes(deadline)) {
+			// the response window is still open on D: neither tag until it closes
+			return Optional.empty();
+		}
+		return assign(DUNNING_UNRESPONSIVE, List.of(contact.id()),
+				() -> "no payment within " + hours + " h of the " + contact.method() + " contact of " + contact.contactedAt());
+	}
+
+	private Optional<TagAssignment> smallFrequentTopUp(CustomerHistory history, Window window) {
+		if (!history.prepaid()) {
+			return Optional.empty();
+		}
+		List<Bill> cycles = lastCycles(history, window, this.parameters.integer(SMALL_FREQUENT_TOPUP, "cycles"));
+		Optional<LocalDate> start = cycles.stream().map(Bill::issuedOn).min(Comparator.naturalOrder());
+		List<Bill> charged = cycles.stream().filter(b -> b.amount() > CENT).toList();
+		if (start.isEmpty() || charged.isEmpty()) {
+			return Optional.empty();
+		}
+		List<Payment> topUps = history.payments()
+			.stream()
+			.filter(p -> p.topUp() && !p.paidAt().toLocalDate().isBefore(start.get()) && window.includes(p.paidAt()))
+			.sorted(Comparator.comparing(Payment::paidAt))
+			.toList();
+		if (topUps.isEmpty()) {
+			return Optional.empty();
+		}
+		double averageBill = charged.stream().mapToDouble(Bill::amount).average().orElseThrow();
+		double averageTopUp = topUps.stream().mapToDouble(Payment::amount).average().orElseThrow();
+		double ratio = averageBill / averageTopUp;
+		double threshold = this.parameters.decimal(SMALL_FREQUENT_TOPUP, "minBillToTopupRatio");
+		if (ratio <= threshold) {
+			return Optional.empty();
+		}
+		return assign(SMALL_FREQUENT_TOPUP, topUps.stream().map(Payment::id).toList(), () -> String.format(Locale.ROOT,
+				"average bill %.2f yuan / average top-up %.2f yuan = %.2f > %s (%d top-ups since %s)", averageBill,
+				averageTopUp, ratio, threshold, topUps.size(), start.get()));
+	}
+
+	/**
+	 * A stated preference or contact change: the latest contact with this response up to D and, when
+	 * {@code after} is given, after that date.
+	 */
+	private Optional<TagAssignment> statement(CustomerHistory history, Window window, TagCode tag, String response,
+			LocalDate after) {
+		Optional<Contact> latest = history.contacts()
+			.stream()
+			.filter(c -> response.equals(c.response()) && window.includes(c.contactedAt()))
+			.filter(c -> after == null || c.contactedAt().toLocalDate().isAfter(after))
+			.max(Comparator.comparing(Contact::contactedAt));
+		return latest.flatMap(c -> assign(tag, List.of(c.id()), () -> "stated " + response + " on " + c.contactedAt()));
+	}
+
+	/** The bills of the {@code n} latest periods among bills issued on or before D. */
+	static List<Bill> lastCycles(CustomerHistory history, Window window, int n) {
+		List<YearMonth> periods = history.bills()
+			.stream()
+			.filter(b -> window.includes(b.issuedOn()))
+			.map(Bill::period)
+			.distinct()
+			.sorted(Comparator.reverseOrder())
+			.limit(n)
+			.toList();
+		return history.bills()
+			.stream()
+			.filter(b -> window.includes(b.issuedOn()) && periods.contains(b.period()))
+			.sorted(Comparator.comparing(Bill::period).thenComparing(Bill::id))
+			.toList();
+	}
+
+	private static Optional<LocalDate> cyclesStart(CustomerHistory history, Window window, int n) {
+		return lastCycles(history, window, n).stream().map(Bill::issuedOn).min(Comparator.naturalOrder());
+	}
+
+	/** When the payments made up to D first add up to the bill's amount. */
+	static Optional<LocalDateTime> settleDate(Bill bill, Window window) {
+		double paid = 0;
+		List<Payment> payments = bill.payments()
+			.stream()
+			.filter(p -> window.includes(p.paidAt()))
+			.sorted(Comparator.comparing(Payment::paidAt))
+			.toList();
+		for (Payment p : payments) {
+			paid += p.amount();
+			if (paid >= bill.amount() - CENT) {
+				return Optional.of(p.paidAt());
+			}
+		}
+		return Optional.empty();
+	}
+
+	static boolean overdue(Bill bill, Window window) {
+		if (bill.amount() <= CENT) {
+			return false;
+		}
+		return settleDate(bill, window).map(settled -> settled.toLocalDate().isAfter(bill.dueOn()))
+			.orElse(window.asOf().isAfter(bill.dueOn()));
+	}
+
+	private int months(TagCode tag) {
+		return this.parameters.integer(tag, "lookbackMonths");
+	}
+
+	private static List<String> ids(List<Bill> bills) {
+		return bills.stream().map(Bill::id).toList();
+	}
+
+	private static Optional<TagAssignment> assign(TagCode code, List<String> evidence,
+			java.util.function.Supplier<String> explanation) {
+		return evidence.isEmpty() ? Optional.empty() : Optional.of(new TagAssignment(code, evidence, explanation.get()));
+	}
+
+	/** The as-of date D and the "up to D" test every rule shares. */
+	record Window(LocalDate asOf) {
+
+		boolean includes(LocalDate date) {
+			return !date.isAfter(this.asOf);
+		}
+
+		boolean includes(LocalDateTime time) {
+			return time.isBefore(this.asOf.plusDays(1).atStartOfDay());
+		}
+
+		YearMonth month() {
+			return YearMonth.from(this.asOf);
+		}
+
+		LocalDate monthsBefore(int months) {
+			return this.asOf.minusMonths(months);
+		}
+
+	}
+
+}

@@ -1,0 +1,1 @@
+CREATE (:AnalyticsRun {id: $id, asOf: $asOf, status: 'RUNNING', startedAt: localdatetime()})

@@ -1,0 +1,11 @@
+// Records the outcome and, for a successful run, publishes it: the single PUBLISHES relationship moves in the
+// same transaction, so readers switch from the old run's results to the new ones at once.
+MATCH (r:AnalyticsRun {id: $id})
+SET r.status = 'SUCCEEDED', r.finishedAt = localdatetime(), r.customersAnalysed = $customersAnalysed,
+    r.tagCounts = $tagCounts, r.parameters = $parameters, r.tagSeconds = $tagSeconds
+MERGE (p:Publication {name: 'current'})
+WITH r, p
+OPTIONAL MATCH (p)-[old:PUBLISHES]->()
+DELETE old
+WITH DISTINCT r, p
+CREATE (p)-[:PUBLISHES]->(r)

@@ -1,0 +1,1 @@
+MATCH (t:Tag) RETURN t.code AS code
