@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GraphTest
 class AnalystQueriesTest {
 
-	private static final Map<String, Object> PARAMETERS = Map.of("customerId", "B001", "asOf", LocalDate.of(2026, 11, 20));
+	private static final Map<String, Object> PARAMETERS = Map.of("customerId", "B001", "asOf", LocalDate.of(2026, 11, 20), "tag",
+			"REPEATED_ARREARS");
 
 	@Autowired
 	Driver driver;

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.powerkg.TestNeo4j;
+import com.powerkg.analytics.AnalyticsService;
+import com.powerkg.tagging.TagCode;
 import com.powerkg.generate.DataGenerator;
 import com.powerkg.generate.GeneratorConfig;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class SampleDataTest {
 
 	@Test
 	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "embedded only")
-	void freshStartLoadsTheWholeSampleWithoutRejects() {
+	void freshStartLoadsTheWholeSampleWithoutRejectsAndEveryTagOccursWithEvidence() {
 		try (var context = new SpringApplicationBuilder(com.powerkg.PowerKgApplication.class).web(WebApplicationType.NONE)
 			.run("--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(), "--powerkg.neo4j.embedded.bolt-port=0",
 					"--powerkg.import.reports-directory=target/test-reports/sample")) {
@@ -56,6 +58,14 @@ class SampleDataTest {
 			assertThat(counts.get("payments").asLong()).isEqualTo(lines("payments.csv"));
 			assertThat(Path.of("target/test-reports/sample")).as("no reject report: nothing was rejected")
 				.satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+
+			var outcome = context.getBean(AnalyticsService.class).run(GeneratorConfig.DEFAULT_LAST_PERIOD.plusMonths(1).atDay(20));
+			assertThat(outcome.tags().customersPerTag()).as("every tag of SPEC §3 occurs in the sample")
+				.hasSize(TagCode.values().length)
+				.allSatisfy((code, customers) -> assertThat(customers).as(code.name()).isPositive());
+			long withoutEvidence = driver.executableQuery("MATCH ()-[h:HAS_TAG]->() WHERE size(h.evidence) = 0 OR h.explanation IS NULL RETURN count(h) AS n")
+				.execute().records().getFirst().get("n").asLong();
+			assertThat(withoutEvidence).isZero();
 		}
 	}
 
