@@ -2,6 +2,7 @@ package com.powerkg.ingest;
 
 import java.nio.file.Files;
 
+import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.graph.GraphMigrations;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives a fresh start real data: when the database holds no customer yet, the committed sample is imported
- * before the web server opens, so the first GraphQL query already sees it. A database that has customers is
- * never touched.
+ * (and analysed, so portraits have tags) before the web server opens, so the first GraphQL query already sees
+ * it. A database that has customers is never touched.
  */
 @Component
 class SampleDataLoader implements SmartInitializingSingleton {
@@ -26,10 +27,14 @@ class SampleDataLoader implements SmartInitializingSingleton {
 
 	private final SampleProperties properties;
 
-	SampleDataLoader(Driver driver, CsvImporter importer, SampleProperties properties, GraphMigrations migrated) {
+	private final AnalyticsService analytics;
+
+	SampleDataLoader(Driver driver, CsvImporter importer, SampleProperties properties, AnalyticsService analytics,
+			GraphMigrations migrated) {
 		this.driver = driver;
 		this.importer = importer;
 		this.properties = properties;
+		this.analytics = analytics;
 	}
 
 	@Override
@@ -54,6 +59,10 @@ class SampleDataLoader implements SmartInitializingSingleton {
 		log.info("Empty database: importing the sample from {}", this.properties.directory());
 		ImportReport report = this.importer.importDirectory(this.properties.directory());
 		log.info("Sample loaded: {}", report.summary());
+		if (this.properties.analyzeAsOf() != null) {
+			log.info("Analysing the sample as of {}", this.properties.analyzeAsOf());
+			this.analytics.run(this.properties.analyzeAsOf());
+		}
 	}
 
 }
