@@ -32,6 +32,8 @@ public class AnalyticsRuns {
 
 	private static final String LIST = CypherResource.load(AnalyticsRuns.class, "list-runs.cypher");
 
+	private static final String FAIL_INTERRUPTED = CypherResource.load(AnalyticsRuns.class, "fail-interrupted-runs.cypher");
+
 	private final Driver driver;
 
 	public AnalyticsRuns(Driver driver) {
@@ -47,7 +49,9 @@ public class AnalyticsRuns {
 				if (!active.isEmpty()) {
 					var other = active.getFirst();
 					throw new RunRefusedException("another analytics run is active: " + other.get("id").asString() + " started "
-							+ other.get("startedAt").asLocalDateTime() + "; wait for it to finish");
+							+ other.get("startedAt").asLocalDateTime() + "; wait for it to finish (if its process died on an "
+							+ "external database, mark it failed: MATCH (r:AnalyticsRun {id: '" + other.get("id").asString()
+							+ "'}) SET r.status = 'FAILED')");
 				}
 				tx.run(CREATE, Map.of("id", id, "asOf", asOf)).consume();
 			});
@@ -64,6 +68,20 @@ public class AnalyticsRuns {
 
 	void fail(String id, String message) {
 		this.driver.executableQuery(FAIL).withParameters(Map.of("id", id, "message", message)).execute();
+	}
+
+	/**
+	 * Marks runs still RUNNING as failed and deletes their partial results. Only correct when no other process can
+	 * be running one, which holds for an embedded database (one process owns the store).
+	 * @return ids of the runs found interrupted
+	 */
+	public List<String> failInterruptedRuns(String reason) {
+		List<String> ids = this.driver.executableQuery(FAIL_INTERRUPTED).withParameters(Map.of("message", reason)).execute()
+			.records().stream().map(r -> r.get("id").asString()).toList();
+		if (!ids.isEmpty()) {
+			deleteUnpublishedResults();
+		}
+		return ids;
 	}
 
 	/** Deletes results of superseded and failed runs, in chunks (auto-commit transactions). */

@@ -1,0 +1,45 @@
+package com.powerkg.analytics;
+
+import java.util.List;
+
+import com.powerkg.graph.EmbeddedNeo4j;
+import com.powerkg.graph.GraphMigrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * A run left RUNNING in an embedded database belongs to a process that died (only one process can open the
+ * store), so at start-up it is marked FAILED and its partial results are deleted; the published run is untouched
+ * and the next run may start. On an external database other processes may be running, so nothing is assumed.
+ */
+@Component
+class InterruptedRunRecovery implements SmartInitializingSingleton {
+
+	private static final Logger log = LoggerFactory.getLogger(InterruptedRunRecovery.class);
+
+	private final AnalyticsRuns runs;
+
+	private final boolean embedded;
+
+	InterruptedRunRecovery(AnalyticsRuns runs, ObjectProvider<EmbeddedNeo4j> embedded, GraphMigrations migrated) {
+		this.runs = runs;
+		this.embedded = embedded.getIfAvailable() != null;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (!this.embedded) {
+			return;
+		}
+		List<String> interrupted = this.runs.failInterruptedRuns("the process ended during the run");
+		if (!interrupted.isEmpty()) {
+			log.warn("Analytics run(s) {} were interrupted by the end of their process: marked FAILED, partial results deleted",
+					interrupted);
+		}
+	}
+
+}

@@ -1,0 +1,75 @@
+package com.powerkg.analytics;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import com.powerkg.Fixtures;
+import com.powerkg.GraphTest;
+import com.powerkg.ingest.CsvImporter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@GraphTest
+class AnalyticsRunsTest {
+
+	static final LocalDate AS_OF = LocalDate.of(2026, 11, 20);
+
+	@Autowired
+	AnalyticsService analytics;
+
+	@Autowired
+	AnalyticsRuns runs;
+
+	@Autowired
+	CsvImporter importer;
+
+	@Autowired
+	Driver driver;
+
+	@AfterEach
+	void noRunIsLeftActive() {
+		this.runs.failInterruptedRuns("test clean-up");
+	}
+
+	@Test
+	void aSecondRunWhileOneIsActiveIsRefusedWithTheActiveRunNamed() {
+		this.runs.start("run-held-by-another-process", AS_OF);
+
+		assertThatThrownBy(() -> this.analytics.run(AS_OF)).isInstanceOf(RunRefusedException.class)
+			.hasMessageContaining("another analytics run is active: run-held-by-another-process");
+	}
+
+	@Test
+	void anInterruptedRunIsMarkedFailedAndItsPartialResultsGoWhileThePublishedRunStays() {
+		this.importer.importDirectory(Fixtures.directory("tags"));
+		String published = this.analytics.run(AS_OF).runId();
+		long publishedTags = count("MATCH ()-[h:HAS_TAG {run: $run}]->() RETURN count(h) AS n", published);
+		this.runs.start("run-killed-half-way", AS_OF);
+		this.driver.executableQuery("MATCH (c:Customer {id: 'T_ARR2'}), (t:Tag {code: 'REPEATED_ARREARS'}) "
+				+ "CREATE (c)-[:HAS_TAG {run: 'run-killed-half-way', evidence: ['x'], explanation: 'partial'}]->(t)").execute();
+
+		assertThat(this.runs.failInterruptedRuns("the process ended during the run")).containsExactly("run-killed-half-way");
+
+		assertThat(count("MATCH ()-[h:HAS_TAG {run: $run}]->() RETURN count(h) AS n", "run-killed-half-way")).isZero();
+		assertThat(count("MATCH ()-[h:HAS_TAG {run: $run}]->() RETURN count(h) AS n", published)).isEqualTo(publishedTags);
+		assertThat(this.analytics.latest(5)).filteredOn(r -> r.id().equals("run-killed-half-way")).singleElement()
+			.satisfies(r -> {
+				assertThat(r.status()).isEqualTo("FAILED");
+				assertThat(r.message()).isEqualTo("the process ended during the run");
+			});
+		assertThat(this.analytics.latest(5)).filteredOn(AnalyticsRun::current).singleElement()
+			.satisfies(r -> assertThat(r.id()).isEqualTo(published));
+		assertThat(this.analytics.run(AS_OF).runId()).as("the next run may start").isNotEqualTo(published);
+	}
+
+	private long count(String cypher, String run) {
+		return this.driver.executableQuery(cypher).withParameters(Map.of("run", run)).execute().records().getFirst().get("n").asLong();
+	}
+
+}
