@@ -2,6 +2,7 @@
 UNWIND $rows AS row
 OPTIONAL MATCH (c:Customer {id: row.customer_id})
 OPTIONAL MATCH (b:Bill {id: row.bill_id})
+WITH row, c, b
 OPTIONAL MATCH (owner:Customer)-[:BILLED]->(b)
 WITH row, c, b, owner
 WHERE c IS NULL OR (row.bill_id IS NOT NULL AND (b IS NULL OR owner.id <> row.customer_id))
