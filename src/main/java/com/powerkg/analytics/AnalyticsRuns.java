@@ -60,10 +60,15 @@ public class AnalyticsRuns {
 
 	void succeedAndPublish(String id, long customersAnalysed, List<String> tagCounts, List<String> parameters,
 			double tagSeconds) {
-		this.driver.executableQuery(FINISH)
+		boolean published = !this.driver.executableQuery(FINISH)
 			.withParameters(Map.of("id", id, "customersAnalysed", customersAnalysed, "tagCounts", tagCounts, "parameters",
 					parameters, "tagSeconds", tagSeconds))
-			.execute();
+			.execute()
+			.records()
+			.isEmpty();
+		if (!published) {
+			throw new IllegalStateException("run " + id + " is no longer RUNNING (marked failed meanwhile?): not published");
+		}
 	}
 
 	void fail(String id, String message) {

@@ -36,20 +36,37 @@ public class AnalyticsService {
 		String id = AnalyticsRuns.newId(asOf);
 		this.runs.start(id, asOf);
 		log.info("Analytics run {} as of {} started", id, asOf);
+		TaggingStage.Result tags;
 		try {
-			TaggingStage.Result tags = this.tagging.run(id, asOf);
+			tags = this.tagging.run(id, asOf);
 			List<String> counts = tags.customersPerTag().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
 			List<String> parameters = tags.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
 			this.runs.succeedAndPublish(id, tags.customersAnalysed(), counts, parameters, tags.duration().toMillis() / 1000.0);
 			log.info("Analytics run {} published", id);
+		}
+		catch (Throwable ex) {
+			// also for Errors (out of memory): a run must never stay RUNNING in a process that goes on
+			failQuietly(id, ex);
+			throw ex;
+		}
+		try {
 			this.runs.deleteUnpublishedResults();
-			return new Outcome(id, tags);
 		}
 		catch (RuntimeException ex) {
-			log.error("Analytics run {} failed: {}", id, ex.getMessage());
-			this.runs.fail(id, String.valueOf(ex.getMessage()));
+			// the run is published and served; leftovers of older runs are deleted after the next run
+			log.warn("Run {} is published, but deleting older runs' results failed: {}", id, ex.getMessage());
+		}
+		return new Outcome(id, tags);
+	}
+
+	private void failQuietly(String id, Throwable cause) {
+		try {
+			log.error("Analytics run {} failed: {}", id, cause.toString());
+			this.runs.fail(id, String.valueOf(cause.getMessage()));
 			this.runs.deleteUnpublishedResults();
-			throw ex;
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not record the failure of run {}: {}", id, ex.getMessage());
 		}
 	}
 

@@ -25,7 +25,7 @@ import static com.powerkg.tagging.TagCode.*;
  * <ul>
  * <li>"up to D" includes all of day D;</li>
  * <li>"in the N months before D" means on a date after D minus N months, up to D;</li>
- * <li>"the last N cycles" are the N latest bill periods among bills issued on or before D;</li>
+ * <li>"the last N cycles" are the N bill periods ending with the latest period issued on or before D;</li>
  * <li>a bill's settle date is when its payments (up to D) first add up to its amount;</li>
  * <li>a bill is overdue when settled after its due date, or unsettled while D is past its due date. Bills of
  * prepaid customers are settled from the prepaid balance and bills of zero or negative amount need no payment,
@@ -112,6 +112,10 @@ public final class TagRules {
 	}
 
 	private Optional<TagAssignment> settleHabit(CustomerHistory history, Window window, TagCode habit) {
+		if (history.prepaid()) {
+			// prepaid bills are settled from the balance: a stray bill payment says nothing about a habit
+			return Optional.empty();
+		}
 		int from = this.parameters.integer(habit, "fromDay");
 		int to = this.parameters.integer(habit, "toDay");
 		List<Bill> cycles = lastCycles(history, window, this.parameters.integer(habit, "cycles"));
@@ -204,19 +208,23 @@ public final class TagRules {
 		return latest.flatMap(c -> assign(tag, List.of(c.id()), () -> "stated " + response + " on " + c.contactedAt()));
 	}
 
-	/** The bills of the {@code n} latest periods among bills issued on or before D. */
+	/**
+	 * The bills of the last {@code n} cycles: the {@code n} bill periods ending with the latest period issued on or
+	 * before D (SPEC §3), so a gap in billing shortens the window instead of reaching further back.
+	 */
 	static List<Bill> lastCycles(CustomerHistory history, Window window, int n) {
-		List<YearMonth> periods = history.bills()
+		Optional<YearMonth> latest = history.bills()
 			.stream()
 			.filter(b -> window.includes(b.issuedOn()))
 			.map(Bill::period)
-			.distinct()
-			.sorted(Comparator.reverseOrder())
-			.limit(n)
-			.toList();
+			.max(Comparator.naturalOrder());
+		if (latest.isEmpty()) {
+			return List.of();
+		}
+		YearMonth first = latest.get().minusMonths(n - 1L);
 		return history.bills()
 			.stream()
-			.filter(b -> window.includes(b.issuedOn()) && periods.contains(b.period()))
+			.filter(b -> window.includes(b.issuedOn()) && !b.period().isBefore(first) && !b.period().isAfter(latest.get()))
 			.sorted(Comparator.comparing(Bill::period).thenComparing(Bill::id))
 			.toList();
 	}

@@ -73,7 +73,7 @@ public class TaggingStage {
 
 	public Result run(String runId, LocalDate asOf) {
 		long started = System.nanoTime();
-		warnAboutTaxonomyDrift();
+		checkTaxonomy();
 		TagParameters parameters = loadParameters();
 		var rules = new TagRules(parameters);
 		int monthsBack = parameters.values()
@@ -130,13 +130,19 @@ public class TaggingStage {
 		return result;
 	}
 
-	private void warnAboutTaxonomyDrift() {
+	private void checkTaxonomy() {
 		Set<String> inGraph = this.driver.executableQuery(CODES).execute().records().stream()
 			.map(r -> r.get("code").asString()).collect(Collectors.toCollection(TreeSet::new));
 		for (String code : inGraph) {
 			if (java.util.Arrays.stream(TagCode.values()).noneMatch(c -> c.name().equals(code))) {
 				log.warn("Tag {} is in the taxonomy but has no rule in this version: it is not computed", code);
 			}
+		}
+		List<String> missing = java.util.Arrays.stream(TagCode.values()).map(Enum::name).filter(c -> !inGraph.contains(c)).toList();
+		if (!missing.isEmpty()) {
+			// writing would silently drop these tags (write-tags.cypher matches the Tag node)
+			throw new IllegalStateException("Tag(s) " + String.join(", ", missing) + " missing from the taxonomy in the graph; "
+					+ "restore them with a Cypher script (see V0005__Tag_taxonomy.cypher) before analysing");
 		}
 	}
 

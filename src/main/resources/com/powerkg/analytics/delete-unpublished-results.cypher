@@ -1,6 +1,10 @@
-// Removes results that no reader can see any more: those of superseded or failed runs.
+// Removes results no reader can see any more: those of FAILED runs and of SUCCEEDED runs that are no longer
+// published. RUNNING runs are never touched (another process may be writing one), and the runs are fixed before
+// the first delete, so a run published while this cleans up is safe too.
 OPTIONAL MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(current:AnalyticsRun)
-WITH current
-MATCH ()-[t:HAS_TAG]->()
-WHERE current IS NULL OR t.run <> current.id
+MATCH (r:AnalyticsRun)
+WHERE r.status IN ['FAILED', 'SUCCEEDED'] AND (current IS NULL OR r <> current)
+WITH collect(r.id) AS stale
+UNWIND stale AS runId
+MATCH ()-[t:HAS_TAG {run: runId}]->()
 CALL (t) { DELETE t } IN TRANSACTIONS OF 10000 ROWS

@@ -1,6 +1,8 @@
 // Records the outcome and, for a successful run, publishes it: the single PUBLISHES relationship moves in the
 // same transaction, so readers switch from the old run's results to the new ones at once.
+// A run an operator marked FAILED meanwhile is not published.
 MATCH (r:AnalyticsRun {id: $id})
+WHERE r.status = 'RUNNING'
 SET r.status = 'SUCCEEDED', r.finishedAt = localdatetime(), r.customersAnalysed = $customersAnalysed,
     r.tagCounts = $tagCounts, r.parameters = $parameters, r.tagSeconds = $tagSeconds
 MERGE (p:Publication {name: 'current'})
@@ -9,3 +11,4 @@ OPTIONAL MATCH (p)-[old:PUBLISHES]->()
 DELETE old
 WITH DISTINCT r, p
 CREATE (p)-[:PUBLISHES]->(r)
+RETURN r.id AS published

@@ -32,6 +32,9 @@ class AnalyticsRunsTest {
 	@Autowired
 	Driver driver;
 
+	@Autowired
+	com.powerkg.tagging.TaggingStage tagging;
+
 	@AfterEach
 	void noRunIsLeftActive() {
 		this.runs.failInterruptedRuns("test clean-up");
@@ -66,6 +69,60 @@ class AnalyticsRunsTest {
 		assertThat(this.analytics.latest(5)).filteredOn(AnalyticsRun::current).singleElement()
 			.satisfies(r -> assertThat(r.id()).isEqualTo(published));
 		assertThat(this.analytics.run(AS_OF).runId()).as("the next run may start").isNotEqualTo(published);
+	}
+
+	@Test
+	void cleanupAfterPublishingNeverTouchesARunThatIsStillRunning() {
+		this.importer.importDirectory(Fixtures.directory("tags"));
+		this.analytics.run(AS_OF);
+		this.runs.start("run-of-another-process", AS_OF);
+		this.driver.executableQuery("MATCH (c:Customer {id: 'T_ARR2'}), (t:Tag {code: 'REPEATED_ARREARS'}) "
+				+ "CREATE (c)-[:HAS_TAG {run: 'run-of-another-process', evidence: ['x'], explanation: 'written'}]->(t)").execute();
+
+		this.runs.deleteUnpublishedResults();
+
+		assertThat(count("MATCH ()-[h:HAS_TAG {run: $run}]->() RETURN count(h) AS n", "run-of-another-process")).isEqualTo(1);
+	}
+
+	@Test
+	void aFailureAfterPublishingLeavesThePublishedRunSucceeded() {
+		this.importer.importDirectory(Fixtures.directory("tags"));
+		var failingCleanup = new AnalyticsRuns(this.driver) {
+			@Override
+			void deleteUnpublishedResults() {
+				throw new IllegalStateException("database went away during clean-up");
+			}
+		};
+		var service = new AnalyticsService(failingCleanup, this.tagging);
+
+		String id = service.run(AS_OF).runId();
+
+		assertThat(this.analytics.latest(1)).singleElement().satisfies(r -> {
+			assertThat(r.id()).isEqualTo(id);
+			assertThat(r.current()).isTrue();
+			assertThat(r.status()).isEqualTo("SUCCEEDED");
+		});
+	}
+
+	@Test
+	void aStageThatThrowsFailsTheRunWithItsMessageAndKeepsThePreviousRunPublished() {
+		this.importer.importDirectory(Fixtures.directory("tags"));
+		String published = this.analytics.run(AS_OF).runId();
+		var brokenStage = new com.powerkg.tagging.TaggingStage(this.driver) {
+			@Override
+			public Result run(String runId, LocalDate asOf) {
+				throw new OutOfMemoryError("simulated");
+			}
+		};
+
+		assertThatThrownBy(() -> new AnalyticsService(this.runs, brokenStage).run(AS_OF)).isInstanceOf(OutOfMemoryError.class);
+
+		assertThat(this.analytics.latest(1)).singleElement().satisfies(r -> {
+			assertThat(r.status()).isEqualTo("FAILED");
+			assertThat(r.message()).isEqualTo("simulated");
+		});
+		assertThat(this.analytics.latest(5)).filteredOn(AnalyticsRun::current).singleElement()
+			.satisfies(r -> assertThat(r.id()).isEqualTo(published));
 	}
 
 	private long count(String cypher, String run) {

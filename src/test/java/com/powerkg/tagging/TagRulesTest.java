@@ -174,6 +174,19 @@ class TagRulesTest {
 		}
 
 		@Test
+		void theSixMonthWindowStartsTheDayAfterDMinusSixMonths() {
+			Customer onTheBoundary = Customer.postpaid()
+				.paidBill("2026-06", at("2026-08-05T10:00:00")).paidBill("2026-07", at("2026-09-05T10:00:00"));
+			onTheBoundary.bills.add(new Bill("B-0520", YearMonth.of(2026, 4), LocalDate.of(2026, 5, 20), LocalDate.of(2026, 5, 31), 100, "NONE", List.of()));
+			assertThat(onTheBoundary.tags()).as("issued on D - 6 months: outside").doesNotContain(REPEATED_ARREARS);
+
+			Customer dayAfter = Customer.postpaid()
+				.paidBill("2026-06", at("2026-08-05T10:00:00")).paidBill("2026-07", at("2026-09-05T10:00:00"));
+			dayAfter.bills.add(new Bill("B-0521", YearMonth.of(2026, 4), LocalDate.of(2026, 5, 21), LocalDate.of(2026, 5, 31), 100, "NONE", List.of()));
+			assertThat(dayAfter.tags()).as("issued the day after: inside").contains(REPEATED_ARREARS);
+		}
+
+		@Test
 		void prepaidBillsAreSettledFromTheBalanceAndNeverOverdue() {
 			var customer = Customer.prepaid().paidBill("2026-05").paidBill("2026-06").paidBill("2026-07").paidBill("2026-08");
 
@@ -211,6 +224,27 @@ class TagRulesTest {
 				.paidBill("2026-05", at("2026-06-21T00:00:00")).paidBill("2026-06", at("2026-07-31T08:00:00"))
 				.paidBill("2026-07", at("2026-08-25T08:00:00")).paidBill("2026-08", at("2026-09-20T08:00:00"));
 			assertThat(late.tags()).contains(SETTLES_LATE).doesNotContain(SETTLES_EARLY, SETTLES_MID);
+		}
+
+		@Test
+		void aGapInBillingShortensTheWindowInsteadOfReachingFurtherBack() {
+			var customer = Customer.postpaid()
+				.paidBill("2025-12", at("2026-01-05T08:00:00")).paidBill("2026-01", at("2026-02-05T08:00:00"))
+				.paidBill("2026-02", at("2026-03-05T08:00:00"))
+				// no bills March..August
+				.paidBill("2026-09", at("2026-10-05T08:00:00")).paidBill("2026-10", at("2026-11-05T08:00:00"));
+
+			assertThat(customer.tags()).as("only 2026-05..2026-10 count, and they hold 2 early settlements")
+				.doesNotContain(SETTLES_EARLY);
+		}
+
+		@Test
+		void prepaidCustomersHaveNoSettleHabitEvenWithBillPayments() {
+			var customer = Customer.prepaid()
+				.paidBill("2026-07", at("2026-08-05T08:00:00")).paidBill("2026-08", at("2026-09-05T08:00:00"))
+				.paidBill("2026-09", at("2026-10-05T08:00:00"));
+
+			assertThat(customer.tags()).doesNotContain(SETTLES_EARLY);
 		}
 
 		@Test
@@ -252,6 +286,15 @@ class TagRulesTest {
 		}
 
 		@Test
+		void paymentExactlyFortyEightHoursAfterIsStillAResponse() {
+			var customer = Customer.postpaid()
+				.contact("PHONE", true, "NONE", at("2026-11-01T10:00:00"))
+				.payment("WECHAT", "BILL", 50, at("2026-11-03T10:00:00"));
+
+			assertThat(customer.tags()).contains(DUNNING_RESPONSIVE).doesNotContain(DUNNING_UNRESPONSIVE);
+		}
+
+		@Test
 		void paymentFortyNineHoursAfterIsNoResponse() {
 			var customer = Customer.postpaid()
 				.contact("SMS", true, "NONE", at("2026-11-01T10:00:00"))
@@ -279,10 +322,11 @@ class TagRulesTest {
 		}
 
 		@Test
-		void contactsOlderThanSixMonthsAreIgnored() {
-			var customer = Customer.postpaid().contact("PHONE", true, "NONE", at("2026-05-19T10:00:00"));
-
-			assertThat(customer.tags()).doesNotContain(DUNNING_RESPONSIVE, DUNNING_UNRESPONSIVE);
+		void contactsOnOrBeforeDMinusSixMonthsAreIgnored() {
+			assertThat(Customer.postpaid().contact("PHONE", true, "NONE", at("2026-05-20T23:00:00")).tags())
+				.doesNotContain(DUNNING_RESPONSIVE, DUNNING_UNRESPONSIVE);
+			assertThat(Customer.postpaid().contact("PHONE", true, "NONE", at("2026-05-21T00:00:00")).tags())
+				.contains(DUNNING_UNRESPONSIVE);
 		}
 
 	}
@@ -384,15 +428,17 @@ class TagRulesTest {
 		}
 
 		@Test
-		void everyAssignmentCarriesEvidence() {
+		void evidenceNamesTheRecordsAndTheExplanationSaysWhy() {
 			var customer = Customer.postpaid()
 				.bill("2026-10", -20, "REFUND_ADJUSTMENT")
 				.contact("PHONE", true, "CONTACT_ADDED", at("2026-11-02T10:00:00"));
 
-			assertThat(customer.assignments()).isNotEmpty().allSatisfy(t -> {
-				assertThat(t.evidence()).isNotEmpty();
-				assertThat(t.explanation()).isNotBlank();
+			assertThat(customer.assignments()).filteredOn(t -> t.code() == BILLING_ANOMALY).singleElement().satisfies(t -> {
+				assertThat(t.evidence()).containsExactly("B2026-10");
+				assertThat(t.explanation()).isEqualTo("bill B2026-10 issued 2026-11-02 has anomaly REFUND_ADJUSTMENT");
 			});
+			assertThat(customer.assignments()).filteredOn(t -> t.code() == CONTACT_ADDED).singleElement()
+				.satisfies(t -> assertThat(t.evidence()).containsExactly("D1"));
 		}
 
 	}
