@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import graphql.GraphQLContext;
+
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -35,14 +37,15 @@ class CustomerController {
 
 	@QueryMapping
 	Connection<CustomerProfile> customers(@Argument CustomerFilter filter, @Argument Integer first,
-			@Argument String after) {
+			@Argument String after, GraphQLContext context) {
 		int size = (first != null) ? first : DEFAULT_PAGE_SIZE;
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new InvalidArgumentException(
 					"first must be between 1 and " + MAX_PAGE_SIZE + " (was " + size + "); page through larger sets with after");
 		}
 		String afterId = Connection.Cursor.decode(after);
-		List<CustomerProfile> rows = this.queries.page(filter != null ? filter : CustomerFilter.NONE, afterId, size + 1);
+		String runId = PublishedRun.idFor(context, this.queries::publishedRunId);
+		List<CustomerProfile> rows = this.queries.page(filter != null ? filter : CustomerFilter.NONE, afterId, size + 1, runId);
 		return Connection.of(rows, size, afterId != null, CustomerProfile::id);
 	}
 

@@ -27,6 +27,8 @@ public class CustomerQueries {
 
 	private static final String TAGS = CypherResource.load(CustomerQueries.class, "tags-of-customers.cypher");
 
+	private static final String PUBLISHED_RUN = CypherResource.load(CustomerQueries.class, "published-run.cypher");
+
 	private final Neo4jClient neo4j;
 
 	public CustomerQueries(Neo4jClient neo4j) {
@@ -41,9 +43,18 @@ public class CustomerQueries {
 			.one();
 	}
 
-	/** @param limit rows to fetch (the caller asks for one more than it shows) */
-	public List<CustomerProfile> page(CustomerFilter filter, String afterId, int limit) {
+	public Optional<String> publishedRunId() {
+		return this.neo4j.query(PUBLISHED_RUN).fetchAs(String.class).mappedBy((types, record) -> record.get("id").isNull() ? null
+				: record.get("id").asString()).one();
+	}
+
+	/**
+	 * @param limit rows to fetch (the caller asks for one more than it shows)
+	 * @param runId the published run tag filters look at (null: none published, tag filters match nobody)
+	 */
+	public List<CustomerProfile> page(CustomerFilter filter, String afterId, int limit, String runId) {
 		Map<String, Object> params = new HashMap<>();
+		params.put("runId", runId);
 		params.put("after", afterId);
 		params.put("usageCategories", filter.usageCategories());
 		params.put("paymentMode", filter.paymentMode());
@@ -59,9 +70,12 @@ public class CustomerQueries {
 			.all());
 	}
 
-	public Map<String, List<CustomerTag>> tagsOf(List<String> customerIds) {
+	public Map<String, List<CustomerTag>> tagsOf(List<String> customerIds, String runId) {
 		Map<String, List<CustomerTag>> result = new HashMap<>();
-		this.neo4j.query(TAGS).bind(customerIds).to("ids").fetch().all().forEach(row -> {
+		if (runId == null) {
+			return result;
+		}
+		this.neo4j.query(TAGS).bind(customerIds).to("ids").bind(runId).to("runId").fetch().all().forEach(row -> {
 			@SuppressWarnings("unchecked")
 			var tags = (List<Map<String, Object>>) row.get("tags");
 			result.put((String) row.get("customerId"), tags.stream()

@@ -3,6 +3,9 @@ package com.powerkg.api;
 import java.util.List;
 import java.util.Map;
 
+import graphql.GraphQLContext;
+import org.dataloader.BatchLoaderEnvironment;
+
 import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.graph.CypherResource;
@@ -65,8 +68,10 @@ class TaxonomyController {
 	}
 
 	@BatchMapping(typeName = "Customer")
-	Map<CustomerProfile, List<CustomerTag>> tags(List<CustomerProfile> profiles) {
-		Map<String, List<CustomerTag>> byId = this.customers.tagsOf(profiles.stream().map(CustomerProfile::id).toList());
+	Map<CustomerProfile, List<CustomerTag>> tags(List<CustomerProfile> profiles, BatchLoaderEnvironment environment) {
+		GraphQLContext context = environment.getContext();
+		String runId = PublishedRun.idFor(context, this.customers::publishedRunId);
+		Map<String, List<CustomerTag>> byId = this.customers.tagsOf(profiles.stream().map(CustomerProfile::id).toList(), runId);
 		var result = new java.util.LinkedHashMap<CustomerProfile, List<CustomerTag>>();
 		profiles.forEach(p -> result.put(p, byId.getOrDefault(p.id(), List.of())));
 		return result;

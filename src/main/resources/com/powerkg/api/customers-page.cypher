@@ -1,7 +1,5 @@
 // One page of customers in id order; the page asks for one more row than it shows to know if there is a next one.
-// Tag filters look at the published run only.
-OPTIONAL MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(run:AnalyticsRun)
-WITH run.id AS runId
+// Tag filters look at the request's published run ($runId) only.
 MATCH (c:Customer)
 WHERE ($after IS NULL OR c.id > $after)
   AND ($usageCategories IS NULL OR c.usageCategory IN $usageCategories)
@@ -9,9 +7,9 @@ WHERE ($after IS NULL OR c.id > $after)
   AND ($regions IS NULL OR c.region IN $regions)
   AND ($importance IS NULL OR c.importance IN $importance)
   AND ($tagsAllOf IS NULL OR all(code IN $tagsAllOf WHERE EXISTS {
-        MATCH (c)-[h:HAS_TAG]->(:Tag {code: code}) WHERE h.run = runId }))
+        MATCH (c)-[h:HAS_TAG]->(:Tag {code: code}) WHERE h.run = $runId }))
   AND ($tagsAnyOf IS NULL OR EXISTS {
-        MATCH (c)-[h:HAS_TAG]->(t:Tag) WHERE h.run = runId AND t.code IN $tagsAnyOf })
+        MATCH (c)-[h:HAS_TAG]->(t:Tag) WHERE h.run = $runId AND t.code IN $tagsAnyOf })
 RETURN properties(c) AS c
 ORDER BY c.id
 LIMIT $limit

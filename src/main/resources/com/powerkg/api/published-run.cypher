@@ -1,0 +1,2 @@
+OPTIONAL MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(run:AnalyticsRun)
+RETURN run.id AS id
