@@ -68,7 +68,9 @@ final class ContractCsvReader implements AutoCloseable, Iterable<ContractCsvRead
 		if (reader.read() != '\uFEFF') {
 			reader.reset();
 		}
-		CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader);
+		// blank lines are skipped by the iterator below, not by the parser, which would swallow them while reading
+		// the next record and so shift that record's line number
+		CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get().parse(reader);
 		try {
 			Iterator<CSVRecord> records = parser.iterator();
 			if (!records.hasNext()) {
@@ -153,14 +155,29 @@ final class ContractCsvReader implements AutoCloseable, Iterable<ContractCsvRead
 
 			private long nextStartLine = ContractCsvReader.this.parser.getCurrentLineNumber() + 1;
 
+			private RawRecord next;
+
 			@Override
 			public boolean hasNext() {
-				try {
-					return records.hasNext();
+				while (this.next == null) {
+					CSVRecord record;
+					try {
+						if (!records.hasNext()) {
+							return false;
+						}
+						record = records.next();
+					}
+					catch (UncheckedIOException | IllegalStateException ex) {
+						throw new MalformedCsvException(ContractCsvReader.this.file, this.nextStartLine, ex);
+					}
+					long start = this.nextStartLine;
+					this.nextStartLine = ContractCsvReader.this.parser.getCurrentLineNumber() + 1;
+					boolean blank = record.size() == 1 && record.get(0).isEmpty();
+					if (!blank) {
+						this.next = new RawRecord(start, record.toList());
+					}
 				}
-				catch (UncheckedIOException | IllegalStateException ex) {
-					throw malformed(ex);
-				}
+				return true;
 			}
 
 			@Override
@@ -168,20 +185,9 @@ final class ContractCsvReader implements AutoCloseable, Iterable<ContractCsvRead
 				if (!hasNext()) {
 					throw new NoSuchElementException();
 				}
-				CSVRecord record;
-				try {
-					record = records.next();
-				}
-				catch (UncheckedIOException | IllegalStateException ex) {
-					throw malformed(ex);
-				}
-				long start = this.nextStartLine;
-				this.nextStartLine = ContractCsvReader.this.parser.getCurrentLineNumber() + 1;
-				return new RawRecord(start, record.toList());
-			}
-
-			private MalformedCsvException malformed(RuntimeException ex) {
-				return new MalformedCsvException(ContractCsvReader.this.file, this.nextStartLine, ex);
+				RawRecord record = this.next;
+				this.next = null;
+				return record;
 			}
 		};
 	}

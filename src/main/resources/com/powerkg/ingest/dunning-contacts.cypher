@@ -6,6 +6,14 @@ SET d.contactedAt = row.contacted_at,
     d.method = row.method,
     d.reached = row.reached,
     d.response = row.response
+WITH c, d, row
+// a re-import may correct the customer or bill of a contact: links that no longer hold go
+CALL (c, d, row) {
+  MATCH (other)-[r:RECEIVED|CONCERNS]-(d)
+  WHERE (type(r) = 'RECEIVED' AND other <> c)
+     OR (type(r) = 'CONCERNS' AND (row.bill_id IS NULL OR other.id <> row.bill_id))
+  DELETE r
+}
 MERGE (c)-[:RECEIVED]->(d)
 WITH d, row
 WHERE row.bill_id IS NOT NULL

@@ -6,6 +6,15 @@ SET p.paidAt = row.paid_at,
     p.amount = row.amount,
     p.channel = row.channel,
     p.kind = row.kind
+WITH c, ch, p, row
+// a re-import may correct the customer, channel or bill of a payment: links that no longer hold go
+CALL (c, ch, p, row) {
+  MATCH (other)-[r:PAID|VIA|SETTLES]-(p)
+  WHERE (type(r) = 'PAID' AND other <> c)
+     OR (type(r) = 'VIA' AND other <> ch)
+     OR (type(r) = 'SETTLES' AND (row.bill_id IS NULL OR other.id <> row.bill_id))
+  DELETE r
+}
 MERGE (c)-[:PAID]->(p)
 MERGE (p)-[:VIA]->(ch)
 WITH p, row

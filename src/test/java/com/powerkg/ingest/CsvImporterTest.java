@@ -67,6 +67,34 @@ class CsvImporterTest {
 	}
 
 	@Test
+	void reimportingACorrectedRowReplacesItsLinksInsteadOfAddingToThem() {
+		this.importer.importDirectory(Fixtures.directory("small"), this.tmp.resolve("r1.csv"));
+		long relationships = (Long) single("MATCH ()-[r]->() RETURN count(r) AS v");
+
+		this.importer.importDirectory(Fixtures.directory("small-corrected"), this.tmp.resolve("r2.csv"));
+
+		assertThat(single("MATCH (:Payment {id: 'R001-P0001'})-[:SETTLES]->(b) RETURN collect(b.id) AS v"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactly("R001-202609");
+		assertThat(single("MATCH (:Payment {id: 'R001-P0001'})-[:VIA]->(ch) RETURN collect(ch.code) AS v"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactly("COUNTER");
+		assertThat(single("MATCH (:DunningContact {id: 'B001-D0002'})-[r:CONCERNS]->() RETURN count(r) AS v")).isEqualTo(0L);
+		assertThat(single("MATCH ()-[r]->() RETURN count(r) AS v")).as("one CONCERNS fewer, nothing added").isEqualTo(relationships - 1);
+
+		this.importer.importDirectory(Fixtures.directory("small"), this.tmp.resolve("r3.csv"));
+		assertThat(single("MATCH ()-[r]->() RETURN count(r) AS v")).as("back to the original").isEqualTo(relationships);
+	}
+
+	@Test
+	void blankLinesDoNotShiftTheLineNumbersOfLaterRows() throws IOException {
+		Files.writeString(this.tmp.resolve("customers.csv"), "customer_id,usage_category,payment_mode\nE001,RESIDENTIAL,POSTPAID\n\n\nE002,NOPE,POSTPAID\n");
+
+		ImportReport report = this.importer.importDirectory(this.tmp, this.tmp.resolve("rejects.csv"));
+
+		assertThat(report.rejects()).singleElement().satisfies(r -> assertThat(r.line()).isEqualTo(5));
+		assertThat(report.rowsRead()).isEqualTo(2);
+	}
+
+	@Test
 	void malformedRowsAreRejectedWithFileLineAndColumnWhileEveryValidRowIsImported() throws IOException {
 		Path rejectFile = this.tmp.resolve("rejects.csv");
 

@@ -108,7 +108,11 @@ class TaggingThroughAnalyzeTest {
 			.execute()
 			.path("analyticsRuns[0].current").entity(Boolean.class).isEqualTo(true)
 			.path("analyticsRuns[0].asOf").entity(String.class).isEqualTo("2026-11-20")
-			.path("analyticsRuns[0].tagCounts[*].code").entityList(String.class).hasSize(TagCode.values().length);
+			.path("analyticsRuns[0].tagCounts[*].code").entityList(String.class).hasSize(TagCode.values().length)
+			.path("analyticsRuns[0].tagCounts[?(@.code == 'SMALL_FREQUENT_TOPUP')].customers").entityList(Integer.class)
+			.containsExactly(countOf("SMALL_FREQUENT_TOPUP"))
+			.path("analyticsRuns[0].customersAnalysed").entity(Integer.class)
+			.isEqualTo((int) this.driver.executableQuery("MATCH (c:Customer) RETURN count(c) AS n").execute().records().getFirst().get("n").asLong());
 	}
 
 	@Test
@@ -136,6 +140,13 @@ class TaggingThroughAnalyzeTest {
 			.execute().path("__type.enumValues[*].name").entityList(String.class).get());
 
 		assertThat(inGraph).isEqualTo(inJava).isEqualTo(inSchema);
+	}
+
+	private int countOf(String code) {
+		return (int) this.driver.executableQuery("""
+				MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(run)
+				MATCH (c:Customer)-[h:HAS_TAG]->(:Tag {code: $code}) WHERE h.run = run.id
+				RETURN count(DISTINCT c) AS n""").withParameters(Map.of("code", code)).execute().records().getFirst().get("n").asLong();
 	}
 
 	private Set<String> tags(String customerId) {
