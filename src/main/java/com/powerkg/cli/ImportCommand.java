@@ -50,7 +50,7 @@ class ImportCommand implements Callable<Integer> {
 			}
 			report.rejects().stream().limit(REJECTS_SHOWN).forEach(r -> console.println("rejected " + r));
 			if (report.rejects().size() > REJECTS_SHOWN) {
-				console.printf("... %,d more rejects%n", report.rowsRejected() - REJECTS_SHOWN);
+				console.printf("... more rejects in %s%n", report.rejectFile().map(Object::toString).orElse("the reject report"));
 			}
 			console.println(report.summary());
 			return 0;
