@@ -13,34 +13,34 @@ import com.powerkg.generate.Codes.Importance;
  * @param outcomeObserved whether credit_outcomes.csv has a row for the customer
  */
 record Customer(
-        String id,
-        String name,
-        String phone,
-        UsageCategory category,
-        String industryCode,
-        long voltageCentiKv,
-        long capacityKva,
-        Importance importance,
-        boolean prepaid,
-        String region,
-        long openedOnDay,
-        String socialCredit,
-        Financials financials,
-        Equipment equipment,
-        boolean outcomeObserved,
-        Persona persona) {
+		String id,
+		String name,
+		String phone,
+		UsageCategory category,
+		String industryCode,
+		long voltageCentiKv,
+		long capacityKva,
+		Importance importance,
+		boolean prepaid,
+		String region,
+		long openedOnDay,
+		String socialCredit,
+		Financials financials,
+		Equipment equipment,
+		boolean outcomeObserved,
+		Persona persona) {
 
-    /** Ratios as in the annual report; 0.65 = 65 %. */
-    record Financials(double assetLiabilityRatio, double currentRatio, double returnOnNetAssets, double loanOnTimeRate) {
-    }
+	/** Ratios as in the annual report; 0.65 = 65 %. */
+	record Financials(double assetLiabilityRatio, double currentRatio, double returnOnNetAssets, double loanOnTimeRate) {
+	}
 
-    /** Seed 001's technical indicators. */
-    record Equipment(boolean reactiveCompensation, boolean calibrationOnSchedule, int accidentsLast3Years) {
-    }
+	/** Seed 001's technical indicators. */
+	record Equipment(boolean reactiveCompensation, boolean calibrationOnSchedule, int accidentsLast3Years) {
+	}
 
-    /** "C" and the 1-based index, zero-padded to 8 digits: C00000001. */
-    static String idOf(int index) {
-        String digits = Integer.toString(index + 1);
-        return digits.length() >= 8 ? "C" + digits : "C" + "00000000".substring(digits.length()) + digits;
-    }
+	/** "C" and the 1-based index, zero-padded to 8 digits: C00000001. */
+	static String idOf(int index) {
+		String digits = Integer.toString(index + 1);
+		return digits.length() >= 8 ? "C" + digits : "C" + "00000000".substring(digits.length()) + digits;
+	}
 }

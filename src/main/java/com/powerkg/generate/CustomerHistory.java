@@ -19,69 +19,69 @@ import java.util.List;
  */
 final class CustomerHistory {
 
-    /** No bill: the event is a prepaid top-up or a low-balance warning. */
-    static final int NO_PERIOD = -1;
+	/** No bill: the event is a prepaid top-up or a low-balance warning. */
+	static final int NO_PERIOD = -1;
 
-    /** A payment of {@code cents} towards the bill of {@code period}, or a top-up when period is NO_PERIOD. */
-    record Payment(long paidAt, long cents, int period, PaymentChannel channel) {
-    }
+	/** A payment of {@code cents} towards the bill of {@code period}, or a top-up when period is NO_PERIOD. */
+	record Payment(long paidAt, long cents, int period, PaymentChannel channel) {
+	}
 
-    record Contact(long contactedAt, int period, int round, ContactMethod method, boolean reached,
-                   DunningResponse response) {
+	record Contact(long contactedAt, int period, int round, ContactMethod method, boolean reached,
+				   DunningResponse response) {
 
-        Contact withResponse(DunningResponse newResponse) {
-            return new Contact(contactedAt, period, round, method, reached, newResponse);
-        }
-    }
+		Contact withResponse(DunningResponse newResponse) {
+			return new Contact(contactedAt, period, round, method, reached, newResponse);
+		}
+	}
 
-    record WorkOrder(long createdAt, WorkOrderType type, WorkOrderTopic topic, WorkOrderChannel channel) {
-    }
+	record WorkOrder(long createdAt, WorkOrderType type, WorkOrderTopic topic, WorkOrderChannel channel) {
+	}
 
-    final long[] kwh;
-    final long[] peakKwh;
-    final long[] flatKwh;
-    final long[] valleyKwh;
-    final long[] amountCents;
-    final Anomaly[] anomaly;
-    final long[] issueDay;
-    final List<Payment> payments = new ArrayList<>();
-    final List<Contact> contacts = new ArrayList<>();
-    final List<WorkOrder> workOrders = new ArrayList<>();
+	final long[] kwh;
+	final long[] peakKwh;
+	final long[] flatKwh;
+	final long[] valleyKwh;
+	final long[] amountCents;
+	final Anomaly[] anomaly;
+	final long[] issueDay;
+	final List<Payment> payments = new ArrayList<>();
+	final List<Contact> contacts = new ArrayList<>();
+	final List<WorkOrder> workOrders = new ArrayList<>();
 
-    CustomerHistory(int months) {
-        kwh = new long[months];
-        peakKwh = new long[months];
-        flatKwh = new long[months];
-        valleyKwh = new long[months];
-        amountCents = new long[months];
-        anomaly = new Anomaly[months];
-        issueDay = new long[months];
-    }
+	CustomerHistory(int months) {
+		kwh = new long[months];
+		peakKwh = new long[months];
+		flatKwh = new long[months];
+		valleyKwh = new long[months];
+		amountCents = new long[months];
+		anomaly = new Anomaly[months];
+		issueDay = new long[months];
+	}
 
-    void reset() {
-        Arrays.fill(anomaly, Anomaly.NONE);
-        payments.clear();
-        contacts.clear();
-        workOrders.clear();
-    }
+	void reset() {
+		Arrays.fill(anomaly, Anomaly.NONE);
+		payments.clear();
+		contacts.clear();
+		workOrders.clear();
+	}
 
-    /** Ids are numbered in time order; List.sort is stable, so ties keep their (deterministic) insertion order. */
-    void sortChronologically() {
-        payments.sort(Comparator.comparingLong(Payment::paidAt));
-        contacts.sort(Comparator.comparingLong(Contact::contactedAt));
-        workOrders.sort(Comparator.comparingLong(WorkOrder::createdAt));
-    }
+	/** Ids are numbered in time order; List.sort is stable, so ties keep their (deterministic) insertion order. */
+	void sortChronologically() {
+		payments.sort(Comparator.comparingLong(Payment::paidAt));
+		contacts.sort(Comparator.comparingLong(Contact::contactedAt));
+		workOrders.sort(Comparator.comparingLong(WorkOrder::createdAt));
+	}
 
-    /** Mean of the positive bills, at least one yuan: what a prepaid customer budgets a month with. */
-    long averagePositiveBillCents() {
-        long sum = 0;
-        int count = 0;
-        for (long cents : amountCents) {
-            if (cents > 0) {
-                sum += cents;
-                count++;
-            }
-        }
-        return count == 0 ? 100 : Math.max(100, sum / count);
-    }
+	/** Mean of the positive bills, at least one yuan: what a prepaid customer budgets a month with. */
+	long averagePositiveBillCents() {
+		long sum = 0;
+		int count = 0;
+		for (long cents : amountCents) {
+			if (cents > 0) {
+				sum += cents;
+				count++;
+			}
+		}
+		return count == 0 ? 100 : Math.max(100, sum / count);
+	}
 }

@@ -21,71 +21,71 @@ import java.util.function.LongConsumer;
  */
 public final class DataGenerator {
 
-    /** How often, in customers, progress is reported. */
-    public static final int PROGRESS_EVERY = 10_000;
+	/** How often, in customers, progress is reported. */
+	public static final int PROGRESS_EVERY = 10_000;
 
-    private final LongConsumer progress;
+	private final LongConsumer progress;
 
-    /**
-     * @param progress called with the number of customers written so far, every {@value #PROGRESS_EVERY}
-     *                 customers and once at the end
-     */
-    public DataGenerator(LongConsumer progress) {
-        this.progress = Objects.requireNonNull(progress, "progress must not be null; pass n -> { } to ignore it");
-    }
+	/**
+	 * @param progress called with the number of customers written so far, every {@value #PROGRESS_EVERY}
+	 *                 customers and once at the end
+	 */
+	public DataGenerator(LongConsumer progress) {
+		this.progress = Objects.requireNonNull(progress, "progress must not be null; pass n -> { } to ignore it");
+	}
 
-    public DataGenerator() {
-        this(written -> {
-        });
-    }
+	public DataGenerator() {
+		this(written -> {
+		});
+	}
 
-    /** Creates {@code outDir} if needed and overwrites the contract files in it. */
-    public GenerationReport generate(GeneratorConfig config, Path outDir) throws IOException {
-        Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(outDir, "outDir");
-        Files.createDirectories(outDir);
+	/** Creates {@code outDir} if needed and overwrites the contract files in it. */
+	public GenerationReport generate(GeneratorConfig config, Path outDir) throws IOException {
+		Objects.requireNonNull(config, "config");
+		Objects.requireNonNull(outDir, "outDir");
+		Files.createDirectories(outDir);
 
-        PeriodCalendar calendar = new PeriodCalendar(config);
-        CustomerFactory factory = new CustomerFactory(calendar);
-        UsageModel usage = new UsageModel(calendar);
-        PostpaidCollection postpaid = new PostpaidCollection(calendar);
-        PrepaidAccount prepaid = new PrepaidAccount(calendar);
-        StatedPreferences preferences = new StatedPreferences(calendar);
-        WorkOrderModel workOrders = new WorkOrderModel(calendar);
-        CustomerHistory history = new CustomerHistory(config.months());
+		PeriodCalendar calendar = new PeriodCalendar(config);
+		CustomerFactory factory = new CustomerFactory(calendar);
+		UsageModel usage = new UsageModel(calendar);
+		PostpaidCollection postpaid = new PostpaidCollection(calendar);
+		PrepaidAccount prepaid = new PrepaidAccount(calendar);
+		StatedPreferences preferences = new StatedPreferences(calendar);
+		WorkOrderModel workOrders = new WorkOrderModel(calendar);
+		CustomerHistory history = new CustomerHistory(config.months());
 
-        try (OutputFiles files = OutputFiles.open(outDir)) {
-            for (int i = 0; i < config.customers(); i++) {
-                SplittableRandom rng = Randoms.forCustomer(config.seed(), i);
-                // One child stream per model: changing how payments are drawn leaves consumption
-                // and work orders of the same seed untouched.
-                SplittableRandom profileRng = rng.split();
-                SplittableRandom usageRng = rng.split();
-                SplittableRandom paymentRng = rng.split();
-                SplittableRandom workOrderRng = rng.split();
+		try (OutputFiles files = OutputFiles.open(outDir)) {
+			for (int i = 0; i < config.customers(); i++) {
+				SplittableRandom rng = Randoms.forCustomer(config.seed(), i);
+				// One child stream per model: changing how payments are drawn leaves consumption
+				// and work orders of the same seed untouched.
+				SplittableRandom profileRng = rng.split();
+				SplittableRandom usageRng = rng.split();
+				SplittableRandom paymentRng = rng.split();
+				SplittableRandom workOrderRng = rng.split();
 
-                Customer customer = factory.create(i, profileRng);
-                history.reset();
-                usage.simulate(customer, history, usageRng);
-                if (customer.prepaid()) {
-                    prepaid.simulate(customer, history, paymentRng);
-                } else {
-                    postpaid.simulate(customer, history, paymentRng);
-                }
-                workOrders.simulate(customer, history, workOrderRng);
-                history.sortChronologically();
-                preferences.record(customer.persona(), history, paymentRng);
-                files.write(customer, history, calendar);
+				Customer customer = factory.create(i, profileRng);
+				history.reset();
+				usage.simulate(customer, history, usageRng);
+				if (customer.prepaid()) {
+					prepaid.simulate(customer, history, paymentRng);
+				} else {
+					postpaid.simulate(customer, history, paymentRng);
+				}
+				workOrders.simulate(customer, history, workOrderRng);
+				history.sortChronologically();
+				preferences.record(customer.persona(), history, paymentRng);
+				files.write(customer, history, calendar);
 
-                int written = i + 1;
-                if (written % PROGRESS_EVERY == 0) {
-                    progress.accept(written);
-                }
-            }
-            if (config.customers() % PROGRESS_EVERY != 0) {
-                progress.accept(config.customers());
-            }
-            return new GenerationReport(config.extractDate(), files.rowCounts());
-        }
-    }
+				int written = i + 1;
+				if (written % PROGRESS_EVERY == 0) {
+					progress.accept(written);
+				}
+			}
+			if (config.customers() % PROGRESS_EVERY != 0) {
+				progress.accept(config.customers());
+			}
+			return new GenerationReport(config.extractDate(), files.rowCounts());
+		}
+	}
 }

@@ -14,14 +14,14 @@ import java.util.Objects;
  */
 public record GenerationReport(LocalDate extractDate, Map<String, Long> rowsPerFile) {
 
-    public GenerationReport {
-        Objects.requireNonNull(extractDate, "extractDate");
-        Objects.requireNonNull(rowsPerFile, "rowsPerFile");
-        // Map.copyOf would lose the file order the CLI prints in.
-        rowsPerFile = Collections.unmodifiableMap(new LinkedHashMap<>(rowsPerFile));
-    }
+	public GenerationReport {
+		Objects.requireNonNull(extractDate, "extractDate");
+		Objects.requireNonNull(rowsPerFile, "rowsPerFile");
+		// Map.copyOf would lose the file order the CLI prints in.
+		rowsPerFile = Collections.unmodifiableMap(new LinkedHashMap<>(rowsPerFile));
+	}
 
-    public long totalRows() {
-        return rowsPerFile.values().stream().mapToLong(Long::longValue).sum();
-    }
+	public long totalRows() {
+		return rowsPerFile.values().stream().mapToLong(Long::longValue).sum();
+	}
 }

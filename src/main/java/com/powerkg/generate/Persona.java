@@ -25,62 +25,62 @@ import java.util.SplittableRandom;
  *                              12 months after the credit observation date
  */
 record Persona(
-        double risk,
-        SettleHabit settleHabit,
-        ChannelHabit channels,
-        boolean dunningResponsive,
-        DunningResponse statedPreference,
-        double priceSensitivity,
-        double qualitySensitivity,
-        double outageSensitivity,
-        boolean smallFrequentTopUps,
-        double annualGrowth,
-        double peakShare,
-        double flatShare,
-        boolean defaultsInOutcomeWindow) {
+		double risk,
+		SettleHabit settleHabit,
+		ChannelHabit channels,
+		boolean dunningResponsive,
+		DunningResponse statedPreference,
+		double priceSensitivity,
+		double qualitySensitivity,
+		double outageSensitivity,
+		boolean smallFrequentTopUps,
+		double annualGrowth,
+		double peakShare,
+		double flatShare,
+		boolean defaultsInOutcomeWindow) {
 
-    /** Settle-day windows of seed 004's habit tags, as days of the issue month. */
-    enum SettleHabit {
-        EARLY(1, 10), MID(11, 20), LATE(21, 31), NONE(1, 31);
+	/** Settle-day windows of seed 004's habit tags, as days of the issue month. */
+	enum SettleHabit {
+		EARLY(1, 10), MID(11, 20), LATE(21, 31), NONE(1, 31);
 
-        private final int firstDay;
-        private final int lastDay;
+		private final int firstDay;
+		private final int lastDay;
 
-        SettleHabit(int firstDay, int lastDay) {
-            this.firstDay = firstDay;
-            this.lastDay = lastDay;
-        }
+		SettleHabit(int firstDay, int lastDay) {
+			this.firstDay = firstDay;
+			this.lastDay = lastDay;
+		}
 
-        int firstDay() {
-            return firstDay;
-        }
+		int firstDay() {
+			return firstDay;
+		}
 
-        int lastDay() {
-            return lastDay;
-        }
-    }
+		int lastDay() {
+			return lastDay;
+		}
+	}
 
-    /**
-     * Loyal customers pay through their main channel 90 % of the time and a second one otherwise;
-     * scattered ones ({@code scattered != null}) spread evenly over three or more channels.
-     */
-    record ChannelHabit(PaymentChannel main, PaymentChannel secondary, PaymentChannel[] scattered) {
+	/**
+	 * Loyal customers pay through their main channel 90 % of the time and a second one otherwise;
+	 * scattered ones ({@code scattered != null}) spread evenly over three or more channels.
+	 */
+	record ChannelHabit(PaymentChannel main, PaymentChannel secondary, PaymentChannel[] scattered) {
 
-        PaymentChannel pick(SplittableRandom rng) {
-            if (scattered != null) {
-                return scattered[rng.nextInt(scattered.length)];
-            }
-            return rng.nextDouble() < 0.9 ? main : secondary;
-        }
-    }
+		PaymentChannel pick(SplittableRandom rng) {
+			if (scattered != null) {
+				return scattered[rng.nextInt(scattered.length)];
+			}
+			return rng.nextDouble() < 0.9 ? main : secondary;
+		}
+	}
 
-    /** Probability that a postpaid bill is paid after its due date. */
-    double lateProbability() {
-        double p = 0.015 + 0.6 * StrictMath.pow(risk, 1.3);
-        return switch (settleHabit) {
-            case NONE -> p + 0.08;
-            case LATE -> p + 0.03;
-            default -> p;
-        };
-    }
+	/** Probability that a postpaid bill is paid after its due date. */
+	double lateProbability() {
+		double p = 0.015 + 0.6 * StrictMath.pow(risk, 1.3);
+		return switch (settleHabit) {
+			case NONE -> p + 0.08;
+			case LATE -> p + 0.03;
+			default -> p;
+		};
+	}
 }

@@ -17,190 +17,190 @@ import java.util.SplittableRandom;
  */
 final class PostpaidCollection {
 
-    static final long NEVER = Long.MAX_VALUE;
+	static final long NEVER = Long.MAX_VALUE;
 
-    /** Bills paid more than this many days late count as serious default (credit_outcomes.csv). */
-    static final int SERIOUS_DAYS_LATE = 90;
-    /** Lateness cap for customers who do not default: safely below SERIOUS_DAYS_LATE. */
-    private static final int MAX_ORDINARY_DAYS_LATE = 85;
+	/** Bills paid more than this many days late count as serious default (credit_outcomes.csv). */
+	static final int SERIOUS_DAYS_LATE = 90;
+	/** Lateness cap for customers who do not default: safely below SERIOUS_DAYS_LATE. */
+	private static final int MAX_ORDINARY_DAYS_LATE = 85;
 
-    /** Responsive customers pay within this window after a contact that reached them (seed 004's 48 h). */
-    static final long RESPONSE_WINDOW = 48 * HOUR;
+	/** Responsive customers pay within this window after a contact that reached them (seed 004's 48 h). */
+	static final long RESPONSE_WINDOW = 48 * HOUR;
 
-    private final PeriodCalendar calendar;
+	private final PeriodCalendar calendar;
 
-    PostpaidCollection(PeriodCalendar calendar) {
-        this.calendar = calendar;
-    }
+	PostpaidCollection(PeriodCalendar calendar) {
+		this.calendar = calendar;
+	}
 
-    void simulate(Customer customer, CustomerHistory history, SplittableRandom rng) {
-        int serious = customer.persona().defaultsInOutcomeWindow() ? seriousBill(history, rng) : -1;
-        for (int k = 0; k < calendar.months(); k++) {
-            // A zero or negative (refund) bill needs no payment and is never chased.
-            if (history.amountCents[k] > 0) {
-                simulateBill(customer, history, k, k == serious, rng);
-            }
-        }
-    }
+	void simulate(Customer customer, CustomerHistory history, SplittableRandom rng) {
+		int serious = customer.persona().defaultsInOutcomeWindow() ? seriousBill(history, rng) : -1;
+		for (int k = 0; k < calendar.months(); k++) {
+			// A zero or negative (refund) bill needs no payment and is never chased.
+			if (history.amountCents[k] > 0) {
+				simulateBill(customer, history, k, k == serious, rng);
+			}
+		}
+	}
 
-    /** The bill that goes more than 90 days unpaid inside the outcome window, or -1 if none fits. */
-    private int seriousBill(CustomerHistory history, SplittableRandom rng) {
-        int first = -1;
-        int last = -1;
-        for (int k = 0; k < calendar.months(); k++) {
-            long seriousFrom = calendar.dueDay(k) + SERIOUS_DAYS_LATE + 1;
-            if (seriousFrom >= calendar.observedOnDay() && seriousFrom <= calendar.outcomeWindowEndDay()
-                    && history.amountCents[k] > 0) {
-                if (first < 0) {
-                    first = k;
-                }
-                last = k;
-            }
-        }
-        return first < 0 ? -1 : Randoms.between(rng, first, last);
-    }
+	/** The bill that goes more than 90 days unpaid inside the outcome window, or -1 if none fits. */
+	private int seriousBill(CustomerHistory history, SplittableRandom rng) {
+		int first = -1;
+		int last = -1;
+		for (int k = 0; k < calendar.months(); k++) {
+			long seriousFrom = calendar.dueDay(k) + SERIOUS_DAYS_LATE + 1;
+			if (seriousFrom >= calendar.observedOnDay() && seriousFrom <= calendar.outcomeWindowEndDay()
+					&& history.amountCents[k] > 0) {
+				if (first < 0) {
+					first = k;
+				}
+				last = k;
+			}
+		}
+		return first < 0 ? -1 : Randoms.between(rng, first, last);
+	}
 
-    private void simulateBill(Customer customer, CustomerHistory history, int k, boolean serious, SplittableRandom rng) {
-        Persona persona = customer.persona();
-        long amount = history.amountCents[k];
-        long issueDay = history.issueDay[k];
-        long dueDay = calendar.dueDay(k);
-        long monthStart = calendar.issueMonthStartDay(k);
-        int monthLength = calendar.issueMonthLength(k);
-        int issueDayOfMonth = (int) (issueDay - monthStart) + 1;
-        long extractEnd = calendar.extractEndSecond();
-        // A bill this old would show a > 90-day arrears by the end of the outcome window, which only
-        // customers labelled as defaulting may have.
-        boolean seriousWouldShow = dueDay + SERIOUS_DAYS_LATE + 1 <= calendar.outcomeWindowEndDay();
+	private void simulateBill(Customer customer, CustomerHistory history, int k, boolean serious, SplittableRandom rng) {
+		Persona persona = customer.persona();
+		long amount = history.amountCents[k];
+		long issueDay = history.issueDay[k];
+		long dueDay = calendar.dueDay(k);
+		long monthStart = calendar.issueMonthStartDay(k);
+		int monthLength = calendar.issueMonthLength(k);
+		int issueDayOfMonth = (int) (issueDay - monthStart) + 1;
+		long extractEnd = calendar.extractEndSecond();
+		// A bill this old would show a > 90-day arrears by the end of the outcome window, which only
+		// customers labelled as defaulting may have.
+		boolean seriousWouldShow = dueDay + SERIOUS_DAYS_LATE + 1 <= calendar.outcomeWindowEndDay();
 
-        long settleAt;
-        boolean late;
-        if (serious) {
-            late = true;
-            settleAt = Randoms.chance(rng, 0.35)
-                    ? NEVER
-                    : at(dueDay + SERIOUS_DAYS_LATE + Randoms.between(rng, 5, 120), daytime(rng));
-        } else {
-            double pLate = persona.lateProbability();
-            if (persona.defaultsInOutcomeWindow()
-                    && issueDay >= calendar.observedOnDay() && issueDay <= calendar.outcomeWindowEndDay()) {
-                pLate += 0.15;
-            }
-            late = Randoms.chance(rng, pLate);
-            if (late) {
-                long daysLate = 1 + (long) Randoms.exponential(rng, 3 + 25 * persona.risk());
-                if (seriousWouldShow) {
-                    daysLate = Math.min(daysLate, MAX_ORDINARY_DAYS_LATE);
-                    settleAt = at(dueDay + daysLate, daytime(rng));
-                } else {
-                    // Newest bills: the riskiest simply have not paid by the extract date.
-                    settleAt = Randoms.chance(rng, 0.4 * persona.risk() * persona.risk())
-                            ? NEVER
-                            : at(dueDay + daysLate, daytime(rng));
-                }
-            } else {
-                settleAt = at(monthStart + habitDay(persona, issueDayOfMonth, monthLength, rng) - 1, daytime(rng));
-            }
-        }
+		long settleAt;
+		boolean late;
+		if (serious) {
+			late = true;
+			settleAt = Randoms.chance(rng, 0.35)
+					? NEVER
+					: at(dueDay + SERIOUS_DAYS_LATE + Randoms.between(rng, 5, 120), daytime(rng));
+		} else {
+			double pLate = persona.lateProbability();
+			if (persona.defaultsInOutcomeWindow()
+					&& issueDay >= calendar.observedOnDay() && issueDay <= calendar.outcomeWindowEndDay()) {
+				pLate += 0.15;
+			}
+			late = Randoms.chance(rng, pLate);
+			if (late) {
+				long daysLate = 1 + (long) Randoms.exponential(rng, 3 + 25 * persona.risk());
+				if (seriousWouldShow) {
+					daysLate = Math.min(daysLate, MAX_ORDINARY_DAYS_LATE);
+					settleAt = at(dueDay + daysLate, daytime(rng));
+				} else {
+					// Newest bills: the riskiest simply have not paid by the extract date.
+					settleAt = Randoms.chance(rng, 0.4 * persona.risk() * persona.risk())
+							? NEVER
+							: at(dueDay + daysLate, daytime(rng));
+				}
+			} else {
+				settleAt = at(monthStart + habitDay(persona, issueDayOfMonth, monthLength, rng) - 1, daytime(rng));
+			}
+		}
 
-        // Some late payers pay in two parts; the last one settles the bill.
-        long partialAt = NEVER;
-        long partialCents = 0;
-        if (late && amount >= 5_000 && Randoms.chance(rng, 0.10 + 0.25 * persona.risk())) {
-            long from = at(issueDay, 8 * HOUR);
-            long to = settleAt == NEVER ? Math.max(from + HOUR, extractEnd - 1) : settleAt - 12 * HOUR;
-            if (to > from) {
-                partialAt = from + (long) (rng.nextDouble() * (to - from));
-                partialCents = Math.max(1, Math.min(amount - 1, Math.round(amount * Randoms.uniform(rng, 0.3, 0.7))));
-            }
-        }
+		// Some late payers pay in two parts; the last one settles the bill.
+		long partialAt = NEVER;
+		long partialCents = 0;
+		if (late && amount >= 5_000 && Randoms.chance(rng, 0.10 + 0.25 * persona.risk())) {
+			long from = at(issueDay, 8 * HOUR);
+			long to = settleAt == NEVER ? Math.max(from + HOUR, extractEnd - 1) : settleAt - 12 * HOUR;
+			if (to > from) {
+				partialAt = from + (long) (rng.nextDouble() * (to - from));
+				partialCents = Math.max(1, Math.min(amount - 1, Math.round(amount * Randoms.uniform(rng, 0.3, 0.7))));
+			}
+		}
 
-        for (int round = 1; round <= 4; round++) {
-            long contactedAt = roundTime(round, k, dueDay, issueDayOfMonth, rng);
-            if (contactedAt >= extractEnd || settleAt <= contactedAt) {
-                break;
-            }
-            ContactMethod method = roundMethod(round, customer, rng);
-            boolean reached = Randoms.chance(rng, reachProbability(method));
-            history.contacts.add(new Contact(contactedAt, k, round, method, reached, DunningResponse.NONE));
-            if (!reached) {
-                continue;
-            }
-            long windowEnd = contactedAt + RESPONSE_WINDOW;
-            if (persona.dunningResponsive() && !serious) {
-                long payAt = contactedAt + HOUR / 2 + (long) (rng.nextDouble() * (RESPONSE_WINDOW - HOUR));
-                if (payAt < settleAt) {
-                    settleAt = payAt;
-                    if (partialAt >= payAt) {
-                        partialAt = NEVER;
-                    }
-                }
-            } else if (!persona.dunningResponsive()) {
-                // An unresponsive customer's own schedule must not look like a reaction to the contact.
-                if (settleAt > contactedAt && settleAt <= windowEnd) {
-                    settleAt = windowEnd + HOUR + (long) (rng.nextDouble() * 72 * HOUR);
-                }
-                if (partialAt > contactedAt && partialAt <= windowEnd) {
-                    partialAt = NEVER;
-                }
-            }
-        }
+		for (int round = 1; round <= 4; round++) {
+			long contactedAt = roundTime(round, k, dueDay, issueDayOfMonth, rng);
+			if (contactedAt >= extractEnd || settleAt <= contactedAt) {
+				break;
+			}
+			ContactMethod method = roundMethod(round, customer, rng);
+			boolean reached = Randoms.chance(rng, reachProbability(method));
+			history.contacts.add(new Contact(contactedAt, k, round, method, reached, DunningResponse.NONE));
+			if (!reached) {
+				continue;
+			}
+			long windowEnd = contactedAt + RESPONSE_WINDOW;
+			if (persona.dunningResponsive() && !serious) {
+				long payAt = contactedAt + HOUR / 2 + (long) (rng.nextDouble() * (RESPONSE_WINDOW - HOUR));
+				if (payAt < settleAt) {
+					settleAt = payAt;
+					if (partialAt >= payAt) {
+						partialAt = NEVER;
+					}
+				}
+			} else if (!persona.dunningResponsive()) {
+				// An unresponsive customer's own schedule must not look like a reaction to the contact.
+				if (settleAt > contactedAt && settleAt <= windowEnd) {
+					settleAt = windowEnd + HOUR + (long) (rng.nextDouble() * 72 * HOUR);
+				}
+				if (partialAt > contactedAt && partialAt <= windowEnd) {
+					partialAt = NEVER;
+				}
+			}
+		}
 
-        long remaining = amount;
-        if (partialAt != NEVER && partialAt < settleAt && partialAt < extractEnd) {
-            history.payments.add(new Payment(partialAt, partialCents, k, persona.channels().pick(rng)));
-            remaining -= partialCents;
-        }
-        if (settleAt < extractEnd) {
-            history.payments.add(new Payment(settleAt, remaining, k, persona.channels().pick(rng)));
-        }
-    }
+		long remaining = amount;
+		if (partialAt != NEVER && partialAt < settleAt && partialAt < extractEnd) {
+			history.payments.add(new Payment(partialAt, partialCents, k, persona.channels().pick(rng)));
+			remaining -= partialCents;
+		}
+		if (settleAt < extractEnd) {
+			history.payments.add(new Payment(settleAt, remaining, k, persona.channels().pick(rng)));
+		}
+	}
 
-    /** Day of the issue month (1-based) the customer settles on when paying on time. */
-    static int habitDay(Persona persona, int issueDayOfMonth, int monthLength, SplittableRandom rng) {
-        int from = issueDayOfMonth;
-        int to = monthLength;
-        // Habits are habits, not rules: one payment in eight lands anywhere in the month.
-        if (persona.settleHabit() != Persona.SettleHabit.NONE && rng.nextDouble() >= 0.125) {
-            from = Math.max(from, persona.settleHabit().firstDay());
-            to = Math.min(to, persona.settleHabit().lastDay());
-        }
-        return Randoms.between(rng, from, Math.max(from, to));
-    }
+	/** Day of the issue month (1-based) the customer settles on when paying on time. */
+	static int habitDay(Persona persona, int issueDayOfMonth, int monthLength, SplittableRandom rng) {
+		int from = issueDayOfMonth;
+		int to = monthLength;
+		// Habits are habits, not rules: one payment in eight lands anywhere in the month.
+		if (persona.settleHabit() != Persona.SettleHabit.NONE && rng.nextDouble() >= 0.125) {
+			from = Math.max(from, persona.settleHabit().firstDay());
+			to = Math.min(to, persona.settleHabit().lastDay());
+		}
+		return Randoms.between(rng, from, Math.max(from, to));
+	}
 
-    /** Payments happen between 07:00 and 22:59. */
-    static long daytime(SplittableRandom rng) {
-        return 7 * HOUR + rng.nextInt(16 * 3600);
-    }
+	/** Payments happen between 07:00 and 22:59. */
+	static long daytime(SplittableRandom rng) {
+		return 7 * HOUR + rng.nextInt(16 * 3600);
+	}
 
-    private long roundTime(int round, int k, long dueDay, int issueDayOfMonth, SplittableRandom rng) {
-        return switch (round) {
-            // SMS batches go out in the morning.
-            case 1 -> at(dueDay - Randoms.between(rng, 3, 5), 9 * HOUR + rng.nextInt(3 * 3600));
-            case 2 -> at(dueDay + Randoms.between(rng, 2, 5), 9 * HOUR + rng.nextInt(9 * 3600));
-            case 3 -> at(dueDay + Randoms.between(rng, 19, 23), 9 * HOUR + rng.nextInt(9 * 3600));
-            // Strictly more than two months after issue: the earliest a cut-off may be announced.
-            default -> at(calendar.monthStartDay(k + 3) + issueDayOfMonth - 1 + Randoms.between(rng, 1, 7),
-                    9 * HOUR + rng.nextInt(8 * 3600));
-        };
-    }
+	private long roundTime(int round, int k, long dueDay, int issueDayOfMonth, SplittableRandom rng) {
+		return switch (round) {
+			// SMS batches go out in the morning.
+			case 1 -> at(dueDay - Randoms.between(rng, 3, 5), 9 * HOUR + rng.nextInt(3 * 3600));
+			case 2 -> at(dueDay + Randoms.between(rng, 2, 5), 9 * HOUR + rng.nextInt(9 * 3600));
+			case 3 -> at(dueDay + Randoms.between(rng, 19, 23), 9 * HOUR + rng.nextInt(9 * 3600));
+			// Strictly more than two months after issue: the earliest a cut-off may be announced.
+			default -> at(calendar.monthStartDay(k + 3) + issueDayOfMonth - 1 + Randoms.between(rng, 1, 7),
+					9 * HOUR + rng.nextInt(8 * 3600));
+		};
+	}
 
-    private static ContactMethod roundMethod(int round, Customer customer, SplittableRandom rng) {
-        return switch (round) {
-            case 1 -> ContactMethod.SMS;
-            case 2 -> Randoms.chance(rng, customer.category().isEnterprise() ? 0.7 : 0.4) ? ContactMethod.PHONE : ContactMethod.SMS;
-            case 3 -> Randoms.chance(rng, 0.6) ? ContactMethod.PHONE : ContactMethod.WRITTEN_NOTICE;
-            default -> Randoms.chance(rng, 0.6) ? ContactMethod.WRITTEN_NOTICE : ContactMethod.ONSITE;
-        };
-    }
+	private static ContactMethod roundMethod(int round, Customer customer, SplittableRandom rng) {
+		return switch (round) {
+			case 1 -> ContactMethod.SMS;
+			case 2 -> Randoms.chance(rng, customer.category().isEnterprise() ? 0.7 : 0.4) ? ContactMethod.PHONE : ContactMethod.SMS;
+			case 3 -> Randoms.chance(rng, 0.6) ? ContactMethod.PHONE : ContactMethod.WRITTEN_NOTICE;
+			default -> Randoms.chance(rng, 0.6) ? ContactMethod.WRITTEN_NOTICE : ContactMethod.ONSITE;
+		};
+	}
 
-    /** Overall about 85 %: texts and calls miss more often than a notice delivered in person. */
-    static double reachProbability(ContactMethod method) {
-        return switch (method) {
-            case SMS -> 0.86;
-            case PHONE -> 0.80;
-            case WRITTEN_NOTICE -> 0.93;
-            case ONSITE -> 0.90;
-        };
-    }
+	/** Overall about 85 %: texts and calls miss more often than a notice delivered in person. */
+	static double reachProbability(ContactMethod method) {
+		return switch (method) {
+			case SMS -> 0.86;
+			case PHONE -> 0.80;
+			case WRITTEN_NOTICE -> 0.93;
+			case ONSITE -> 0.90;
+		};
+	}
 }
