@@ -61,12 +61,7 @@ class CustomerController {
 
 	@BatchMapping(typeName = "Customer")
 	Map<CustomerProfile, List<ChannelUsage>> channels(List<CustomerProfile> customers) {
-		Map<String, List<ChannelUsage>> byId = this.queries.channelsOf(customers.stream().map(CustomerProfile::id).toList());
-		var result = new java.util.LinkedHashMap<CustomerProfile, List<ChannelUsage>>();
-		for (CustomerProfile customer : customers) {
-			result.put(customer, byId.getOrDefault(customer.id(), List.of()));
-		}
-		return result;
+		return PerCustomer.of(customers, this.queries.channelsOf(customers.stream().map(CustomerProfile::id).toList()));
 	}
 
 }

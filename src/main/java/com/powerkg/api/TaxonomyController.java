@@ -71,10 +71,7 @@ class TaxonomyController {
 	Map<CustomerProfile, List<CustomerTag>> tags(List<CustomerProfile> profiles, BatchLoaderEnvironment environment) {
 		GraphQLContext context = environment.getContext();
 		String runId = PublishedRun.idFor(context, this.customers::publishedRunId);
-		Map<String, List<CustomerTag>> byId = this.customers.tagsOf(profiles.stream().map(CustomerProfile::id).toList(), runId);
-		var result = new java.util.LinkedHashMap<CustomerProfile, List<CustomerTag>>();
-		profiles.forEach(p -> result.put(p, byId.getOrDefault(p.id(), List.of())));
-		return result;
+		return PerCustomer.of(profiles, this.customers.tagsOf(profiles.stream().map(CustomerProfile::id).toList(), runId));
 	}
 
 	@QueryMapping

@@ -16,8 +16,8 @@ public record CustomerHistory(String customerId, boolean prepaid, List<Bill> bil
 			List<Payment> payments) {
 	}
 
-	/** @param billId null for a prepaid top-up */
-	public record Payment(String id, LocalDateTime paidAt, double amount, String channel, String kind, String billId) {
+	/** A bill payment or a prepaid top-up ({@code kind} BILL or TOPUP). */
+	public record Payment(String id, LocalDateTime paidAt, double amount, String channel, String kind) {
 
 		boolean topUp() {
 			return "TOPUP".equals(this.kind);

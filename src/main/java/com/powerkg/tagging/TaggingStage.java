@@ -160,7 +160,7 @@ public class TaggingStage {
 	private static CustomerHistory.Payment payment(Value v) {
 		LocalDateTime paidAt = v.get("paidAt").asLocalDateTime();
 		return new CustomerHistory.Payment(v.get("id").asString(), paidAt, v.get("amount").asDouble(), v.get("channel").asString(),
-				v.get("kind").asString(), null);
+				v.get("kind").asString());
 	}
 
 }

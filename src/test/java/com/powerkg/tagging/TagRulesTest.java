@@ -74,7 +74,7 @@ class TagRulesTest {
 			String id = "B" + period;
 			List<Payment> settling = new ArrayList<>();
 			for (LocalDateTime at : paidAt) {
-				Payment payment = new Payment("P" + (++this.sequence), at, amount / paidAt.length, "WECHAT", "BILL", id);
+				Payment payment = new Payment("P" + (++this.sequence), at, amount / paidAt.length, "WECHAT", "BILL");
 				settling.add(payment);
 				this.payments.add(payment);
 			}
@@ -87,7 +87,7 @@ class TagRulesTest {
 		}
 
 		Customer payment(String channel, String kind, double amount, LocalDateTime at) {
-			this.payments.add(new Payment("P" + (++this.sequence), at, amount, channel, kind, null));
+			this.payments.add(new Payment("P" + (++this.sequence), at, amount, channel, kind));
 			return this;
 		}
 
