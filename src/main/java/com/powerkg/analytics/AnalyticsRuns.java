@@ -30,14 +30,28 @@ public class AnalyticsRuns {
 
 	private static final String DELETE_UNPUBLISHED = CypherResource.load(AnalyticsRuns.class, "delete-unpublished-results.cypher");
 
+	private static final String DELETE_FAILED_FIGURES = CypherResource.load(AnalyticsRuns.class, "delete-failed-run-figures.cypher");
+
+	private static final String PUBLISHED = CypherResource.load(AnalyticsRuns.class, "published-run.cypher");
+
 	private static final String LIST = CypherResource.load(AnalyticsRuns.class, "list-runs.cypher");
 
 	private static final String FAIL_INTERRUPTED = CypherResource.load(AnalyticsRuns.class, "fail-interrupted-runs.cypher");
 
 	private final Driver driver;
 
-	public AnalyticsRuns(Driver driver) {
+	private final AnalyticsProperties properties;
+
+	public AnalyticsRuns(Driver driver, AnalyticsProperties properties) {
 		this.driver = driver;
+		this.properties = properties;
+	}
+
+	/** The id of the run readers are served from, if any. */
+	public java.util.Optional<String> publishedRunId() {
+		var records = this.driver.executableQuery(PUBLISHED).execute().records();
+		return records.isEmpty() || records.getFirst().get("id").isNull() ? java.util.Optional.empty()
+				: java.util.Optional.of(records.getFirst().get("id").asString());
 	}
 
 	/** Records a RUNNING run, or refuses when another run is active. */
@@ -89,11 +103,16 @@ public class AnalyticsRuns {
 		return ids;
 	}
 
-	/** Deletes results of superseded and failed runs, in chunks (auto-commit transactions). */
+	/**
+	 * Deletes the per-customer results of failed runs and of superseded runs beyond the retention
+	 * ({@link AnalyticsProperties#keepSupersededRuns()}), in chunks (auto-commit transactions), and the per-run figures
+	 * of failed runs.
+	 */
 	void deleteUnpublishedResults() {
 		try (var session = this.driver.session()) {
-			session.run(DELETE_UNPUBLISHED).consume();
+			session.run(DELETE_UNPUBLISHED, Map.of("keep", this.properties.keepSupersededRuns())).consume();
 		}
+		this.driver.executableQuery(DELETE_FAILED_FIGURES).execute();
 	}
 
 	public List<AnalyticsRun> latest(int last) {
@@ -109,7 +128,17 @@ public class AnalyticsRuns {
 				v.get("tagCounts").isNull() ? List.of() : v.get("tagCounts").asList(Value::asString),
 				v.get("parameters").isNull() ? List.of() : v.get("parameters").asList(Value::asString),
 				v.get("tagSeconds").isNull() ? null : v.get("tagSeconds").asDouble(),
-				v.get("message").isNull() ? null : v.get("message").asString());
+				v.get("message").isNull() ? null : v.get("message").asString(), nullableDouble(v.get("featureSeconds")),
+				nullableDouble(v.get("segmentSeconds")), v.get("segmentSeed").isNull() ? null : v.get("segmentSeed").asLong(),
+				strings(v.get("segmentK")), strings(v.get("imputedValues")), v.get("comparedWithRun").asString(null));
+	}
+
+	private static Double nullableDouble(Value v) {
+		return v.isNull() ? null : v.asDouble();
+	}
+
+	private static List<String> strings(Value v) {
+		return v.isNull() ? List.of() : v.asList(Value::asString);
 	}
 
 	static String newId(LocalDate asOf) {

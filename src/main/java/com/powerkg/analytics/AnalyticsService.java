@@ -3,6 +3,7 @@ package com.powerkg.analytics;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.powerkg.segmentation.SegmentationStage;
 import com.powerkg.tagging.TaggingStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Service;
  * One analytics run: the stages in order, then an atomic publish. Results are written under the run's id and
  * become visible to readers only when the publication pointer moves to the run, so nobody ever sees half a run;
  * a failed run is marked FAILED, its partial results are deleted, and the previously published run stays served.
- * Stages so far: portrait tags. Segments (issue C) and credit (issue D) plug in here.
+ * Stages so far: portrait tags, then value segments (compared with the run published when this one started).
+ * Credit (issue D) plugs in here.
  */
 @Service
 public class AnalyticsService {
@@ -24,12 +26,15 @@ public class AnalyticsService {
 
 	private final TaggingStage tagging;
 
-	public AnalyticsService(AnalyticsRuns runs, TaggingStage tagging) {
+	private final SegmentationStage segmentation;
+
+	public AnalyticsService(AnalyticsRuns runs, TaggingStage tagging, SegmentationStage segmentation) {
 		this.runs = runs;
 		this.tagging = tagging;
+		this.segmentation = segmentation;
 	}
 
-	public record Outcome(String runId, TaggingStage.Result tags) {
+	public record Outcome(String runId, TaggingStage.Result tags, SegmentationStage.Result segments) {
 	}
 
 	public Outcome run(LocalDate asOf) {
@@ -37,8 +42,12 @@ public class AnalyticsService {
 		this.runs.start(id, asOf);
 		log.info("Analytics run {} as of {} started", id, asOf);
 		TaggingStage.Result tags;
+		SegmentationStage.Result segments;
 		try {
+			// only this run can publish until it ends (the start lock), so this is the run it will supersede
+			String previous = this.runs.publishedRunId().orElse(null);
 			tags = this.tagging.run(id, asOf);
+			segments = this.segmentation.run(id, asOf, previous);
 			List<String> counts = tags.customersPerTag().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
 			List<String> parameters = tags.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
 			this.runs.succeedAndPublish(id, tags.customersAnalysed(), counts, parameters, tags.duration().toMillis() / 1000.0);
@@ -56,7 +65,7 @@ public class AnalyticsService {
 			// the run is published and served; leftovers of older runs are deleted after the next run
 			log.warn("Run {} is published, but deleting older runs' results failed: {}", id, ex.getMessage());
 		}
-		return new Outcome(id, tags);
+		return new Outcome(id, tags, segments);
 	}
 
 	private void failQuietly(String id, Throwable cause) {

@@ -43,10 +43,21 @@ class CustomerController {
 			throw new InvalidArgumentException(
 					"first must be between 1 and " + MAX_PAGE_SIZE + " (was " + size + "); page through larger sets with after");
 		}
+		if (filter != null && filter.segments() != null) {
+			filter.segments().forEach(CustomerController::checkLevel);
+		}
 		String afterId = Connection.Cursor.decode(after);
 		String runId = PublishedRun.idFor(context, this.queries::publishedRunId);
 		List<CustomerProfile> rows = this.queries.page(filter != null ? filter : CustomerFilter.NONE, afterId, size + 1, runId);
 		return Connection.of(rows, size, afterId != null, CustomerProfile::id);
+	}
+
+	private static void checkLevel(CustomerFilter.SegmentCondition condition) {
+		var dimension = com.powerkg.segmentation.Dimension.valueOf(condition.dimension());
+		if (!dimension.levels().contains(condition.level())) {
+			throw new InvalidArgumentException("'" + condition.level() + "' is not a level of " + dimension + "; use one of "
+					+ String.join(", ", dimension.levels()));
+		}
 	}
 
 	@SchemaMapping(typeName = "Customer")

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
+import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.graph.CypherResource;
 
 /**
@@ -27,12 +28,13 @@ public class CustomerQueries {
 
 	private static final String TAGS = CypherResource.load(CustomerQueries.class, "tags-of-customers.cypher");
 
-	private static final String PUBLISHED_RUN = CypherResource.load(CustomerQueries.class, "published-run.cypher");
-
 	private final Neo4jClient neo4j;
 
-	public CustomerQueries(Neo4jClient neo4j) {
+	private final AnalyticsRuns runs;
+
+	public CustomerQueries(Neo4jClient neo4j, AnalyticsRuns runs) {
 		this.neo4j = neo4j;
+		this.runs = runs;
 	}
 
 	public Optional<CustomerProfile> byId(String id) {
@@ -44,13 +46,12 @@ public class CustomerQueries {
 	}
 
 	public Optional<String> publishedRunId() {
-		return this.neo4j.query(PUBLISHED_RUN).fetchAs(String.class).mappedBy((types, record) -> record.get("id").isNull() ? null
-				: record.get("id").asString()).one();
+		return this.runs.publishedRunId();
 	}
 
 	/**
 	 * @param limit rows to fetch (the caller asks for one more than it shows)
-	 * @param runId the published run tag filters look at (null: none published, tag filters match nobody)
+	 * @param runId the published run tag and segment filters look at (null: none published, they match nobody)
 	 */
 	public List<CustomerProfile> page(CustomerFilter filter, String afterId, int limit, String runId) {
 		Map<String, Object> params = new HashMap<>();
@@ -62,6 +63,8 @@ public class CustomerQueries {
 		params.put("importance", filter.importance());
 		params.put("tagsAllOf", filter.tagsAllOf());
 		params.put("tagsAnyOf", filter.tagsAnyOf());
+		params.put("segments", filter.segments() == null ? null
+				: filter.segments().stream().map(s -> Map.of("dimension", s.dimension(), "level", s.level())).toList());
 		params.put("limit", limit);
 		return new ArrayList<>(this.neo4j.query(PAGE)
 			.bindAll(params)

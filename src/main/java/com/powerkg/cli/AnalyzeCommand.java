@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.powerkg.analytics.AnalyticsService;
+import com.powerkg.segmentation.SegmentationStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-		description = "Compute portrait tags as of a date and publish them as one run (segments and credit follow).")
+		description = "Compute portrait tags and value segments as of a date and publish them as one run (credit follows).")
 class AnalyzeCommand implements Callable<Integer> {
 
 	@Spec
@@ -35,10 +36,29 @@ class AnalyzeCommand implements Callable<Integer> {
 			console.printf("tags: %,d customers in %.1f s (%,.0f customers/s)%n", tags.customersAnalysed(),
 					tags.duration().toMillis() / 1000.0, tags.customersPerSecond());
 			tags.customersPerTag().forEach((code, n) -> console.printf("  %-22s %,8d customers%n", code, n));
-			console.println("segments: not computed yet (value segmentation is planned)");
+			var segments = outcome.segments();
+			console.printf("segments: %,d customers, features %.1f s, clustering %.1f s, writing %.1f s%n",
+					segments.customersAnalysed(), seconds(segments.featureTime()), seconds(segments.clusteringTime()),
+					seconds(segments.writeTime()));
+			for (var dimension : segments.dimensions()) {
+				var chosen = dimension.trials().stream().filter(t -> t.k() == dimension.k()).findFirst().orElseThrow();
+				console.printf("  %-20s k=%d%s silhouette %.3f  %s%n", dimension.dimension(), dimension.k(),
+						dimension.automatic() ? " (auto)" : "", chosen.silhouette(), dimension.customersPerLevel());
+			}
+			if (segments.comparedWithRun() != null) {
+				long moved = segments.transitions().stream()
+					.filter(t -> t.from() != null && !t.from().equals(t.to()))
+					.mapToLong(SegmentationStage.Transition::customers)
+					.sum();
+				console.printf("  compared with run %s: %,d level changes over the four dimensions%n", segments.comparedWithRun(), moved);
+			}
 			console.println("credit: not computed yet (credit rating is planned)");
 			return 0;
 		});
+	}
+
+	private static double seconds(java.time.Duration duration) {
+		return duration.toMillis() / 1000.0;
 	}
 
 }

@@ -84,7 +84,7 @@ public final class TagRules {
 			.stream()
 			.filter(b -> b.issuedOn().isAfter(after) && window.includes(b.issuedOn()))
 			.toList();
-		List<Bill> overdue = issued.stream().filter(b -> overdue(b, window)).sorted(Comparator.comparing(Bill::issuedOn)).toList();
+		List<Bill> overdue = issued.stream().filter(b -> b.overdueOn(window.asOf())).sorted(Comparator.comparing(Bill::issuedOn)).toList();
 		if (overdue.size() < this.parameters.integer(REPEATED_ARREARS, "minOverdueBills")) {
 			return Optional.empty();
 		}
@@ -122,7 +122,7 @@ public final class TagRules {
 		List<Bill> inWindow = new ArrayList<>();
 		for (Bill bill : cycles) {
 			if (bill.amount() > CENT) {
-				settleDate(bill, window).map(LocalDateTime::getDayOfMonth)
+				bill.settledAt(window.asOf()).map(LocalDateTime::getDayOfMonth)
 					.filter(day -> day >= from && day <= to)
 					.ifPresent(day -> inWindow.add(bill));
 			}
@@ -231,31 +231,6 @@ public final class TagRules {
 
 	private static Optional<LocalDate> cyclesStart(CustomerHistory history, Window window, int n) {
 		return lastCycles(history, window, n).stream().map(Bill::issuedOn).min(Comparator.naturalOrder());
-	}
-
-	/** When the payments made up to D first add up to the bill's amount. */
-	static Optional<LocalDateTime> settleDate(Bill bill, Window window) {
-		double paid = 0;
-		List<Payment> payments = bill.payments()
-			.stream()
-			.filter(p -> window.includes(p.paidAt()))
-			.sorted(Comparator.comparing(Payment::paidAt))
-			.toList();
-		for (Payment p : payments) {
-			paid += p.amount();
-			if (paid >= bill.amount() - CENT) {
-				return Optional.of(p.paidAt());
-			}
-		}
-		return Optional.empty();
-	}
-
-	static boolean overdue(Bill bill, Window window) {
-		if (bill.amount() <= CENT) {
-			return false;
-		}
-		return settleDate(bill, window).map(settled -> settled.toLocalDate().isAfter(bill.dueOn()))
-			.orElse(window.asOf().isAfter(bill.dueOn()));
 	}
 
 	private int months(TagCode tag) {

@@ -146,7 +146,7 @@ public class TaggingStage {
 		}
 	}
 
-	static CustomerHistory history(Record record) {
+	public static CustomerHistory history(Record record) {
 		List<CustomerHistory.Bill> bills = record.get("bills").asList(v -> new CustomerHistory.Bill(v.get("id").asString(),
 				YearMonth.parse(v.get("period").asString()), v.get("issuedOn").asLocalDate(), v.get("dueOn").asLocalDate(),
 				v.get("amount").asDouble(), v.get("anomaly").asString("NONE"), v.get("payments").asList(TaggingStage::payment)));

@@ -1,5 +1,5 @@
 // One page of customers in id order; the page asks for one more row than it shows to know if there is a next one.
-// Tag filters look at the request's published run ($runId) only.
+// Tag and segment filters look at the request's published run ($runId) only.
 MATCH (c:Customer)
 WHERE ($after IS NULL OR c.id > $after)
   AND ($usageCategories IS NULL OR c.usageCategory IN $usageCategories)
@@ -10,6 +10,8 @@ WHERE ($after IS NULL OR c.id > $after)
         MATCH (c)-[h:HAS_TAG]->(:Tag {code: code}) WHERE h.run = $runId }))
   AND ($tagsAnyOf IS NULL OR EXISTS {
         MATCH (c)-[h:HAS_TAG]->(t:Tag) WHERE h.run = $runId AND t.code IN $tagsAnyOf })
+  AND ($segments IS NULL OR all(s IN $segments WHERE EXISTS {
+        MATCH (c)-[m:IN_SEGMENT]->(:Segment {dimension: s.dimension, level: s.level}) WHERE m.run = $runId }))
 RETURN properties(c) AS c
 ORDER BY c.id
 LIMIT $limit

@@ -35,6 +35,9 @@ class AnalyticsRunsTest {
 	@Autowired
 	com.powerkg.tagging.TaggingStage tagging;
 
+	@Autowired
+	com.powerkg.segmentation.SegmentationStage segmentation;
+
 	@AfterEach
 	void noRunIsLeftActive() {
 		this.runs.failInterruptedRuns("test clean-up");
@@ -87,13 +90,13 @@ class AnalyticsRunsTest {
 	@Test
 	void aFailureAfterPublishingLeavesThePublishedRunSucceeded() {
 		this.importer.importDirectory(Fixtures.directory("tags"));
-		var failingCleanup = new AnalyticsRuns(this.driver) {
+		var failingCleanup = new AnalyticsRuns(this.driver, AnalyticsProperties.DEFAULTS) {
 			@Override
 			void deleteUnpublishedResults() {
 				throw new IllegalStateException("database went away during clean-up");
 			}
 		};
-		var service = new AnalyticsService(failingCleanup, this.tagging);
+		var service = new AnalyticsService(failingCleanup, this.tagging, this.segmentation);
 
 		String id = service.run(AS_OF).runId();
 
@@ -115,7 +118,7 @@ class AnalyticsRunsTest {
 			}
 		};
 
-		assertThatThrownBy(() -> new AnalyticsService(this.runs, brokenStage).run(AS_OF)).isInstanceOf(OutOfMemoryError.class);
+		assertThatThrownBy(() -> new AnalyticsService(this.runs, brokenStage, this.segmentation).run(AS_OF)).isInstanceOf(OutOfMemoryError.class);
 
 		assertThat(this.analytics.latest(1)).singleElement().satisfies(r -> {
 			assertThat(r.status()).isEqualTo("FAILED");

@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.powerkg.Fixtures;
 import com.powerkg.TestNeo4j;
+import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.graph.EmbeddedNeo4j;
@@ -17,6 +18,8 @@ import com.powerkg.graph.MigrationFailedException;
 import com.powerkg.graph.MigrationsProperties;
 import com.powerkg.ingest.CsvImporter;
 import com.powerkg.ingest.ImportProperties;
+import com.powerkg.segmentation.SegmentationProperties;
+import com.powerkg.segmentation.SegmentationStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +49,8 @@ class StewardScriptTest {
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT))).apply();
 			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000)).importDirectory(Fixtures.directory("tags"));
-			var analytics = new AnalyticsService(new AnalyticsRuns(driver), new TaggingStage(driver));
+			var analytics = new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS), new TaggingStage(driver),
+					new SegmentationStage(driver, SegmentationProperties.DEFAULTS));
 
 			analytics.run(AS_OF);
 			assertThat(tagsOf(driver, "T_ARR3")).as("3 overdue bills, default threshold 3").contains("REPEATED_ARREARS");
@@ -56,23 +60,23 @@ class StewardScriptTest {
 			assertThat(tagsOf(driver, "T_ARR3")).as("threshold raised to 4 by the steward").doesNotContain("REPEATED_ARREARS");
 
 			Path broken = Files.createDirectories(tmp.resolve("broken"));
-			Files.writeString(broken.resolve("V0007__Lower_threshold_with_a_typo.cypher"), """
+			Files.writeString(broken.resolve("V0101__Lower_threshold_with_a_typo.cypher"), """
 					MATCH (p:RuleParameter {key: 'REPEATED_ARREARS.minOverdueBills'}) SET p.value = 2;
 					MATCH (p:RuleParameter {key: 'REPEATED_ARREARS.lookbackMonths'} SET p.value = 12;
 					""");
 			var withBroken = new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT, EXAMPLES, "file:" + broken)));
 			assertThatThrownBy(withBroken::apply).isInstanceOf(MigrationFailedException.class)
-				.hasMessageContaining("V0007__Lower_threshold_with_a_typo.cypher");
+				.hasMessageContaining("V0101__Lower_threshold_with_a_typo.cypher");
 			assertThat(driver.executableQuery("MATCH (p:RuleParameter {key: 'REPEATED_ARREARS.minOverdueBills'}) RETURN p.value AS v")
 				.execute().records().getFirst().get("v").asLong()).isEqualTo(4);
 
 			Path misspelt = Files.createDirectories(tmp.resolve("misspelt"));
-			Files.writeString(misspelt.resolve("V0007__Misspelt_key.cypher"), Files.readString(Path.of("cypher/examples",
-					"V0006__Repeated_arrears_needs_four_overdue_bills.cypher")).replace("minOverdueBills", "minOverdueBill"));
+			Files.writeString(misspelt.resolve("V0101__Misspelt_key.cypher"), Files.readString(Path.of("cypher/examples",
+					"V0100__Repeated_arrears_needs_four_overdue_bills.cypher")).replace("minOverdueBills", "minOverdueBill"));
 			var withMisspelt = new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT, EXAMPLES, "file:" + misspelt)));
 			assertThatThrownBy(withMisspelt::apply).as("a script that would change nothing fails loudly")
 				.isInstanceOf(MigrationFailedException.class)
-				.hasMessageContaining("V0007__Misspelt_key.cypher");
+				.hasMessageContaining("V0101__Misspelt_key.cypher");
 		}
 	}
 

@@ -1,0 +1,221 @@
+package com.powerkg.segmentation;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.powerkg.tagging.CustomerHistory;
+import com.powerkg.tagging.CustomerHistory.Bill;
+import com.powerkg.tagging.CustomerHistory.Contact;
+import com.powerkg.tagging.CustomerHistory.Payment;
+
+/**
+ * Raw values of the 16 {@link Feature}s for one customer as of a date D (definitions in
+ * {@code docs/value-segmentation.md}). Pure: no database, no state. A value the data cannot give is
+ * {@link Double#NaN}; {@link FeatureMatrix} imputes it. {@link Feature#REGION_REVENUE_SHARE} needs every
+ * customer's revenue and is filled in by {@link FeatureMatrix} as well.
+ */
+public final class ValueFeatures {
+
+	/** GB/T 4754 sections whose interruption hurts the public: mining, utilities, transport, telecom, water, education, health, public administration. */
+	static final Set<Character> CRITICAL_SECTIONS = Set.of('B', 'D', 'G', 'I', 'N', 'P', 'Q', 'S');
+
+	/** Manufacturing divisions with continuous hazardous processes: petroleum, chemicals, ferrous and non-ferrous smelting. */
+	static final Set<String> CRITICAL_DIVISIONS = Set.of("C25", "C26", "C31", "C32");
+
+	static final Map<String, Double> IMPORTANCE_GRADES = Map.of("SPECIAL", 4.0, "FIRST", 3.0, "SECOND", 2.0, "TEMPORARY", 1.0,
+			"NONE", 0.0);
+
+	private static final double CENT = 0.005;
+
+	private static final Duration RESPONSE_WINDOW = Duration.ofHours(48);
+
+	private ValueFeatures() {
+	}
+
+	/** The last complete month as of D: the month before D's. Bills of this period are the latest considered. */
+	static YearMonth lastMonth(LocalDate asOf) {
+		return YearMonth.from(asOf).minusMonths(1);
+	}
+
+	public static double[] compute(CustomerFacts facts, LocalDate asOf) {
+		double[] x = new double[Feature.values().length];
+		YearMonth last = lastMonth(asOf);
+		Map<YearMonth, CustomerFacts.MonthlyUsage> usage = new HashMap<>();
+		facts.consumption().forEach(m -> usage.put(m.month(), m));
+		List<Bill> bills = billsOfLast12Periods(facts.history(), asOf);
+
+		x[Feature.ANNUAL_REVENUE.ordinal()] = bills.stream().mapToDouble(Bill::amount).sum();
+		x[Feature.REGION_REVENUE_SHARE.ordinal()] = Double.NaN;
+		x[Feature.PEAK_SHARE.ordinal()] = peakShare(usage, last);
+		x[Feature.SERVICE_CONTACTS.ordinal()] = facts.workOrders() + contactsInLast12Months(facts.history(), asOf).size();
+
+		x[Feature.IMPORTANCE_GRADE.ordinal()] = IMPORTANCE_GRADES.getOrDefault(facts.importance() == null ? "NONE" : facts.importance(), 0.0);
+		x[Feature.VOLTAGE_LEVEL.ordinal()] = facts.voltageKv() == null ? Double.NaN : facts.voltageKv();
+		x[Feature.CONTRACT_CAPACITY.ordinal()] = facts.contractCapacityKva() == null ? Double.NaN : facts.contractCapacityKva();
+		x[Feature.CRITICAL_INDUSTRY.ordinal()] = critical(facts.industryCode()) ? 1 : 0;
+
+		x[Feature.GROWTH_3M.ordinal()] = growth(usage, last, 3);
+		x[Feature.GROWTH_12M.ordinal()] = growth(usage, last, 12);
+		x[Feature.TREND_36M.ordinal()] = trend(usage, last, 36);
+		x[Feature.VOLATILITY.ordinal()] = volatility(usage, last, 12);
+
+		boolean prepaid = facts.history().prepaid();
+		List<Bill> due = prepaid ? List.of()
+				: bills.stream().filter(b -> b.amount() > CENT && !b.dueOn().isAfter(asOf)).toList();
+		List<Bill> overdue = due.stream().filter(b -> b.overdueOn(asOf)).toList();
+		double dueAmount = due.stream().mapToDouble(Bill::amount).sum();
+		x[Feature.OVERDUE_BILLS.ordinal()] = overdue.size();
+		x[Feature.OVERDUE_AMOUNT_RATIO.ordinal()] = dueAmount > 0 ? overdue.stream().mapToDouble(Bill::amount).sum() / dueAmount : 0;
+		x[Feature.MEAN_DAYS_LATE.ordinal()] = due.stream().mapToLong(b -> daysLate(b, asOf)).average().orElse(0);
+		x[Feature.UNANSWERED_DUNNING.ordinal()] = unansweredDunning(facts.history(), asOf);
+		return x;
+	}
+
+	/** Bills of the 12 periods ending with the last complete month, issued on or before D. */
+	static List<Bill> billsOfLast12Periods(CustomerHistory history, LocalDate asOf) {
+		YearMonth last = lastMonth(asOf);
+		YearMonth first = last.minusMonths(11);
+		return history.bills().stream()
+			.filter(b -> !b.period().isBefore(first) && !b.period().isAfter(last) && !b.issuedOn().isAfter(asOf))
+			.toList();
+	}
+
+	private static List<Contact> contactsInLast12Months(CustomerHistory history, LocalDate asOf) {
+		LocalDateTime from = asOf.minusMonths(12).plusDays(1).atStartOfDay();
+		LocalDateTime until = asOf.plusDays(1).atStartOfDay();
+		return history.contacts().stream()
+			.filter(c -> !c.contactedAt().isBefore(from) && c.contactedAt().isBefore(until))
+			.toList();
+	}
+
+	static boolean critical(String industryCode) {
+		if (industryCode == null || industryCode.isBlank()) {
+			return false;
+		}
+		String code = industryCode.trim().toUpperCase(java.util.Locale.ROOT);
+		return CRITICAL_SECTIONS.contains(code.charAt(0)) || (code.length() >= 3 && CRITICAL_DIVISIONS.contains(code.substring(0, 3)));
+	}
+
+	/** Peak kWh / kWh over the last 12 months that report a time-of-use split. */
+	static double peakShare(Map<YearMonth, CustomerFacts.MonthlyUsage> usage, YearMonth last) {
+		double peak = 0;
+		double total = 0;
+		for (int i = 0; i < 12; i++) {
+			var m = usage.get(last.minusMonths(i));
+			if (m != null && m.peakKwh() != null) {
+				peak += m.peakKwh();
+				total += m.kwh();
+			}
+		}
+		return total > 0 ? peak / total : Double.NaN;
+	}
+
+	/**
+	 * ln((kWh of the last {@code months} months + 1) / (kWh of the same months a year earlier + 1)); NaN unless
+	 * every one of those months is known.
+	 */
+	static double growth(Map<YearMonth, CustomerFacts.MonthlyUsage> usage, YearMonth last, int months) {
+		double recent = 0;
+		double earlier = 0;
+		for (int i = 0; i < months; i++) {
+			var now = usage.get(last.minusMonths(i));
+			var before = usage.get(last.minusMonths(i + 12L));
+			if (now == null || before == null) {
+				return Double.NaN;
+			}
+			recent += now.kwh();
+			earlier += before.kwh();
+		}
+		return Math.log((recent + 1) / (earlier + 1));
+	}
+
+	/**
+	 * Least-squares slope of ln(1 + kWh) over the known months among the last {@code months}, per year (×12); NaN
+	 * with fewer than 6 known months.
+	 */
+	static double trend(Map<YearMonth, CustomerFacts.MonthlyUsage> usage, YearMonth last, int months) {
+		int n = 0;
+		double sumT = 0;
+		double sumY = 0;
+		double sumTT = 0;
+		double sumTY = 0;
+		for (int i = 0; i < months; i++) {
+			var m = usage.get(last.minusMonths(i));
+			if (m != null) {
+				double t = -i;
+				double y = Math.log1p(m.kwh());
+				n++;
+				sumT += t;
+				sumY += y;
+				sumTT += t * t;
+				sumTY += t * y;
+			}
+		}
+		if (n < 6) {
+			return Double.NaN;
+		}
+		double denominator = n * sumTT - sumT * sumT;
+		return 12 * (n * sumTY - sumT * sumY) / denominator;
+	}
+
+	/** Standard deviation / mean of the known monthly kWh among the last {@code months}; NaN with fewer than 3 or a zero mean. */
+	static double volatility(Map<YearMonth, CustomerFacts.MonthlyUsage> usage, YearMonth last, int months) {
+		double[] values = new double[months];
+		int n = 0;
+		for (int i = 0; i < months; i++) {
+			var m = usage.get(last.minusMonths(i));
+			if (m != null) {
+				values[n++] = m.kwh();
+			}
+		}
+		if (n < 3) {
+			return Double.NaN;
+		}
+		double mean = 0;
+		for (int i = 0; i < n; i++) {
+			mean += values[i] / n;
+		}
+		if (mean <= 0) {
+			return Double.NaN;
+		}
+		double variance = 0;
+		for (int i = 0; i < n; i++) {
+			variance += (values[i] - mean) * (values[i] - mean) / n;
+		}
+		return Math.sqrt(variance) / mean;
+	}
+
+	/** Whole days from the due date to the day the bill was settled, or to D when it is still unsettled; 0 when on time. */
+	static long daysLate(Bill bill, LocalDate asOf) {
+		LocalDate settled = bill.settledAt(asOf).map(LocalDateTime::toLocalDate).orElse(asOf);
+		return Math.max(0, ChronoUnit.DAYS.between(bill.dueOn(), settled));
+	}
+
+	/**
+	 * Reached dunning contacts of the last 12 months whose 48 h had passed by the end of D without any payment.
+	 */
+	static int unansweredDunning(CustomerHistory history, LocalDate asOf) {
+		LocalDateTime endOfD = asOf.plusDays(1).atStartOfDay();
+		int unanswered = 0;
+		for (Contact c : contactsInLast12Months(history, asOf)) {
+			LocalDateTime deadline = c.contactedAt().plus(RESPONSE_WINDOW);
+			if (!c.reached() || deadline.isAfter(endOfD)) {
+				continue;
+			}
+			boolean paid = history.payments().stream().map(Payment::paidAt)
+				.anyMatch(t -> !t.isBefore(c.contactedAt()) && !t.isAfter(deadline));
+			if (!paid) {
+				unanswered++;
+			}
+		}
+		return unanswered;
+	}
+
+}
