@@ -20,7 +20,9 @@ public enum Feature {
 	IMPORTANCE_GRADE(Dimension.SOCIAL_INFLUENCE, "grade 0-4", Transform.NONE, Missing.NEVER, 1),
 	VOLTAGE_LEVEL(Dimension.SOCIAL_INFLUENCE, "kV", Transform.LOG1P, Missing.MEDIAN_OF_USAGE_CATEGORY, 1),
 	CONTRACT_CAPACITY(Dimension.SOCIAL_INFLUENCE, "kVA", Transform.LOG1P, Missing.MEDIAN_OF_USAGE_CATEGORY, 1),
-	CRITICAL_INDUSTRY(Dimension.SOCIAL_INFLUENCE, "0/1", Transform.NONE, Missing.NEVER, 1),
+	// shapes the clusters but not their order: a rare 0/1 flag standardises to large values and would outrank
+	// voltage and capacity on its own
+	CRITICAL_INDUSTRY(Dimension.SOCIAL_INFLUENCE, "0/1", Transform.NONE, Missing.NEVER, 0),
 
 	// growth potential: where consumption is heading
 	GROWTH_3M(Dimension.GROWTH_POTENTIAL, "log ratio", Transform.NONE, Missing.MEDIAN, 0),

@@ -141,7 +141,10 @@ public class SegmentationStage {
 		long clustered = System.nanoTime();
 
 		writeMemberships(runId, matrix, levelOfCustomer, distanceOfCustomer);
-		dimensionRows.forEach((dimension, row) -> this.driver.executableQuery(WRITE_DIMENSION).withParameters(row).execute());
+		dimensionRows.forEach((dimension, row) -> {
+			row.put("run", runId);
+			this.driver.executableQuery(WRITE_DIMENSION).withParameters(row).execute();
+		});
 		List<Transition> transitions = (previousRunId == null) ? List.of() : transitions(runId, previousRunId);
 		long written = System.nanoTime();
 		var result = new Result(matrix.size(), outcomes, matrix.imputed(), previousRunId, transitions,
