@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnalystQueriesTest {
 
 	private static final Map<String, Object> PARAMETERS = Map.of("customerId", "B001", "asOf", LocalDate.of(2026, 11, 20), "tag",
-			"REPEATED_ARREARS");
+			"REPEATED_ARREARS", "dimension", "REVENUE_CONTRIBUTION");
 
 	@Autowired
 	Driver driver;

@@ -69,6 +69,17 @@ class SampleSegmentationTest {
 		return means;
 	}
 
+	static List<Record> analystQuery(String file) {
+		try {
+			String cypher = java.nio.file.Files.readString(java.nio.file.Path.of("cypher/queries", file)).strip();
+			return driver.executableQuery(cypher.substring(0, cypher.length() - 1))
+				.withParameters(Map.of("dimension", "REVENUE_CONTRIBUTION")).execute().records();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	@Test
 	@Order(1)
 	void everyCustomerIsInExactlyOneSegmentPerDimensionAndEveryLevelIsPopulated() {
@@ -213,6 +224,13 @@ class SampleSegmentationTest {
 				.execute().records().getFirst().get("n").asLong();
 			assertThat(counted).as(t.get("from") + " -> " + t.get("to")).isEqualTo(((Integer) t.get("customerCount")).longValue());
 		}
+		long moved = transitions.stream().filter(t -> !t.get("from").equals(t.get("to")))
+			.mapToLong(t -> ((Integer) t.get("customerCount")).longValue()).sum();
+		assertThat(analystQuery("09-segment-moves.cypher")).as("the analyst query lists the same moves")
+			.hasSize((int) Math.min(200, moved))
+			.allSatisfy(r -> assertThat(r.get("from").asString()).isNotEqualTo(r.get("to").asString()));
+		assertThat(analystQuery("08-segment-profiles.cypher")).hasSize(13);
+
 		long firstRunsMemberships = driver.executableQuery("MATCH ()-[m:IN_SEGMENT {run: $first}]->() RETURN count(m) AS n")
 			.withParameters(Map.of("first", first)).execute().records().getFirst().get("n").asLong();
 		assertThat(firstRunsMemberships).as("older than the retention: deleted").isZero();

@@ -86,15 +86,17 @@ class TaggingThroughAnalyzeTest {
 	}
 
 	@Test
-	void rerunningTheSameDateGivesTheSameTagsAndKeepsOnlyThePublishedRunsResults() {
+	void rerunningTheSameDateGivesTheSameTagsAndKeepsThePublishedAndThePreviousRunsResults() {
 		Map<String, Set<String>> before = allTags();
 
 		this.analytics.run(AS_OF);
+		this.analytics.run(AS_OF);
 
 		assertThat(allTags()).isEqualTo(before);
-		long runsWithResults = this.driver.executableQuery("MATCH ()-[t:HAS_TAG]->() RETURN count(DISTINCT t.run) AS n")
-			.execute().records().getFirst().get("n").asLong();
-		assertThat(runsWithResults).isEqualTo(1);
+		List<String> runsWithResults = this.driver.executableQuery("MATCH ()-[t:HAS_TAG]->() RETURN collect(DISTINCT t.run) AS runs")
+			.execute().records().getFirst().get("runs").asList(org.neo4j.driver.Value::asString);
+		assertThat(runsWithResults).as("powerkg.analytics.keep-superseded-runs=1")
+			.containsExactlyInAnyOrderElementsOf(this.analytics.latest(2).stream().map(AnalyticsRun::id).toList());
 	}
 
 	@Test
