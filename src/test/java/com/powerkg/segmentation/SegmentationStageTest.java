@@ -75,7 +75,7 @@ class SegmentationStageTest {
 			assertThat(r.get("silhouette").asDouble()).isEqualTo(best);
 		});
 		assertThat(query("MATCH (r:AnalyticsRun {id: $run}) RETURN r.segmentK AS k", outcome.runId()).getFirst().get("k")
-			.asList(org.neo4j.driver.Value::asString)).contains("ARREARS_RISK=" + arrears.k() + " (auto)", "GROWTH_POTENTIAL=4");
+			.asList(org.neo4j.driver.Value::asString)).contains("ARREARS_RISK=" + arrears.k() + " (auto)", "REVENUE_CONTRIBUTION=3");
 		assertThat(query("""
 				MATCH (:AnalyticsRun {id: $run})-[:TRIED]->(t:ClusteringTrial {dimension: 'REVENUE_CONTRIBUTION'}) RETURN t.k AS k""",
 				outcome.runId())).as("fixed k: one trial").singleElement().satisfies(r -> assertThat(r.get("k").asInt()).isEqualTo(3));
