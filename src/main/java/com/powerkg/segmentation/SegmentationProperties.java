@@ -32,6 +32,9 @@ public record SegmentationProperties(Map<String, String> k, @DefaultValue("42") 
 	public SegmentationProperties {
 		k = (k == null) ? Map.of() : Map.copyOf(k);
 		choices(k);
+		if (seed < 0 || seed > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException("powerkg.segmentation.seed must be between 0 and " + Integer.MAX_VALUE + ", was " + seed);
+		}
 		if (restarts < 1 || maxIterations < 1 || silhouetteSample < 2 || batchSize < 1) {
 			throw new IllegalArgumentException("powerkg.segmentation: restarts, max-iterations and batch-size must be at least 1 "
 					+ "and silhouette-sample at least 2");

@@ -56,6 +56,30 @@ class CommandLineTest {
 	}
 
 	@Test
+	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "embedded only")
+	void analyzePrintsTagsAndSegmentsAndTakesSegmentationSettings() {
+		Path store = TestNeo4j.freshStore();
+		assertThat(run("import", Fixtures.directory("tags").toString(), "--powerkg.neo4j.embedded.data-directory=" + store,
+				"--powerkg.neo4j.embedded.bolt-port=0")).as(this.err.toString()).isZero();
+
+		int exit = run("analyze", "--as-of", "2026-11-20", "--powerkg.neo4j.embedded.data-directory=" + store,
+				"--powerkg.neo4j.embedded.bolt-port=0", "--powerkg.segmentation.k.arrears-risk=auto");
+
+		assertThat(exit).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("REPEATED_ARREARS").containsPattern("segments: 13 customers")
+			.containsPattern("ARREARS_RISK +k=\\d \\(auto\\) silhouette").contains("REVENUE_CONTRIBUTION", "credit: not computed yet");
+	}
+
+	@Test
+	void aWrongSegmentationSettingFailsWithOneLine() {
+		int exit = run("analyze", "--as-of", "2026-11-20", "--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(),
+				"--powerkg.neo4j.embedded.bolt-port=0", "--powerkg.segmentation.k.arrears-risk=9");
+		assertThat(exit).isNotZero();
+		assertThat(this.err.toString().strip()).doesNotContain("\n").contains("powerkg.segmentation.k.arrears-risk=9")
+			.contains("from 2 to 8 or 'auto'");
+	}
+
+	@Test
 	void importOfAMissingDirectoryFailsWithOneLine() {
 		int exit = run("import", "/no/such/dir", "--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(),
 				"--powerkg.neo4j.embedded.bolt-port=0");
