@@ -50,7 +50,11 @@ class AnalyzeCommand implements Callable<Integer> {
 					.filter(t -> t.from() != null && !t.from().equals(t.to()))
 					.mapToLong(SegmentationStage.Transition::customers)
 					.sum();
-				console.printf("  compared with run %s: %,d level changes over the four dimensions%n", segments.comparedWithRun(), moved);
+				long unsegmented = segments.transitions().stream().filter(t -> t.from() == null)
+					.mapToLong(SegmentationStage.Transition::customers)
+					.sum();
+				console.printf("  compared with run %s: %,d level changes, %,d memberships new (not segmented then)%n",
+						segments.comparedWithRun(), moved, unsegmented);
 			}
 			console.println("credit: not computed yet (credit rating is planned)");
 			return 0;
