@@ -2,7 +2,6 @@ package com.powerkg.segmentation;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -11,11 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.powerkg.graph.CypherResource;
-import com.powerkg.tagging.CustomerHistory;
-import com.powerkg.tagging.TaggingStage;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +26,6 @@ public class SegmentationStage {
 
 	private static final Logger log = LoggerFactory.getLogger(SegmentationStage.class);
 
-	private static final String IDS = CypherResource.load(TaggingStage.class, "customer-ids.cypher");
-
-	private static final String FACTS = CypherResource.load(SegmentationStage.class, "customer-facts.cypher");
-
 	private static final String WRITE_MEMBERSHIPS = CypherResource.load(SegmentationStage.class, "write-memberships.cypher");
 
 	private static final String WRITE_DIMENSION = CypherResource.load(SegmentationStage.class, "write-dimension.cypher");
@@ -47,10 +38,13 @@ public class SegmentationStage {
 
 	private final Driver driver;
 
+	private final CustomerFactsReader facts;
+
 	private final SegmentationProperties properties;
 
 	public SegmentationStage(Driver driver, SegmentationProperties properties) {
 		this.driver = driver;
+		this.facts = new CustomerFactsReader(driver);
 		this.properties = properties;
 	}
 
@@ -154,55 +148,20 @@ public class SegmentationStage {
 	}
 
 	private FeatureMatrix features(LocalDate asOf) {
-		YearMonth last = ValueFeatures.lastMonth(asOf);
-		Map<String, Object> window = new HashMap<>();
-		window.put("asOf", asOf);
-		window.put("firstPeriod", last.minusMonths(11).toString());
-		window.put("lastPeriod", last.toString());
-		window.put("firstUsageMonth", last.minusMonths(35).toString());
-		window.put("fromTime", asOf.minusMonths(12).atStartOfDay());
-		window.put("until", asOf.plusDays(1).atStartOfDay());
 		FeatureMatrix matrix = new FeatureMatrix();
 		long started = System.nanoTime();
-		long lastLog = started;
-		String after = null;
-		while (true) {
-			Map<String, Object> page = new HashMap<>();
-			page.put("after", after);
-			page.put("size", this.properties.batchSize());
-			List<String> ids = this.driver.executableQuery(IDS).withParameters(page).execute().records().stream()
-				.map(r -> r.get("id").asString()).toList();
-			if (ids.isEmpty()) {
-				break;
-			}
-			Map<String, Object> params = new HashMap<>(window);
-			params.put("ids", ids);
-			for (Record record : this.driver.executableQuery(FACTS).withParameters(params).execute().records()) {
-				CustomerFacts facts = facts(record);
+		long[] lastLog = {started};
+		this.facts.forEachBatch(asOf, this.properties.batchSize(), batch -> {
+			for (CustomerFacts facts : batch) {
 				matrix.add(facts.customerId(), facts.usageCategory(), facts.region(), ValueFeatures.compute(facts, asOf));
 			}
-			after = ids.getLast();
-			if (System.nanoTime() - lastLog > Duration.ofSeconds(10).toNanos()) {
+			if (System.nanoTime() - lastLog[0] > Duration.ofSeconds(10).toNanos()) {
 				log.info("segments: features of {} customers so far ({} customers/s)", matrix.size(),
 						Math.round(matrix.size() / ((System.nanoTime() - started) / 1e9)));
-				lastLog = System.nanoTime();
+				lastLog[0] = System.nanoTime();
 			}
-		}
+		});
 		return matrix.prepare();
-	}
-
-	static CustomerFacts facts(Record record) {
-		CustomerHistory history = TaggingStage.history(record);
-		List<CustomerFacts.MonthlyUsage> usage = record.get("usage").asList(v -> new CustomerFacts.MonthlyUsage(
-				YearMonth.parse(v.get("month").asString()), v.get("kwh").asDouble(), nullableDouble(v.get("peakKwh"))));
-		return new CustomerFacts(record.get("id").asString(), record.get("usageCategory").asString(null),
-				record.get("importance").asString(null), nullableDouble(record.get("voltageKv")),
-				nullableDouble(record.get("contractCapacityKva")), record.get("industryCode").asString(null),
-				record.get("region").asString(null), history, usage, record.get("workOrders").asInt());
-	}
-
-	private static Double nullableDouble(Value v) {
-		return v.isNull() ? null : v.asDouble();
 	}
 
 	private Map<String, Object> dimensionRow(Dimension dimension, FeatureMatrix matrix, int[] levels, int[] levelOfCluster,

@@ -40,7 +40,7 @@ public final class ValueFeatures {
 	}
 
 	/** The last complete month as of D: the month before D's. Bills of this period are the latest considered. */
-	static YearMonth lastMonth(LocalDate asOf) {
+	public static YearMonth lastMonth(LocalDate asOf) {
 		return YearMonth.from(asOf).minusMonths(1);
 	}
 
@@ -79,7 +79,7 @@ public final class ValueFeatures {
 	}
 
 	/** Bills of the 12 periods ending with the last complete month, issued on or before D. */
-	static List<Bill> billsOfLast12Periods(CustomerHistory history, LocalDate asOf) {
+	public static List<Bill> billsOfLast12Periods(CustomerHistory history, LocalDate asOf) {
 		YearMonth last = lastMonth(asOf);
 		YearMonth first = last.minusMonths(11);
 		return history.bills().stream()

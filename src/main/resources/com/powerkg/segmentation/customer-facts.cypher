@@ -1,6 +1,7 @@
 // What the value features need of a batch of customers, in one round-trip (see CustomerFacts): master data, bills
 // of the 12 periods up to $lastPeriod issued by D with their payments up to D, payments and dunning contacts of the
-// 12 months up to D, consumption of the 36 months up to $lastPeriod and the number of work orders of the 12 months.
+// 12 months up to D, consumption of the 36 months up to $lastPeriod, the work orders of the 12 months (all, and
+// complaints about power quality, outages or billing) and the enterprise columns.
 // As in the tag stage, subqueries only expand from the customer or bill; dates are filtered on the collected lists
 // (a date predicate inside a subquery may be planned as an index range seek over every customer's rows).
 UNWIND $ids AS id
@@ -12,7 +13,7 @@ WITH c,
      [d IN COLLECT { MATCH (c)-[:RECEIVED]->(d:DunningContact) RETURN d } WHERE d.contactedAt >= $fromTime AND d.contactedAt < $until] AS contacts,
      [u IN COLLECT { MATCH (c)-[:CONSUMED]->(u:Consumption) RETURN u }
         WHERE u.month >= $firstUsageMonth AND u.month <= $lastPeriod] AS usage,
-     size([w IN COLLECT { MATCH (c)-[:RAISED]->(w:WorkOrder) RETURN w } WHERE w.createdAt >= $fromTime AND w.createdAt < $until]) AS workOrders
+     [w IN COLLECT { MATCH (c)-[:RAISED]->(w:WorkOrder) RETURN w } WHERE w.createdAt >= $fromTime AND w.createdAt < $until] AS orders
 RETURN c.id AS id,
        c.usageCategory AS usageCategory,
        c.importance AS importance,
@@ -28,4 +29,7 @@ RETURN c.id AS id,
        [d IN contacts | {id: d.id, contactedAt: d.contactedAt, round: d.round, method: d.method, reached: d.reached,
                          response: d.response}] AS contacts,
        [u IN usage | {month: u.month, kwh: u.kwh, peakKwh: u.peakKwh}] AS usage,
-       workOrders
+       size(orders) AS workOrders,
+       size([w IN orders WHERE w.type = 'COMPLAINT' AND w.topic IN ['POWER_QUALITY', 'OUTAGE', 'BILLING']]) AS qualityComplaints,
+       c {.assetLiabilityRatio, .currentRatio, .returnOnNetAssets, .loanOnTimeRate, .reactiveCompensation,
+          .calibrationOnSchedule, .equipmentAccidents, .socialCredit} AS enterprise

@@ -1,0 +1,361 @@
+package com.powerkg.credit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The credit model of SPEC §5: a Fisher linear discriminant Z = Σ αᵢ Xᵢ over the standardised indicators and
+ * missing-flags ({@link Fisher}), oriented so that a higher Z means a higher risk, then a logistic
+ * calibration PD = 1 / (1 + e^-(a + b·Z)) fitted on the same training rows, then grades by PD cut-offs.
+ * Everything needed to score again (what-if) is in this record and stored on the run.
+ *
+ * @param columns       the indicators, then the missing-flags
+ * @param imputed       per indicator, the raw value a missing one takes: the mean of the observed training values
+ * @param means         per column, the training mean after transform (for standardising)
+ * @param sds           per column, the training standard deviation (0 = constant column, contributes nothing)
+ * @param coefficients  α per standardised column
+ * @param calibration   a and b of the logistic calibration
+ * @param cutoffs       PD upper bounds of AAA, AA, A and B; C above the last
+ */
+public record CreditModel(List<String> columns, double[] imputed, double[] means, double[] sds, double[] coefficients,
+		double[] calibration, double[] cutoffs) {
+
+	public static final List<String> GRADES = List.of("AAA", "AA", "A", "B", "C");
+
+	static final List<CreditIndicator> INDICATORS = List.of(CreditIndicator.values());
+
+	static final List<String> FLAGS = List.copyOf(new LinkedHashSet<>(INDICATORS.stream()
+		.map(CreditIndicator::missingFlag).filter(java.util.Objects::nonNull).toList()));
+
+	static List<String> columnNames() {
+		List<String> names = new ArrayList<>(INDICATORS.stream().map(Enum::name).toList());
+		names.addAll(FLAGS);
+		return names;
+	}
+
+	/** Fits the model on raw indicator rows (NaN = missing) with labels 1 = defaulted. */
+	public static CreditModel train(List<double[]> raw, int[] defaulted, double[] cutoffs) {
+		int n = raw.size();
+		int p = INDICATORS.size();
+		double[] imputed = new double[p];
+		for (int j = 0; j < p; j++) {
+			int jj = j;
+			imputed[j] = raw.stream().mapToDouble(r -> r[jj]).filter(v -> !Double.isNaN(v)).average().orElse(0);
+		}
+		List<String> columns = columnNames();
+		double[][] x = new double[n][];
+		for (int i = 0; i < n; i++) {
+			x[i] = design(raw.get(i), imputed);
+		}
+		int m = columns.size();
+		double[] means = new double[m];
+		double[] sds = new double[m];
+		for (int j = 0; j < m; j++) {
+			for (double[] row : x) {
+				means[j] += row[j] / n;
+			}
+			for (double[] row : x) {
+				sds[j] += (row[j] - means[j]) * (row[j] - means[j]) / n;
+			}
+			sds[j] = Math.sqrt(sds[j]);
+		}
+		// constant columns (e.g. no enterprise in the training data) are left out of the discriminant
+		int[] used = java.util.stream.IntStream.range(0, m).filter(j -> sds[j] > 1e-12).toArray();
+		double[][] z = new double[n][used.length];
+		for (int i = 0; i < n; i++) {
+			for (int u = 0; u < used.length; u++) {
+				z[i][u] = (x[i][used[u]] - means[used[u]]) / sds[used[u]];
+			}
+		}
+		double[] direction = Fisher.direction(z, defaulted);
+		double[] coefficients = new double[m];
+		for (int u = 0; u < used.length; u++) {
+			coefficients[used[u]] = direction[u];
+		}
+		var partial = new CreditModel(columns, imputed, means, sds, coefficients, new double[] {0, 1}, cutoffs);
+		double[] scores = raw.stream().mapToDouble(partial::score).toArray();
+		if (mean(scores, defaulted, 1) < mean(scores, defaulted, 0)) {
+			for (int j = 0; j < m; j++) {
+				coefficients[j] = -coefficients[j];
+			}
+			for (int i = 0; i < n; i++) {
+				scores[i] = -scores[i];
+			}
+		}
+		return new CreditModel(columns, imputed, means, sds, coefficients, Logistic.fit(scores, defaulted), cutoffs);
+	}
+
+	private static double mean(double[] scores, int[] labels, int label) {
+		double sum = 0;
+		int count = 0;
+		for (int i = 0; i < scores.length; i++) {
+			if (labels[i] == label) {
+				sum += scores[i];
+				count++;
+			}
+		}
+		return count == 0 ? 0 : sum / count;
+	}
+
+	/** Indicators (imputed where missing, log1p where heavy-tailed), then the missing-flags. */
+	static double[] design(double[] raw, double[] imputed) {
+		int p = INDICATORS.size();
+		double[] row = new double[p + FLAGS.size()];
+		for (int j = 0; j < p; j++) {
+			CreditIndicator indicator = INDICATORS.get(j);
+			double v = Double.isNaN(raw[j]) ? imputed[j] : raw[j];
+			row[j] = indicator.logTransform() ? Math.log1p(Math.max(0, v)) : v;
+			if (Double.isNaN(raw[j]) && indicator.missingFlag() != null) {
+				row[p + FLAGS.indexOf(indicator.missingFlag())] = 1;
+			}
+		}
+		return row;
+	}
+
+	private double[] standardised(double[] raw) {
+		double[] x = design(raw, this.imputed);
+		double[] z = new double[x.length];
+		for (int j = 0; j < x.length; j++) {
+			z[j] = this.sds[j] > 1e-12 ? (x[j] - this.means[j]) / this.sds[j] : 0;
+		}
+		return z;
+	}
+
+	/** The discriminant risk score Z: 0 is the training average, higher is riskier. */
+	public double score(double[] raw) {
+		double[] z = standardised(raw);
+		double s = 0;
+		for (int j = 0; j < z.length; j++) {
+			s += this.coefficients[j] * z[j];
+		}
+		return s;
+	}
+
+	public double probabilityOfDefault(double score) {
+		return 1 / (1 + Math.exp(-(this.calibration[0] + this.calibration[1] * score)));
+	}
+
+	public String grade(double probabilityOfDefault) {
+		for (int g = 0; g < this.cutoffs.length; g++) {
+			if (probabilityOfDefault < this.cutoffs[g]) {
+				return GRADES.get(g);
+			}
+		}
+		return GRADES.getLast();
+	}
+
+	/**
+	 * The {@code count} columns that moved this customer's score most away from the training average, in words:
+	 * "raises risk: 4 overdue bills in the last 12 months".
+	 */
+	public List<String> reasons(double[] raw, int count) {
+		double[] z = standardised(raw);
+		Integer[] order = java.util.stream.IntStream.range(0, z.length).boxed().toArray(Integer[]::new);
+		Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -Math.abs(this.coefficients[j] * z[j])));
+		List<String> reasons = new ArrayList<>();
+		Set<String> flagsSaid = new java.util.HashSet<>();
+		int p = INDICATORS.size();
+		for (int j : order) {
+			double contribution = this.coefficients[j] * z[j];
+			if (reasons.size() == count || Math.abs(contribution) < 1e-9) {
+				break;
+			}
+			String direction = contribution > 0 ? "raises risk: " : "lowers risk: ";
+			if (j < p) {
+				if (Double.isNaN(raw[j])) {
+					continue; // an imputed value says nothing about the customer; its flag does
+				}
+				reasons.add(INDICATORS.get(j).name() + " " + direction + INDICATORS.get(j).reason(raw[j]));
+			}
+			else if (flagsSaid.add(this.columns.get(j))) {
+				reasons.add(this.columns.get(j) + " " + direction + missingText(this.columns.get(j)));
+			}
+		}
+		return reasons;
+	}
+
+	private static String missingText(String flag) {
+		return switch (flag) {
+			case "NO_DUE_BILLS" -> "no postpaid bills fell due in the last 12 months (prepaid or new)";
+			case "SHORT_HISTORY" -> "less than two years of consumption history";
+			case "NO_FINANCIALS" -> "no financial statements on file";
+			case "NO_SOCIAL_CREDIT" -> "no social credit rating on file";
+			case "NO_EQUIPMENT_DATA" -> "no equipment operation data on file";
+			default -> flag;
+		};
+	}
+
+	/** Raw values after a what-if: the indicator moves by {@code delta} raw units (a missing one starts from its imputed value). */
+	public static double[] changed(double[] raw, CreditIndicator indicator, double delta, double[] imputed) {
+		double[] copy = raw.clone();
+		int j = indicator.ordinal();
+		copy[j] = (Double.isNaN(raw[j]) ? imputed[j] : raw[j]) + delta;
+		return copy;
+	}
+
+	/**
+	 * Raw values after a risk-factor group worsens by {@code standardDeviations}: each indicator of the group moves
+	 * that many training standard deviations in the direction that raises the score (undoing log1p where used).
+	 */
+	public double[] worsened(double[] raw, CreditIndicator.RiskGroup group, double standardDeviations) {
+		double[] copy = raw.clone();
+		for (CreditIndicator indicator : INDICATORS) {
+			int j = indicator.ordinal();
+			if (indicator.group() != group || this.sds[j] <= 1e-12 || this.coefficients[j] == 0) {
+				continue;
+			}
+			double base = Double.isNaN(raw[j]) ? this.imputed[j] : raw[j];
+			double transformed = indicator.logTransform() ? Math.log1p(Math.max(0, base)) : base;
+			transformed += Math.signum(this.coefficients[j]) * standardDeviations * this.sds[j];
+			copy[j] = indicator.logTransform() ? Math.expm1(Math.max(0, transformed)) : transformed;
+		}
+		return copy;
+	}
+
+	/**
+	 * Fisher's two-class discriminant direction α = S_w⁻¹ (μ₁ − μ₀), S_w the pooled within-class scatter, scaled to
+	 * unit length. Pure Java: smile-core's {@code FLD} and {@code LDA} need the native OpenBLAS library, which a fresh
+	 * machine does not have (a test compares both where it is installed). A ridge of 1e-6 × the mean diagonal keeps
+	 * S_w invertible when columns are collinear (e.g. two missing-flags that coincide in the training data).
+	 */
+	static final class Fisher {
+
+		private Fisher() {
+		}
+
+		static double[] direction(double[][] z, int[] y) {
+			int n = z.length;
+			int m = n == 0 ? 0 : z[0].length;
+			double[][] mean = new double[2][m];
+			int[] count = new int[2];
+			for (int i = 0; i < n; i++) {
+				count[y[i]]++;
+				for (int j = 0; j < m; j++) {
+					mean[y[i]][j] += z[i][j];
+				}
+			}
+			if (count[0] == 0 || count[1] == 0) {
+				throw new IllegalArgumentException("both classes are needed to train: " + count[1] + " defaulted, " + count[0] + " did not");
+			}
+			for (int c = 0; c < 2; c++) {
+				for (int j = 0; j < m; j++) {
+					mean[c][j] /= count[c];
+				}
+			}
+			double[][] scatter = new double[m][m];
+			for (int i = 0; i < n; i++) {
+				double[] mu = mean[y[i]];
+				for (int j = 0; j < m; j++) {
+					double dj = z[i][j] - mu[j];
+					for (int k = j; k < m; k++) {
+						scatter[j][k] += dj * (z[i][k] - mu[k]);
+					}
+				}
+			}
+			double trace = 0;
+			for (int j = 0; j < m; j++) {
+				for (int k = 0; k < j; k++) {
+					scatter[j][k] = scatter[k][j];
+				}
+				trace += scatter[j][j];
+			}
+			double ridge = 1e-6 * Math.max(trace / Math.max(m, 1), 1e-12);
+			double[] difference = new double[m];
+			for (int j = 0; j < m; j++) {
+				scatter[j][j] += ridge;
+				difference[j] = mean[1][j] - mean[0][j];
+			}
+			double[] w = solve(scatter, difference);
+			double norm = Math.sqrt(java.util.Arrays.stream(w).map(v -> v * v).sum());
+			if (norm > 0) {
+				for (int j = 0; j < m; j++) {
+					w[j] /= norm;
+				}
+			}
+			return w;
+		}
+
+		/** Gaussian elimination with partial pivoting (the matrix is small: indicators + flags). */
+		static double[] solve(double[][] a, double[] b) {
+			int m = b.length;
+			double[][] x = new double[m][];
+			for (int i = 0; i < m; i++) {
+				x[i] = java.util.Arrays.copyOf(a[i], m + 1);
+				x[i][m] = b[i];
+			}
+			for (int col = 0; col < m; col++) {
+				int pivot = col;
+				for (int r = col + 1; r < m; r++) {
+					if (Math.abs(x[r][col]) > Math.abs(x[pivot][col])) {
+						pivot = r;
+					}
+				}
+				double[] t = x[col];
+				x[col] = x[pivot];
+				x[pivot] = t;
+				for (int r = col + 1; r < m; r++) {
+					double f = x[r][col] / x[col][col];
+					for (int c = col; c <= m; c++) {
+						x[r][c] -= f * x[col][c];
+					}
+				}
+			}
+			double[] solution = new double[m];
+			for (int r = m - 1; r >= 0; r--) {
+				double s = x[r][m];
+				for (int c = r + 1; c < m; c++) {
+					s -= x[r][c] * solution[c];
+				}
+				solution[r] = s / x[r][r];
+			}
+			return solution;
+		}
+
+	}
+
+	/** One-dimensional logistic regression by Newton's method: P(default) = 1 / (1 + e^-(a + b·score)). */
+	static final class Logistic {
+
+		private Logistic() {
+		}
+
+		static double[] fit(double[] score, int[] y) {
+			double a = 0;
+			double b = 0;
+			for (int iteration = 0; iteration < 50; iteration++) {
+				double ga = 0;
+				double gb = 0;
+				double haa = 0;
+				double hab = 0;
+				double hbb = 0;
+				for (int i = 0; i < score.length; i++) {
+					double p = 1 / (1 + Math.exp(-(a + b * score[i])));
+					double w = p * (1 - p);
+					ga += y[i] - p;
+					gb += (y[i] - p) * score[i];
+					haa += w;
+					hab += w * score[i];
+					hbb += w * score[i] * score[i];
+				}
+				// a small ridge keeps the step finite when the classes are perfectly separated
+				haa += 1e-6;
+				hbb += 1e-6;
+				double det = haa * hbb - hab * hab;
+				double da = (hbb * ga - hab * gb) / det;
+				double db = (haa * gb - hab * ga) / det;
+				a += da;
+				b += db;
+				if (Math.abs(da) + Math.abs(db) < 1e-10) {
+					break;
+				}
+			}
+			return new double[] {a, b};
+		}
+
+	}
+
+}

@@ -1,0 +1,87 @@
+package com.powerkg.credit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class CreditModelTest {
+
+	static final double[] CUTOFFS = {0.02, 0.05, 0.10, 0.20};
+
+	/** All indicators 0 (observed) except ON_TIME_RATIO = x and OVERDUE_AMOUNT_RATIO = y (neither is logged). */
+	static double[] row(double x, double y) {
+		double[] raw = new double[CreditIndicator.values().length];
+		raw[CreditIndicator.ON_TIME_RATIO.ordinal()] = x;
+		raw[CreditIndicator.OVERDUE_AMOUNT_RATIO.ordinal()] = y;
+		return raw;
+	}
+
+	/**
+	 * Two classes with the same within-class covariance (the identity) and means (1, 1) and (3, 4): Fisher's
+	 * direction is Σ⁻¹(μ₁ − μ₀) = (2, 3), so a unit step in y moves the score 1.5 times as much as one in x, and with
+	 * equal class sizes the boundary (PD 0.5) is the midpoint (2, 2.5).
+	 */
+	@Test
+	void fisherDirectionAndThresholdOfATinyTwoClassDataSet() {
+		List<double[]> raw = new ArrayList<>();
+		double[][] good = {{0, 0}, {0, 2}, {2, 0}, {2, 2}};
+		double[][] bad = {{2, 3}, {2, 5}, {4, 3}, {4, 5}};
+		int[] defaulted = new int[8];
+		for (int i = 0; i < 4; i++) {
+			raw.add(row(good[i][0], good[i][1]));
+			raw.add(row(bad[i][0], bad[i][1]));
+			defaulted[2 * i + 1] = 1;
+		}
+		CreditModel model = CreditModel.train(raw, defaulted, CUTOFFS);
+
+		double dx = model.score(row(3, 2.5)) - model.score(row(2, 2.5));
+		double dy = model.score(row(2, 3.5)) - model.score(row(2, 2.5));
+		assertThat(dx).as("defaulters lie towards higher x: the risk score rises with it").isPositive();
+		assertThat(dy / dx).as("up to the tiny ridge").isCloseTo(1.5, within(1e-5));
+		assertThat(model.probabilityOfDefault(model.score(row(2, 2.5)))).isCloseTo(0.5, within(1e-6));
+		for (int i = 0; i < 8; i++) {
+			double pd = model.probabilityOfDefault(model.score(raw.get(i)));
+			assertThat(pd >= 0.5).as("row " + i).isEqualTo(defaulted[i] == 1);
+		}
+		assertThat(model.coefficients()[CreditIndicator.OVERDUE_BILLS.ordinal()]).as("a constant indicator has no weight").isZero();
+	}
+
+	@Test
+	void gradesFollowTheCutoffs() {
+		var model = new CreditModel(CreditModel.columnNames(), new double[0], new double[0], new double[0], new double[0],
+				new double[] {0, 1}, CUTOFFS);
+		assertThat(Arrays.stream(new double[] {0.0, 0.019, 0.02, 0.049, 0.05, 0.099, 0.1, 0.199, 0.2, 0.9}).mapToObj(model::grade))
+			.containsExactly("AAA", "AAA", "AA", "AA", "A", "A", "B", "B", "C", "C");
+	}
+
+	@Test
+	void missingIndicatorsAreImputedAndFlaggedNotZero() {
+		double[] raw = row(1, 0);
+		raw[CreditIndicator.ASSET_LIABILITY_RATIO.ordinal()] = Double.NaN;
+		double[] imputed = new double[CreditIndicator.values().length];
+		imputed[CreditIndicator.ASSET_LIABILITY_RATIO.ordinal()] = 0.6;
+		double[] x = CreditModel.design(raw, imputed);
+		assertThat(x[CreditIndicator.ASSET_LIABILITY_RATIO.ordinal()]).isEqualTo(0.6);
+		int flag = CreditModel.columnNames().indexOf("NO_FINANCIALS");
+		assertThat(x[flag]).isEqualTo(1);
+		assertThat(x[CreditModel.columnNames().indexOf("NO_DUE_BILLS")]).isZero();
+	}
+
+	@Test
+	void aucKsAndConfusionMatrixOfAHandComputedCase() {
+		// scores of defaulters 0.9, 0.4; of others 0.5, 0.2, 0.1: 5 of the 6 pairs are ordered right
+		double[] score = {0.9, 0.4, 0.5, 0.2, 0.1};
+		int[] defaulted = {1, 1, 0, 0, 0};
+		var m = CreditMetrics.of(score, score, defaulted, 0.45);
+		assertThat(m.auc()).isCloseTo(5.0 / 6, within(1e-12));
+		// below 0.2: 2/3 of the others and none of the defaulters
+		assertThat(m.ks()).isCloseTo(2.0 / 3, within(1e-12));
+		assertThat(List.of(m.truePositives(), m.falsePositives(), m.trueNegatives(), m.falseNegatives())).containsExactly(1, 1, 2, 1);
+	}
+
+}
