@@ -3,6 +3,7 @@
 // Parameter: :param dimension => 'REVENUE_CONTRIBUTION'   (or SOCIAL_INFLUENCE, GROWTH_POTENTIAL, ARREARS_RISK)
 MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(run:AnalyticsRun)
 MATCH (c:Customer)-[now:IN_SEGMENT]->(s:Segment {dimension: $dimension})
+USING INDEX now:IN_SEGMENT(run)
 WHERE now.run = run.id
 MATCH (c)-[before:IN_SEGMENT]->(p:Segment {dimension: $dimension})
 WHERE before.run = run.comparedWithRun AND p <> s

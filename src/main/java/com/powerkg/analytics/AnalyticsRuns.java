@@ -28,7 +28,11 @@ public class AnalyticsRuns {
 
 	private static final String FAIL = CypherResource.load(AnalyticsRuns.class, "fail-run.cypher");
 
-	private static final String DELETE_UNPUBLISHED = CypherResource.load(AnalyticsRuns.class, "delete-unpublished-results.cypher");
+	private static final String STALE_RUNS = CypherResource.load(AnalyticsRuns.class, "stale-runs.cypher");
+
+	private static final List<String> DELETE_RESULTS = java.util.stream.Stream.of("HAS_TAG", "IN_SEGMENT", "RATED")
+		.map(type -> CypherResource.load(AnalyticsRuns.class, "delete-run-results.cypher").replace("RESULT_TYPE", type))
+		.toList();
 
 	private static final String DELETE_FAILED_FIGURES = CypherResource.load(AnalyticsRuns.class, "delete-failed-run-figures.cypher");
 
@@ -109,8 +113,17 @@ public class AnalyticsRuns {
 	 * of failed runs.
 	 */
 	void deleteUnpublishedResults() {
-		try (var session = this.driver.session()) {
-			session.run(DELETE_UNPUBLISHED, Map.of("keep", this.properties.keepSupersededRuns())).consume();
+		List<String> stale = this.driver.executableQuery(STALE_RUNS)
+			.withParameters(Map.of("keep", this.properties.keepSupersededRuns()))
+			.execute().records().getFirst().get("stale").asList(Value::asString);
+		for (String run : stale) {
+			// chunk by chunk, each its own transaction, using the run index of each relationship type
+			for (String delete : DELETE_RESULTS) {
+				while (this.driver.executableQuery(delete).withParameters(Map.of("run", run)).execute().records().getFirst()
+					.get("deleted").asLong() > 0) {
+					// next chunk
+				}
+			}
 		}
 		this.driver.executableQuery(DELETE_FAILED_FIGURES).execute();
 	}

@@ -14,7 +14,7 @@ import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-		description = "Compute portrait tags and value segments as of a date and publish them as one run (credit follows).")
+		description = "Compute portrait tags, value segments and credit ratings as of a date and publish them as one run.")
 class AnalyzeCommand implements Callable<Integer> {
 
 	@Spec
@@ -56,7 +56,17 @@ class AnalyzeCommand implements Callable<Integer> {
 				console.printf("  compared with run %s: %,d level changes, %,d memberships new (not segmented then)%n",
 						segments.comparedWithRun(), moved, unsegmented);
 			}
-			console.println("credit: not computed yet (credit rating is planned)");
+			var credit = outcome.credit();
+			var m = credit.metrics();
+			if (m != null) {
+				console.printf("credit model: trained on %,d outcomes (%.1f %% defaulted); held out %,d: AUC %.3f, KS %.3f, "
+						+ "confusion at PD >= %.2f: %d true / %d false alarms, %d missed / %d right%n", credit.trainingRows(),
+						100 * credit.trainingDefaultRate(), m.customers(), m.auc(), m.ks(), m.threshold(), m.truePositives(),
+						m.falsePositives(), m.falseNegatives(), m.trueNegatives());
+			}
+			console.printf("credit: %s, %s (%.1f s)%n", credit.status(), credit.message(), credit.duration().toMillis() / 1000.0);
+			credit.customersPerGrade().forEach((grade, n) -> console.printf("  %-4s %,8d customers, mean PD %.3f%n", grade, n,
+					credit.meanPdPerGrade().get(grade)));
 			return 0;
 		});
 	}

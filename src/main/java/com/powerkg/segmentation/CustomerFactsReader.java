@@ -65,7 +65,8 @@ public class CustomerFactsReader {
 		window.put("firstPeriod", last.minusMonths(11).toString());
 		window.put("lastPeriod", last.toString());
 		window.put("firstUsageMonth", last.minusMonths(35).toString());
-		window.put("fromTime", asOf.minusMonths(12).atStartOfDay());
+		// "the last 12 months": after D minus 12 months, up to the end of D (as ValueFeatures counts contacts)
+		window.put("fromTime", asOf.minusMonths(12).plusDays(1).atStartOfDay());
 		window.put("until", asOf.plusDays(1).atStartOfDay());
 		return window;
 	}

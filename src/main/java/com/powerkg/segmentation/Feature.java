@@ -24,10 +24,11 @@ public enum Feature {
 	// voltage and capacity on its own
 	CRITICAL_INDUSTRY(Dimension.SOCIAL_INFLUENCE, "0/1", Transform.NONE, Missing.NEVER, 0),
 
-	// growth potential: where consumption is heading
-	GROWTH_3M(Dimension.GROWTH_POTENTIAL, "log ratio", Transform.NONE, Missing.MEDIAN, 0),
+	// growth potential: where consumption is heading; the 12-month growth ranks the clusters, the short and long
+	// views break ties (and rank alone when there is no 24-month history, so GROWTH_12M is imputed for everyone)
+	GROWTH_3M(Dimension.GROWTH_POTENTIAL, "log ratio", Transform.NONE, Missing.MEDIAN, 0.25),
 	GROWTH_12M(Dimension.GROWTH_POTENTIAL, "log ratio", Transform.NONE, Missing.MEDIAN, 1),
-	TREND_36M(Dimension.GROWTH_POTENTIAL, "log kWh/year", Transform.NONE, Missing.MEDIAN, 0),
+	TREND_36M(Dimension.GROWTH_POTENTIAL, "log kWh/year", Transform.NONE, Missing.MEDIAN, 0.25),
 	VOLATILITY(Dimension.GROWTH_POTENTIAL, "coefficient of variation", Transform.NONE, Missing.MEDIAN, 0),
 
 	// arrears risk: how the customer pays

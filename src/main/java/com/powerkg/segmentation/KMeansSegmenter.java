@@ -103,7 +103,7 @@ public final class KMeansSegmenter {
 	/**
 	 * Level index (0 = the dimension's first level) of each cluster. With as many clusters as levels the order is
 	 * the level order; with another k (chosen automatically) the ordered clusters are spread evenly over the levels:
-	 * rank r of k goes to level round(r × (levels - 1) / (k - 1)).
+	 * rank r of k goes to level round(r × (levels - 1) / (k - 1)). A single cluster gets the middle level.
 	 */
 	public static int[] levelsOfClusters(double[][] centroids, double[] rankingWeights, int levels) {
 		int k = centroids.length;
@@ -111,7 +111,8 @@ public final class KMeansSegmenter {
 		Arrays.sort(order, Comparator.comparingDouble((Integer c) -> -score(centroids[c], rankingWeights)).thenComparingInt(c -> c));
 		int[] level = new int[k];
 		for (int rank = 0; rank < k; rank++) {
-			level[order[rank]] = (k == 1) ? 0 : (int) Math.round(rank * (levels - 1) / (double) (k - 1));
+			// one cluster (the customers do not differ in this dimension): the middle level, not the top one
+			level[order[rank]] = (k == 1) ? (levels - 1) / 2 : (int) Math.round(rank * (levels - 1) / (double) (k - 1));
 		}
 		return level;
 	}

@@ -246,6 +246,8 @@ public class SegmentationStage {
 		Map<String, Object> params = new HashMap<>();
 		params.put("run", runId);
 		params.put("segmentSeed", this.properties.seed());
+		params.put("segmentParameters", List.of("seed=" + this.properties.seed(), "restarts=" + this.properties.restarts(),
+				"maxIterations=" + this.properties.maxIterations(), "silhouetteSample=" + this.properties.silhouetteSample()));
 		params.put("segmentK", result.dimensions().stream()
 			.map(d -> d.dimension() + "=" + d.k() + (d.automatic() ? " (auto)" : ""))
 			.toList());

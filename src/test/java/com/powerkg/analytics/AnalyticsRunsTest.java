@@ -38,6 +38,9 @@ class AnalyticsRunsTest {
 	@Autowired
 	com.powerkg.segmentation.SegmentationStage segmentation;
 
+	@Autowired
+	com.powerkg.credit.CreditStage credit;
+
 	@AfterEach
 	void noRunIsLeftActive() {
 		this.runs.failInterruptedRuns("test clean-up");
@@ -96,7 +99,7 @@ class AnalyticsRunsTest {
 				throw new IllegalStateException("database went away during clean-up");
 			}
 		};
-		var service = new AnalyticsService(failingCleanup, this.tagging, this.segmentation);
+		var service = new AnalyticsService(failingCleanup, this.tagging, this.segmentation, this.credit);
 
 		String id = service.run(AS_OF).runId();
 
@@ -118,7 +121,7 @@ class AnalyticsRunsTest {
 			}
 		};
 
-		assertThatThrownBy(() -> new AnalyticsService(this.runs, brokenStage, this.segmentation).run(AS_OF)).isInstanceOf(OutOfMemoryError.class);
+		assertThatThrownBy(() -> new AnalyticsService(this.runs, brokenStage, this.segmentation, this.credit).run(AS_OF)).isInstanceOf(OutOfMemoryError.class);
 
 		assertThat(this.analytics.latest(1)).singleElement().satisfies(r -> {
 			assertThat(r.status()).isEqualTo("FAILED");

@@ -67,7 +67,7 @@ class CommandLineTest {
 
 		assertThat(exit).as(this.err.toString()).isZero();
 		assertThat(this.out.toString()).contains("REPEATED_ARREARS").containsPattern("segments: 13 customers")
-			.containsPattern("ARREARS_RISK +k=\\d \\(auto\\) silhouette").contains("REVENUE_CONTRIBUTION", "credit: not computed yet");
+			.containsPattern("ARREARS_RISK +k=\\d \\(auto\\) silhouette").contains("REVENUE_CONTRIBUTION", "credit: ");
 	}
 
 	@Test

@@ -57,7 +57,11 @@ class KMeansSegmenterTest {
 	void sampledSilhouetteIsReproducible() {
 		double[][] x = blobs(3);
 		int[] labels = KMeansSegmenter.fit(x, 3, 42, 1, 100).labels();
-		assertThat(KMeansSegmenter.silhouette(x, labels, 3, 40, 9)).isEqualTo(KMeansSegmenter.silhouette(x, labels, 3, 40, 9));
+		double[] bySeed = java.util.stream.IntStream.range(0, 5).mapToDouble(seed -> KMeansSegmenter.silhouette(x, labels, 3, 40, seed)).toArray();
+		assertThat(java.util.Arrays.stream(bySeed).distinct().count()).as("40 of 150 rows: another seed samples others").isGreaterThan(1);
+		assertThat(KMeansSegmenter.silhouette(x, labels, 3, 40, 2)).isEqualTo(bySeed[2]);
+		assertThat(KMeansSegmenter.silhouette(x, labels, 3, 150, 2)).as("the whole set: no sampling")
+			.isEqualTo(KMeansSegmenter.silhouette(x, labels, 3, 150, 99));
 	}
 
 	@Test
@@ -85,6 +89,8 @@ class KMeansSegmenterTest {
 		var one = KMeansSegmenter.fit(new double[][] {{1}, {1}}, 3, 42, 1, 100);
 		assertThat(one.k()).isEqualTo(1);
 		assertThat(one.withinClusterSumOfSquares()).isZero();
+		assertThat(KMeansSegmenter.levelsOfClusters(new double[][] {{0}}, new double[] {1}, 3)).as("MEDIUM, not HIGH").containsExactly(1);
+		assertThat(KMeansSegmenter.levelsOfClusters(new double[][] {{0}}, new double[] {1}, 4)).containsExactly(1);
 	}
 
 }

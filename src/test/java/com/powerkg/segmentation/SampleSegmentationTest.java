@@ -231,6 +231,14 @@ class SampleSegmentationTest {
 			.allSatisfy(r -> assertThat(r.get("from").asString()).isNotEqualTo(r.get("to").asString()));
 		assertThat(analystQuery("08-segment-profiles.cypher")).hasSize(13);
 
+		var growth = meanPerLevel("GROWTH_POTENTIAL", """
+				WITH s, COLLECT { MATCH (c)-[:CONSUMED]->(u) WHERE u.month >= '2026-05' AND u.month <= '2026-07' RETURN u.kwh } AS recent,
+				        COLLECT { MATCH (c)-[:CONSUMED]->(u) WHERE u.month >= '2025-05' AND u.month <= '2025-07' RETURN u.kwh } AS earlier
+				WHERE size(recent) = 3 AND size(earlier) = 3
+				WITH s, log((reduce(t = 0.0, k IN recent | t + k) + 1) / (reduce(t = 0.0, k IN earlier | t + k) + 1)) AS value""");
+		assertThat(growth.get("FAST_GROWTH")).as("as of 2026-08-20 there is no 24-month history: the 3-month growth ranks")
+			.isGreaterThan(growth.get("STABLE")).isGreaterThan(growth.get("DECLINING"));
+
 		long firstRunsMemberships = driver.executableQuery("MATCH ()-[m:IN_SEGMENT {run: $first}]->() RETURN count(m) AS n")
 			.withParameters(Map.of("first", first)).execute().records().getFirst().get("n").asLong();
 		assertThat(firstRunsMemberships).as("older than the retention: deleted").isZero();

@@ -40,6 +40,9 @@ class SegmentationStageTest {
 	@Autowired
 	TaggingStage tagging;
 
+	@Autowired
+	com.powerkg.credit.CreditStage credit;
+
 	@BeforeEach
 	void customersWithHistories() {
 		this.importer.importDirectory(Fixtures.directory("tags"));
@@ -58,7 +61,7 @@ class SegmentationStageTest {
 	@Test
 	void automaticKTriesTwoToEightAndKeepsTheBestSilhouette() {
 		var auto = new SegmentationProperties(Map.of("arrears-risk", "auto"), 42, 2, 100, 2000, 7);
-		var service = new AnalyticsService(this.runs, this.tagging, new SegmentationStage(this.driver, auto));
+		var service = new AnalyticsService(this.runs, this.tagging, new SegmentationStage(this.driver, auto), this.credit);
 
 		var outcome = service.run(AS_OF);
 
@@ -90,7 +93,7 @@ class SegmentationStageTest {
 				throw new IllegalStateException("disk full after segmenting");
 			}
 		};
-		var service = new AnalyticsService(this.runs, this.tagging, failing);
+		var service = new AnalyticsService(this.runs, this.tagging, failing, this.credit);
 
 		assertThatThrownBy(() -> service.run(AS_OF)).hasMessage("disk full after segmenting");
 
@@ -109,7 +112,7 @@ class SegmentationStageTest {
 	void withoutRetentionOnlyThePublishedRunKeepsItsMemberships() {
 		var noRetention = new AnalyticsRuns(this.driver, new AnalyticsProperties(0));
 		var stage = new SegmentationStage(this.driver, SegmentationProperties.DEFAULTS);
-		var service = new AnalyticsService(noRetention, this.tagging, stage);
+		var service = new AnalyticsService(noRetention, this.tagging, stage, this.credit);
 		String first = service.run(AS_OF).runId();
 		String second = service.run(AS_OF).runId();
 

@@ -50,7 +50,8 @@ class StewardScriptTest {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT))).apply();
 			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000)).importDirectory(Fixtures.directory("tags"));
 			var analytics = new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS), new TaggingStage(driver),
-					new SegmentationStage(driver, SegmentationProperties.DEFAULTS));
+					new SegmentationStage(driver, SegmentationProperties.DEFAULTS),
+					new com.powerkg.credit.CreditStage(driver, com.powerkg.credit.CreditProperties.DEFAULTS));
 
 			analytics.run(AS_OF);
 			assertThat(tagsOf(driver, "T_ARR3")).as("3 overdue bills, default threshold 3").contains("REPEATED_ARREARS");
