@@ -51,6 +51,13 @@ public class AnalyticsRuns {
 		this.properties = properties;
 	}
 
+	/** The run whose credit ratings the published run serves (its own, or an earlier one's), if any. */
+	public java.util.Optional<String> servedCreditRunId() {
+		var records = this.driver.executableQuery(PUBLISHED).execute().records();
+		return records.isEmpty() || records.getFirst().get("creditRun").isNull() ? java.util.Optional.empty()
+				: java.util.Optional.of(records.getFirst().get("creditRun").asString());
+	}
+
 	/** The id of the run readers are served from, if any. */
 	public java.util.Optional<String> publishedRunId() {
 		var records = this.driver.executableQuery(PUBLISHED).execute().records();
@@ -143,7 +150,9 @@ public class AnalyticsRuns {
 				v.get("tagSeconds").isNull() ? null : v.get("tagSeconds").asDouble(),
 				v.get("message").isNull() ? null : v.get("message").asString(), nullableDouble(v.get("featureSeconds")),
 				nullableDouble(v.get("segmentSeconds")), v.get("segmentSeed").isNull() ? null : v.get("segmentSeed").asLong(),
-				strings(v.get("segmentK")), strings(v.get("imputedValues")), v.get("comparedWithRun").asString(null));
+				strings(v.get("segmentK")), strings(v.get("imputedValues")), v.get("comparedWithRun").asString(null),
+				v.asMap().entrySet().stream().filter(e -> e.getKey().startsWith("credit"))
+					.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 	}
 
 	private static Double nullableDouble(Value v) {

@@ -48,7 +48,9 @@ class CustomerController {
 		}
 		String afterId = Connection.Cursor.decode(after);
 		String runId = PublishedRun.idFor(context, this.queries::publishedRunId);
-		List<CustomerProfile> rows = this.queries.page(filter != null ? filter : CustomerFilter.NONE, afterId, size + 1, runId);
+		String creditRunId = PublishedRun.creditRunIdFor(context, this.queries::servedCreditRunId);
+		List<CustomerProfile> rows = this.queries.page(filter != null ? filter : CustomerFilter.NONE, afterId, size + 1, runId,
+				creditRunId);
 		return Connection.of(rows, size, afterId != null, CustomerProfile::id);
 	}
 

@@ -49,13 +49,19 @@ public class CustomerQueries {
 		return this.runs.publishedRunId();
 	}
 
+	public Optional<String> servedCreditRunId() {
+		return this.runs.servedCreditRunId();
+	}
+
 	/**
 	 * @param limit rows to fetch (the caller asks for one more than it shows)
 	 * @param runId the published run tag and segment filters look at (null: none published, they match nobody)
 	 */
-	public List<CustomerProfile> page(CustomerFilter filter, String afterId, int limit, String runId) {
+	public List<CustomerProfile> page(CustomerFilter filter, String afterId, int limit, String runId, String creditRunId) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("runId", runId);
+		params.put("creditRunId", creditRunId);
+		params.put("creditGrades", filter.creditGrades());
 		params.put("after", afterId);
 		params.put("usageCategories", filter.usageCategories());
 		params.put("paymentMode", filter.paymentMode());

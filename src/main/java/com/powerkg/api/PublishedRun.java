@@ -14,12 +14,20 @@ final class PublishedRun {
 
 	private static final String KEY = PublishedRun.class.getName();
 
+	private static final String CREDIT_KEY = PublishedRun.class.getName() + ".credit";
+
 	private PublishedRun() {
 	}
 
 	/** @return the run id, or null when no run has been published yet */
 	static String idFor(GraphQLContext context, Supplier<Optional<String>> lookup) {
 		Optional<String> id = context.computeIfAbsent(KEY, key -> lookup.get());
+		return id.orElse(null);
+	}
+
+	/** @return the run whose ratings the published run serves, or null when none */
+	static String creditRunIdFor(GraphQLContext context, Supplier<Optional<String>> lookup) {
+		Optional<String> id = context.computeIfAbsent(CREDIT_KEY, key -> lookup.get());
 		return id.orElse(null);
 	}
 

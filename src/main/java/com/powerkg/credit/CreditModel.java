@@ -31,6 +31,23 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 	static final List<String> FLAGS = List.copyOf(new LinkedHashSet<>(INDICATORS.stream()
 		.map(CreditIndicator::missingFlag).filter(java.util.Objects::nonNull).toList()));
 
+	/** The model a run stored ({@code credit*} properties), or null when the run trained none. */
+	@SuppressWarnings("unchecked")
+	public static CreditModel fromRun(java.util.Map<String, Object> run) {
+		if (run.get("creditCoefficients") == null) {
+			return null;
+		}
+		java.util.function.Function<String, double[]> doubles = key -> ((List<Number>) run.get(key)).stream()
+			.mapToDouble(Number::doubleValue).toArray();
+		List<String> columns = (List<String>) run.get("creditColumns");
+		if (!columns.equals(columnNames())) {
+			throw new IllegalStateException("the stored credit model has columns " + columns + ", this version expects "
+					+ columnNames() + ": run analyze again");
+		}
+		return new CreditModel(columns, doubles.apply("creditImputed"), doubles.apply("creditMeans"), doubles.apply("creditSds"),
+				doubles.apply("creditCoefficients"), doubles.apply("creditCalibration"), doubles.apply("creditCutoffs"));
+	}
+
 	static List<String> columnNames() {
 		List<String> names = new ArrayList<>(INDICATORS.stream().map(Enum::name).toList());
 		names.addAll(FLAGS);

@@ -12,6 +12,8 @@ WHERE ($after IS NULL OR c.id > $after)
         MATCH (c)-[h:HAS_TAG]->(t:Tag) WHERE h.run = $runId AND t.code IN $tagsAnyOf })
   AND ($segments IS NULL OR all(s IN $segments WHERE EXISTS {
         MATCH (c)-[m:IN_SEGMENT]->(:Segment {dimension: s.dimension, level: s.level}) WHERE m.run = $runId }))
+  AND ($creditGrades IS NULL OR EXISTS {
+        MATCH (c)-[r:RATED]->(g:CreditGrade) WHERE r.run = $creditRunId AND g.grade IN $creditGrades })
 RETURN properties(c) AS c
 ORDER BY c.id
 LIMIT $limit

@@ -1,11 +1,14 @@
-package com.powerkg.segmentation;
+package com.powerkg.analytics;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import com.powerkg.TestNeo4j;
-import com.powerkg.analytics.AnalyticsService;
+import com.powerkg.credit.CreditProperties;
+import com.powerkg.credit.CreditStage;
+import com.powerkg.segmentation.SegmentationStage;
+import com.powerkg.tagging.TaggingStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,13 +29,14 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue C's acceptance on the committed sample (2,000 customers), analysed at start-up as of 2026-11-20: levels
+ * Issues C and D on the committed sample (2,000 customers), analysed at start-up as of 2026-11-20. Segments: levels
  * populated and ordered sensibly (checked against figures computed here straight from bills, consumption and
- * tags), determinism, and transitions between runs through GraphQL. Own database: it runs several analyses.
+ * tags), determinism, transitions between runs through GraphQL. Credit: grades, PD order, reasons, held-out
+ * quality, what-if, and the quality floor that keeps earlier ratings. Own database: it runs several analyses.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "own embedded store")
-class SampleSegmentationTest {
+class SampleAnalyticsTest {
 
 	static final LocalDate SAMPLE_AS_OF = LocalDate.of(2026, 11, 20);
 
@@ -46,7 +50,7 @@ class SampleSegmentationTest {
 	static void startWithTheSample() {
 		context = new SpringApplicationBuilder(com.powerkg.PowerKgApplication.class).web(WebApplicationType.NONE)
 			.run("--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(), "--powerkg.neo4j.embedded.bolt-port=0",
-					"--powerkg.import.reports-directory=target/test-reports/sample-segments");
+					"--powerkg.import.reports-directory=target/test-reports/sample-analytics");
 		driver = context.getBean(Driver.class);
 		graphQl = ExecutionGraphQlServiceTester.create(context.getBean(ExecutionGraphQlService.class));
 	}
@@ -192,6 +196,74 @@ class SampleSegmentationTest {
 	}
 
 	@Test
+	@Order(6)
+	@SuppressWarnings("unchecked")
+	void everyCustomerHasOneRatingWithReasonsAndMeanPdRisesFromAaaToC() {
+		var perGrade = query("""
+				MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(r:AnalyticsRun)
+				MATCH (g:CreditGrade)
+				OPTIONAL MATCH (c:Customer)-[rated:RATED]->(g) WHERE rated.run = r.creditRun
+				RETURN g.grade AS grade, g.ordinal AS ordinal, count(c) AS customers, avg(rated.pd) AS pd,
+				       sum(CASE WHEN size(rated.reasons) = 0 THEN 1 ELSE 0 END) AS withoutReasons
+				ORDER BY ordinal""");
+		assertThat(perGrade).extracting(r -> r.get("grade").asString()).containsExactly("AAA", "AA", "A", "B", "C");
+		assertThat(perGrade).allSatisfy(r -> {
+			assertThat(r.get("customers").asLong()).as(r.get("grade").asString()).isPositive();
+			assertThat(r.get("withoutReasons").asLong()).isZero();
+		});
+		assertThat(perGrade.stream().mapToLong(r -> r.get("customers").asLong()).sum()).isEqualTo(2000);
+		assertThat(perGrade.stream().map(r -> r.get("pd").asDouble()).toList()).isSorted();
+
+		var summary = graphQl.document("""
+				{ analyticsRuns(last: 1) { id credit { status ratingsRun auc ks aucFloor heldOutRows trainingRows
+				    confusion { truePositives falsePositives trueNegatives falseNegatives } coefficients { column value } } } }""")
+			.execute().path("analyticsRuns[0].credit").entity(Map.class).get();
+		assertThat(summary.get("status")).isEqualTo("RATED");
+		assertThat((Double) summary.get("auc")).as("the generator's defaults depend on behaviour").isGreaterThan(0.7);
+		assertThat((Double) summary.get("ks")).isGreaterThan(0.3);
+		Map<String, Integer> confusion = (Map<String, Integer>) summary.get("confusion");
+		assertThat(confusion.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(summary.get("heldOutRows"));
+		assertThat((List<?>) summary.get("coefficients")).hasSize(22);
+	}
+
+	@Test
+	@Order(6)
+	void aCustomersCreditThroughGraphQlAndWhatIfMovesTheScoreTheExpectedWay() {
+		String customer = query("""
+				MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(r:AnalyticsRun)
+				MATCH (c:Customer {paymentMode: 'POSTPAID'})-[rated:RATED]->(:CreditGrade {grade: 'A'}) WHERE rated.run = r.creditRun
+				RETURN c.id AS id ORDER BY id LIMIT 1""").getFirst().get("id").asString();
+		graphQl.document("{ customer(id: \"" + customer + "\") { credit { grade score probabilityOfDefault reasons run } } }").execute()
+			.path("customer.credit.grade").entity(String.class).isEqualTo("A")
+			.path("customer.credit.reasons").entityList(String.class).hasSizeGreaterThan(0);
+
+		var whatIf = graphQl.document("""
+				query($id: ID) { creditWhatIf(customerId: $id, indicator: {indicator: OVERDUE_BILLS, by: 3}) {
+				    customers scoreBefore scoreAfter probabilityOfDefaultBefore probabilityOfDefaultAfter } }""")
+			.variable("id", customer).execute().path("creditWhatIf").entity(Map.class).get();
+		assertThat(whatIf.get("customers")).isEqualTo(1);
+		assertThat((Double) whatIf.get("scoreAfter")).as("three more overdue bills: riskier").isGreaterThan((Double) whatIf.get("scoreBefore"));
+		assertThat((Double) whatIf.get("probabilityOfDefaultAfter")).isGreaterThan((Double) whatIf.get("probabilityOfDefaultBefore"));
+
+		var group = graphQl.document("""
+				{ creditWhatIf(segment: {dimension: REVENUE_CONTRIBUTION, level: "HIGH"}, group: {group: MARKET, standardDeviations: 1}) {
+				    customers scoreBefore scoreAfter gradesBefore { grade customers } gradesAfter { grade customers } } }""")
+			.execute().path("creditWhatIf").entity(Map.class).get();
+		assertThat((Integer) group.get("customers")).isEqualTo(query("""
+				MATCH (c:Customer)-[m:IN_SEGMENT]->(:Segment {dimension: 'REVENUE_CONTRIBUTION', level: 'HIGH'}) WHERE m.run = run
+				RETURN count(c) AS n""").getFirst().get("n").asInt());
+		assertThat((Double) group.get("scoreAfter")).isGreaterThan((Double) group.get("scoreBefore"));
+
+		graphQl.document("{ creditWhatIf(indicator: {indicator: OVERDUE_BILLS, by: 1}) { customers } }").execute().errors()
+			.satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> assertThat(e.getMessage())
+				.contains("exactly one of customerId and segment")));
+
+		List<String> poor = graphQl.document("{ customers(first: 500, filter: {creditGrades: [C]}) { edges { node { id credit { grade } } } } }")
+			.execute().path("customers.edges[*].node.credit.grade").entityList(String.class).get();
+		assertThat(poor).isNotEmpty().containsOnly("C");
+	}
+
+	@Test
 	@Order(7)
 	void sameDataAndSeedGiveIdenticalSegmentsAndAnotherDateGivesATransitionMatrix() {
 		var analytics = context.getBean(AnalyticsService.class);
@@ -242,6 +314,32 @@ class SampleSegmentationTest {
 		long firstRunsMemberships = driver.executableQuery("MATCH ()-[m:IN_SEGMENT {run: $first}]->() RETURN count(m) AS n")
 			.withParameters(Map.of("first", first)).execute().records().getFirst().get("n").asLong();
 		assertThat(firstRunsMemberships).as("older than the retention: deleted").isZero();
+	}
+
+
+	@Test
+	@Order(8)
+	void aModelBelowTheAucFloorKeepsServingTheEarlierRatings() {
+		String served = driver.executableQuery("MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(r) RETURN r.creditRun AS c")
+			.execute().records().getFirst().get("c").asString();
+		var strict = new CreditProperties(List.of(0.02, 0.05, 0.10, 0.20), 0.2, 0.999, 30, 42, 10, 3, 2000);
+		var service = new AnalyticsService(context.getBean(AnalyticsRuns.class), context.getBean(TaggingStage.class),
+				context.getBean(SegmentationStage.class), new CreditStage(driver, strict));
+
+		var first = service.run(SAMPLE_AS_OF);
+		var second = service.run(SAMPLE_AS_OF);
+
+		for (var outcome : List.of(first, second)) {
+			assertThat(outcome.credit().status()).isEqualTo(CreditStage.Status.KEPT_PREVIOUS);
+			assertThat(outcome.credit().message()).contains("below the floor 0.999").contains(served);
+		}
+		graphQl.document("{ analyticsRuns(last: 1) { credit { status ratingsRun message } } }").execute()
+			.path("analyticsRuns[0].credit.status").entity(String.class).isEqualTo("KEPT_PREVIOUS")
+			.path("analyticsRuns[0].credit.ratingsRun").entity(String.class).isEqualTo(served);
+		// the served run is now older than keep-superseded-runs=1 allows, yet its ratings stay
+		String anyCustomer = "C00000001";
+		graphQl.document("{ customer(id: \"" + anyCustomer + "\") { credit { run grade } } }").execute()
+			.path("customer.credit.run").entity(String.class).isEqualTo(served);
 	}
 
 }

@@ -1,0 +1,2 @@
+MATCH (r:AnalyticsRun {id: $run})
+RETURN properties(r) AS run
