@@ -71,6 +71,27 @@ class CommandLineTest {
 	}
 
 	@Test
+	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "embedded only")
+	void generatedDataCanBeImportedAndRatedAndAnalyzePrintsTheHeldOutQuality(@TempDir Path tmp) {
+		Path store = TestNeo4j.freshStore();
+		String[] database = {"--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=0"};
+		assertThat(run("generate", "--customers", "600", "--months", "24", "--seed", "5", "--out", tmp.toString())).isZero();
+		assertThat(run(concat(new String[] {"import", tmp.toString()}, database))).as(this.err.toString()).isZero();
+
+		int exit = run(concat(new String[] {"analyze", "--as-of", "2026-11-20"}, database));
+
+		assertThat(exit).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).containsPattern("credit model: trained on \\d+ outcomes .*held out \\d+: AUC 0\\.\\d{3}, KS 0\\.\\d{3}")
+			.contains("credit: RATED, rated 600 customers").containsPattern("AAA +\\d+ customers, mean PD");
+	}
+
+	private static String[] concat(String[] a, String[] b) {
+		String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, all, a.length, b.length);
+		return all;
+	}
+
+	@Test
 	void aWrongSegmentationSettingFailsWithOneLine() {
 		int exit = run("analyze", "--as-of", "2026-11-20", "--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(),
 				"--powerkg.neo4j.embedded.bolt-port=0", "--powerkg.segmentation.k.arrears-risk=9");
