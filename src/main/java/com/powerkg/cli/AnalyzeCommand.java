@@ -65,8 +65,8 @@ class AnalyzeCommand implements Callable<Integer> {
 						m.falsePositives(), m.falseNegatives(), m.trueNegatives());
 			}
 			console.printf("credit: %s, %s (%.1f s)%n", credit.status(), credit.message(), credit.duration().toMillis() / 1000.0);
-			credit.customersPerGrade().forEach((grade, n) -> console.printf("  %-4s %,8d customers, mean PD %.3f%n", grade, n,
-					credit.meanPdPerGrade().get(grade)));
+			credit.customersPerGrade().forEach((grade, n) -> console.printf("  %-4s %,8d customers%s%n", grade, n,
+					n == 0 ? "" : String.format(java.util.Locale.ROOT, ", mean PD %.3f", credit.meanPdPerGrade().get(grade))));
 			return 0;
 		});
 	}

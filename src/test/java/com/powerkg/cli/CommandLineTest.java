@@ -82,7 +82,7 @@ class CommandLineTest {
 
 		assertThat(exit).as(this.err.toString()).isZero();
 		assertThat(this.out.toString()).containsPattern("credit model: trained on \\d+ outcomes .*held out \\d+: AUC 0\\.\\d{3}, KS 0\\.\\d{3}")
-			.contains("credit: RATED, rated 600 customers").containsPattern("AAA +\\d+ customers, mean PD");
+			.contains("credit: RATED, rated 600 customers").containsPattern("AAA +[\\d,]+ customers").containsPattern("C +[\\d,]+ customers, mean PD 0\\.\\d{3}");
 	}
 
 	private static String[] concat(String[] a, String[] b) {
