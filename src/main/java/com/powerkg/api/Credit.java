@@ -21,7 +21,7 @@ public final class Credit {
 	public record GradeCount(String grade, long customers) {
 	}
 
-	public record WhatIf(int customers, double scoreBefore, double scoreAfter, double probabilityOfDefaultBefore,
+	public record WhatIf(int customers, int customersChanged, double scoreBefore, double scoreAfter, double probabilityOfDefaultBefore,
 			double probabilityOfDefaultAfter, List<GradeCount> gradesBefore, List<GradeCount> gradesAfter, String run) {
 	}
 
@@ -31,10 +31,13 @@ public final class Credit {
 	public record Coefficient(String column, double value) {
 	}
 
-	public record ModelSummary(String status, String message, String ratingsRun, Double auc, Double ks, Double aucFloor,
+	public record ModelQuality(String model, Double auc, Double ks) {
+	}
+
+	public record ModelSummary(String model, ModelQuality comparison, String status, String message, String ratingsRun, Double auc, Double ks, Double aucFloor,
 			Double decisionThreshold, ConfusionMatrix confusion, Long trainingRows, Long heldOutRows,
 			Double trainingDefaultRate, List<Double> gradeCutoffs, List<Coefficient> coefficients,
-			List<GradeCount> gradeCounts, Double seconds) {
+			List<GradeCount> gradeCounts, Double seconds, List<String> unusedColumns) {
 	}
 
 }

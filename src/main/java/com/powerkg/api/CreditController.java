@@ -110,10 +110,16 @@ class CreditController {
 		double pdAfter = 0;
 		Map<String, Long> gradesBefore = grades();
 		Map<String, Long> gradesAfter = grades();
+		int unchanged = 0;
 		for (double[] raw : rows) {
 			double[] changed = (indicator != null)
-					? CreditModel.changed(raw, CreditIndicator.valueOf(indicator.indicator()), indicator.by(), model.imputed())
+					? CreditModel.changed(raw, CreditIndicator.valueOf(indicator.indicator()), indicator.by())
 					: model.worsened(raw, CreditIndicator.RiskGroup.valueOf(group.group()), group.standardDeviations());
+			if (changed == null) {
+				// the customer has no value for this indicator: nothing to change
+				changed = raw;
+				unchanged++;
+			}
 			double s0 = model.score(raw);
 			double s1 = model.score(changed);
 			double p0 = model.probabilityOfDefault(s0);
@@ -125,7 +131,12 @@ class CreditController {
 			gradesBefore.merge(model.grade(p0), 1L, Long::sum);
 			gradesAfter.merge(model.grade(p1), 1L, Long::sum);
 		}
-		return new Credit.WhatIf(rows.size(), before, after, pdBefore, pdAfter, counts(gradesBefore), counts(gradesAfter), creditRun);
+		if (customerId != null && unchanged == 1) {
+			throw new InvalidArgumentException("customer " + customerId + " has no " + indicator.indicator()
+					+ " (missing data); a what-if cannot change what is not known");
+		}
+		return new Credit.WhatIf(rows.size(), rows.size() - unchanged, before, after, pdBefore, pdAfter, counts(gradesBefore),
+				counts(gradesAfter), creditRun);
 	}
 
 	private static Map<String, Long> grades() {
@@ -155,7 +166,10 @@ class CreditController {
 		}
 		List<Number> confusion = (List<Number>) c.get("creditConfusion");
 		List<String> gradeCounts = (List<String>) c.getOrDefault("creditGradeCounts", List.of());
-		return new Credit.ModelSummary((String) c.get("creditStatus"), (String) c.get("creditMessage"), (String) c.get("creditRun"),
+		Credit.ModelQuality comparison = c.get("creditComparisonModel") == null ? null
+				: new Credit.ModelQuality((String) c.get("creditComparisonModel"), number(c, "creditComparisonAuc"),
+						number(c, "creditComparisonKs"));
+		return new Credit.ModelSummary((String) c.get("creditModel"), comparison, (String) c.get("creditStatus"), (String) c.get("creditMessage"), (String) c.get("creditRun"),
 				number(c, "creditAuc"), number(c, "creditKs"), number(c, "creditAucFloor"), number(c, "creditThreshold"),
 				confusion == null ? null : new Credit.ConfusionMatrix(confusion.get(0).longValue(), confusion.get(1).longValue(),
 						confusion.get(2).longValue(), confusion.get(3).longValue()),
@@ -163,7 +177,7 @@ class CreditController {
 				c.get("creditCutoffs") == null ? List.of() : ((List<Number>) c.get("creditCutoffs")).stream().map(Number::doubleValue).toList(),
 				coefficients,
 				gradeCounts.stream().map(e -> new Credit.GradeCount(e.substring(0, e.indexOf('=')), Long.parseLong(e.substring(e.indexOf('=') + 1)))).toList(),
-				number(c, "creditSeconds"));
+				number(c, "creditSeconds"), (List<String>) c.getOrDefault("creditUnusedColumns", List.of()));
 	}
 
 	private static Double number(Map<String, Object> c, String key) {

@@ -59,10 +59,15 @@ class AnalyzeCommand implements Callable<Integer> {
 			var credit = outcome.credit();
 			var m = credit.metrics();
 			if (m != null) {
-				console.printf("credit model: trained on %,d outcomes (%.1f %% defaulted); held out %,d: AUC %.3f, KS %.3f, "
-						+ "confusion at PD >= %.2f: %d true / %d false alarms, %d missed / %d right%n", credit.trainingRows(),
+				console.printf("credit model (%s): trained on %,d outcomes (%.1f %% defaulted); held out %,d: AUC %.3f, KS %.3f, "
+						+ "confusion at PD >= %.2f: %d true / %d false alarms, %d missed / %d right%n", credit.model(), credit.trainingRows(),
 						100 * credit.trainingDefaultRate(), m.customers(), m.auc(), m.ks(), m.threshold(), m.truePositives(),
 						m.falsePositives(), m.falseNegatives(), m.trueNegatives());
+			}
+			if (credit.comparison() != null) {
+				console.printf("  for comparison, %s on the same split: AUC %.3f, KS %.3f%n",
+						credit.model() == com.powerkg.credit.CreditModel.Kind.FISHER ? "logistic regression" : "Fisher discriminant",
+						credit.comparison().auc(), credit.comparison().ks());
 			}
 			console.printf("credit: %s, %s (%.1f s)%n", credit.status(), credit.message(), credit.duration().toMillis() / 1000.0);
 			credit.customersPerGrade().forEach((grade, n) -> console.printf("  %-4s %,8d customers%s%n", grade, n,

@@ -12,9 +12,9 @@ public enum CreditIndicator {
 
 	ON_TIME_RATIO(RiskGroup.MARKET, false, "NO_DUE_BILLS", "share of bills paid on time: %s"),
 	OVERDUE_BILLS(RiskGroup.MARKET, true, null, "%s overdue bills in the last 12 months"),
-	OVERDUE_AMOUNT_RATIO(RiskGroup.MARKET, false, null, "share of the billed amount paid late or not at all: %s"),
+	OVERDUE_AMOUNT_RATIO(RiskGroup.MARKET, false, "NO_DUE_BILLS", "share of the billed amount paid late or not at all: %s"),
 	ARREARS_BALANCE(RiskGroup.MARKET, true, null, "arrears of %s yuan open on the rating date"),
-	MEAN_DAYS_LATE(RiskGroup.MARKET, true, null, "bills paid %s days after the due date on average"),
+	MEAN_DAYS_LATE(RiskGroup.MARKET, true, "NO_DUE_BILLS", "bills paid %s days after the due date on average"),
 	UNANSWERED_DUNNING(RiskGroup.MARKET, true, null, "%s reached dunning contacts not followed by a payment within 48 h"),
 	QUALITY_COMPLAINTS(RiskGroup.MARKET, true, null, "%s complaints about power quality, outages or billing"),
 	ANNUAL_KWH(RiskGroup.PRODUCTION, true, null, "consumption of %s kWh in the last 12 months"),
@@ -62,6 +62,19 @@ public enum CreditIndicator {
 	/** The flag that is 1 when this indicator is missing; null when it is never missing. */
 	public String missingFlag() {
 		return this.missingFlag;
+	}
+
+	/** The values the indicator can take: what-if changes are clamped to them. */
+	public double min() {
+		return this == GROWTH_12M ? Double.NEGATIVE_INFINITY : 0;
+	}
+
+	public double max() {
+		return switch (this) {
+			case ON_TIME_RATIO, OVERDUE_AMOUNT_RATIO, LOAN_ON_TIME_RATE, REACTIVE_COMPENSATION, CALIBRATION_ON_SCHEDULE -> 1;
+			case SOCIAL_CREDIT -> 3;
+			default -> Double.POSITIVE_INFINITY;
+		};
 	}
 
 	public String reason(double value) {

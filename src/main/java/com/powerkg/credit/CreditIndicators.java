@@ -33,13 +33,14 @@ public final class CreditIndicators {
 		long onTime = due.stream().filter(b -> !b.overdueOn(asOf)).count();
 		x[CreditIndicator.ON_TIME_RATIO.ordinal()] = due.isEmpty() ? Double.NaN : (double) onTime / due.size();
 		x[CreditIndicator.OVERDUE_BILLS.ordinal()] = value[Feature.OVERDUE_BILLS.ordinal()];
-		x[CreditIndicator.OVERDUE_AMOUNT_RATIO.ordinal()] = value[Feature.OVERDUE_AMOUNT_RATIO.ordinal()];
+		// a share of nothing, or the mean lateness of no bills, is unknown rather than 0 (flag NO_DUE_BILLS)
+		x[CreditIndicator.OVERDUE_AMOUNT_RATIO.ordinal()] = due.isEmpty() ? Double.NaN : value[Feature.OVERDUE_AMOUNT_RATIO.ordinal()];
 		x[CreditIndicator.ARREARS_BALANCE.ordinal()] = due.stream().filter(b -> b.settledAt(asOf).isEmpty())
 			.mapToDouble(b -> b.amount() - b.payments().stream().filter(p -> p.paidAt().isBefore(asOf.plusDays(1).atStartOfDay()))
 				.mapToDouble(com.powerkg.tagging.CustomerHistory.Payment::amount).sum())
 			.map(open -> Math.max(0, open))
 			.sum();
-		x[CreditIndicator.MEAN_DAYS_LATE.ordinal()] = value[Feature.MEAN_DAYS_LATE.ordinal()];
+		x[CreditIndicator.MEAN_DAYS_LATE.ordinal()] = due.isEmpty() ? Double.NaN : value[Feature.MEAN_DAYS_LATE.ordinal()];
 		x[CreditIndicator.UNANSWERED_DUNNING.ordinal()] = value[Feature.UNANSWERED_DUNNING.ordinal()];
 		x[CreditIndicator.QUALITY_COMPLAINTS.ordinal()] = facts.qualityComplaints();
 		x[CreditIndicator.ANNUAL_KWH.ordinal()] = annualKwh(facts, asOf);

@@ -54,56 +54,91 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 		return names;
 	}
 
-	/** Fits the model on raw indicator rows (NaN = missing) with labels 1 = defaulted. */
+	/** Which linear model weighs the standardised columns. */
+	public enum Kind {
+
+		/** Fisher's linear discriminant, then a logistic calibration of its score (seed 001) */
+		FISHER,
+		/** logistic regression on all columns at once (L2 penalty 1), the usual scorecard baseline */
+		LOGISTIC
+
+	}
+
+	/** Fits the seed's model (Fisher discriminant + calibration) on raw indicator rows (NaN = missing), 1 = defaulted. */
 	public static CreditModel train(List<double[]> raw, int[] defaulted, double[] cutoffs) {
-		int n = raw.size();
-		int p = INDICATORS.size();
-		double[] imputed = new double[p];
-		for (int j = 0; j < p; j++) {
-			int jj = j;
-			imputed[j] = raw.stream().mapToDouble(r -> r[jj]).filter(v -> !Double.isNaN(v)).average().orElse(0);
-		}
-		List<String> columns = columnNames();
-		double[][] x = new double[n][];
-		for (int i = 0; i < n; i++) {
-			x[i] = design(raw.get(i), imputed);
-		}
-		int m = columns.size();
-		double[] means = new double[m];
-		double[] sds = new double[m];
-		for (int j = 0; j < m; j++) {
-			for (double[] row : x) {
-				means[j] += row[j] / n;
-			}
-			for (double[] row : x) {
-				sds[j] += (row[j] - means[j]) * (row[j] - means[j]) / n;
-			}
-			sds[j] = Math.sqrt(sds[j]);
-		}
-		// constant columns (e.g. no enterprise in the training data) are left out of the discriminant
-		int[] used = java.util.stream.IntStream.range(0, m).filter(j -> sds[j] > 1e-12).toArray();
-		double[][] z = new double[n][used.length];
-		for (int i = 0; i < n; i++) {
-			for (int u = 0; u < used.length; u++) {
-				z[i][u] = (x[i][used[u]] - means[used[u]]) / sds[used[u]];
-			}
-		}
-		double[] direction = Fisher.direction(z, defaulted);
+		return train(Kind.FISHER, raw, defaulted, cutoffs);
+	}
+
+	public static CreditModel train(Kind kind, List<double[]> raw, int[] defaulted, double[] cutoffs) {
+		Prepared d = Prepared.of(raw);
+		int m = d.columns().size();
 		double[] coefficients = new double[m];
-		for (int u = 0; u < used.length; u++) {
-			coefficients[used[u]] = direction[u];
+		if (kind == Kind.LOGISTIC) {
+			double[] beta = Logistic.fitMany(d.z(), defaulted, 1.0);
+			for (int u = 0; u < d.used().length; u++) {
+				coefficients[d.used()[u]] = beta[u + 1];
+			}
+			return new CreditModel(d.columns(), d.imputed(), d.means(), d.sds(), coefficients, new double[] {beta[0], 1}, cutoffs);
 		}
-		var partial = new CreditModel(columns, imputed, means, sds, coefficients, new double[] {0, 1}, cutoffs);
+		double[] direction = Fisher.direction(d.z(), defaulted);
+		for (int u = 0; u < d.used().length; u++) {
+			coefficients[d.used()[u]] = direction[u];
+		}
+		var partial = new CreditModel(d.columns(), d.imputed(), d.means(), d.sds(), coefficients, new double[] {0, 1}, cutoffs);
 		double[] scores = raw.stream().mapToDouble(partial::score).toArray();
 		if (mean(scores, defaulted, 1) < mean(scores, defaulted, 0)) {
 			for (int j = 0; j < m; j++) {
 				coefficients[j] = -coefficients[j];
 			}
-			for (int i = 0; i < n; i++) {
+			for (int i = 0; i < scores.length; i++) {
 				scores[i] = -scores[i];
 			}
 		}
-		return new CreditModel(columns, imputed, means, sds, coefficients, Logistic.fit(scores, defaulted), cutoffs);
+		return new CreditModel(d.columns(), d.imputed(), d.means(), d.sds(), coefficients, Logistic.fit(scores, defaulted), cutoffs);
+	}
+
+	/**
+	 * Training rows made ready for a linear model: missing values imputed with the observed training means, flags,
+	 * log1p, then standardised; constant columns (e.g. no enterprise in the training data) are left out ({@code used}
+	 * lists the columns kept).
+	 */
+	private record Prepared(List<String> columns, double[] imputed, double[] means, double[] sds, int[] used, double[][] z) {
+
+		static Prepared of(List<double[]> raw) {
+			int n = raw.size();
+			int p = INDICATORS.size();
+			double[] imputed = new double[p];
+			for (int j = 0; j < p; j++) {
+				int jj = j;
+				imputed[j] = raw.stream().mapToDouble(r -> r[jj]).filter(v -> !Double.isNaN(v)).average().orElse(0);
+			}
+			List<String> columns = columnNames();
+			double[][] x = new double[n][];
+			for (int i = 0; i < n; i++) {
+				x[i] = design(raw.get(i), imputed);
+			}
+			int m = columns.size();
+			double[] means = new double[m];
+			double[] sds = new double[m];
+			for (int j = 0; j < m; j++) {
+				for (double[] row : x) {
+					means[j] += row[j] / n;
+				}
+				for (double[] row : x) {
+					sds[j] += (row[j] - means[j]) * (row[j] - means[j]) / n;
+				}
+				sds[j] = Math.sqrt(sds[j]);
+			}
+			int[] used = java.util.stream.IntStream.range(0, m).filter(j -> sds[j] > 1e-12).toArray();
+			double[][] z = new double[n][used.length];
+			for (int i = 0; i < n; i++) {
+				for (int u = 0; u < used.length; u++) {
+					z[i][u] = (x[i][used[u]] - means[used[u]]) / sds[used[u]];
+				}
+			}
+			return new Prepared(columns, imputed, means, sds, used, z);
+		}
+
 	}
 
 	private static double mean(double[] scores, int[] labels, int label) {
@@ -116,6 +151,12 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 			}
 		}
 		return count == 0 ? 0 : sum / count;
+	}
+
+	/** Columns that were constant in the training data and so carry no weight (e.g. GROWTH_12M without 24 months of history). */
+	public List<String> unusedColumns() {
+		return java.util.stream.IntStream.range(0, this.columns.size()).filter(j -> this.sds[j] <= 1e-12)
+			.mapToObj(this.columns::get).toList();
 	}
 
 	/** Indicators (imputed where missing, log1p where heavy-tailed), then the missing-flags. */
@@ -188,7 +229,8 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 				}
 				reasons.add(INDICATORS.get(j).name() + " " + direction + INDICATORS.get(j).reason(raw[j]));
 			}
-			else if (flagsSaid.add(this.columns.get(j))) {
+			else if (design(raw, this.imputed)[j] == 1 && flagsSaid.add(this.columns.get(j))) {
+				// a flag speaks only for a customer who lacks the data; having it is no reason worth naming
 				reasons.add(this.columns.get(j) + " " + direction + missingText(this.columns.get(j)));
 			}
 		}
@@ -206,29 +248,37 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 		};
 	}
 
-	/** Raw values after a what-if: the indicator moves by {@code delta} raw units (a missing one starts from its imputed value). */
-	public static double[] changed(double[] raw, CreditIndicator indicator, double delta, double[] imputed) {
-		double[] copy = raw.clone();
+	/**
+	 * Raw values after a what-if: the indicator moves by {@code delta} raw units, within the values it can take. A
+	 * missing indicator stays missing (a what-if does not invent data the customer does not have): null is returned.
+	 */
+	public static double[] changed(double[] raw, CreditIndicator indicator, double delta) {
 		int j = indicator.ordinal();
-		copy[j] = (Double.isNaN(raw[j]) ? imputed[j] : raw[j]) + delta;
+		if (Double.isNaN(raw[j])) {
+			return null;
+		}
+		double[] copy = raw.clone();
+		copy[j] = Math.min(indicator.max(), Math.max(indicator.min(), raw[j] + delta));
 		return copy;
 	}
 
 	/**
 	 * Raw values after a risk-factor group worsens by {@code standardDeviations}: each indicator of the group moves
-	 * that many training standard deviations in the direction that raises the score (undoing log1p where used).
+	 * that many training standard deviations in the direction that raises the score (undoing log1p where used),
+	 * within the values it can take; indicators the customer has no data for are left missing.
 	 */
 	public double[] worsened(double[] raw, CreditIndicator.RiskGroup group, double standardDeviations) {
 		double[] copy = raw.clone();
 		for (CreditIndicator indicator : INDICATORS) {
 			int j = indicator.ordinal();
-			if (indicator.group() != group || this.sds[j] <= 1e-12 || this.coefficients[j] == 0) {
-				continue;
+			if (indicator.group() != group || this.sds[j] <= 1e-12 || this.coefficients[j] == 0 || Double.isNaN(raw[j])) {
+				continue; // missing data stays missing
 			}
-			double base = Double.isNaN(raw[j]) ? this.imputed[j] : raw[j];
+			double base = raw[j];
 			double transformed = indicator.logTransform() ? Math.log1p(Math.max(0, base)) : base;
 			transformed += Math.signum(this.coefficients[j]) * standardDeviations * this.sds[j];
-			copy[j] = indicator.logTransform() ? Math.expm1(Math.max(0, transformed)) : transformed;
+			double moved = indicator.logTransform() ? Math.expm1(Math.max(0, transformed)) : transformed;
+			copy[j] = Math.min(indicator.max(), Math.max(indicator.min(), moved));
 		}
 		return copy;
 	}
@@ -338,6 +388,58 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 	static final class Logistic {
 
 		private Logistic() {
+		}
+
+		/**
+		 * Logistic regression on all columns by Newton's method (IRLS) with an L2 penalty {@code lambda} on the
+		 * weights (not the intercept). Returns the intercept, then one weight per column.
+		 */
+		static double[] fitMany(double[][] x, int[] y, double lambda) {
+			int n = x.length;
+			int m = n == 0 ? 0 : x[0].length;
+			double[] beta = new double[m + 1];
+			for (int iteration = 0; iteration < 30; iteration++) {
+				double[] gradient = new double[m + 1];
+				double[][] hessian = new double[m + 1][m + 1];
+				for (int i = 0; i < n; i++) {
+					double eta = beta[0];
+					for (int j = 0; j < m; j++) {
+						eta += beta[j + 1] * x[i][j];
+					}
+					double p = 1 / (1 + Math.exp(-eta));
+					double w = p * (1 - p);
+					double r = y[i] - p;
+					gradient[0] += r;
+					hessian[0][0] += w;
+					for (int j = 0; j < m; j++) {
+						gradient[j + 1] += r * x[i][j];
+						hessian[0][j + 1] += w * x[i][j];
+						for (int k = j; k < m; k++) {
+							hessian[j + 1][k + 1] += w * x[i][j] * x[i][k];
+						}
+					}
+				}
+				for (int j = 0; j <= m; j++) {
+					for (int k = 0; k < j; k++) {
+						hessian[j][k] = hessian[k][j];
+					}
+					if (j > 0) {
+						gradient[j] -= lambda * beta[j];
+						hessian[j][j] += lambda;
+					}
+				}
+				hessian[0][0] += 1e-9;
+				double[] step = Fisher.solve(hessian, gradient);
+				double size = 0;
+				for (int j = 0; j <= m; j++) {
+					beta[j] += step[j];
+					size += Math.abs(step[j]);
+				}
+				if (size < 1e-8) {
+					break;
+				}
+			}
+			return beta;
 		}
 
 		static double[] fit(double[] score, int[] y) {

@@ -16,15 +16,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minimumPerClass    fewer defaulters or non-defaulters than this in training: no model, no ratings
  * @param reasons            reason codes per rating
  * @param batchSize          customers read and written per transaction
+ * @param model              FISHER (seed 001's discriminant, default) or LOGISTIC rates the customers; the other is
+ *                           trained too and its held-out quality recorded for comparison
  */
 @ConfigurationProperties("powerkg.credit")
 public record CreditProperties(@DefaultValue({"0.02", "0.05", "0.10", "0.20"}) List<Double> gradeCutoffs,
 		@DefaultValue("0.20") double decisionThreshold, @DefaultValue("0.65") double aucFloor,
 		@DefaultValue("30") int heldOutPercent, @DefaultValue("42") long splitSeed, @DefaultValue("10") int minimumPerClass,
-		@DefaultValue("3") int reasons, @DefaultValue("2000") int batchSize) {
+		@DefaultValue("3") int reasons, @DefaultValue("2000") int batchSize, @DefaultValue("FISHER") CreditModel.Kind model) {
 
 	public static final CreditProperties DEFAULTS = new CreditProperties(List.of(0.02, 0.05, 0.10, 0.20), 0.20, 0.65, 30, 42, 10, 3,
-			2000);
+			2000, CreditModel.Kind.FISHER);
 
 	public CreditProperties {
 		gradeCutoffs = List.copyOf(gradeCutoffs);

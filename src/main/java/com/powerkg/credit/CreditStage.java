@@ -39,6 +39,9 @@ public class CreditStage {
 
 	private static final String PREVIOUS_RATINGS = CypherResource.load(CreditStage.class, "previous-ratings-run.cypher");
 
+	/** credit_outcomes.csv: "serious default in the 12 months after observed_on" (DATA-CONTRACT.md). */
+	static final int OUTCOME_WINDOW_MONTHS = 12;
+
 	private final Driver driver;
 
 	private final CustomerFactsReader facts;
@@ -68,7 +71,7 @@ public class CreditStage {
 	 */
 	public record Result(Status status, String message, String ratingsRun, CreditMetrics metrics, int trainingRows,
 			double trainingDefaultRate, long customersRated, Map<String, Long> customersPerGrade,
-			Map<String, Double> meanPdPerGrade, Duration duration) {
+			Map<String, Double> meanPdPerGrade, Duration duration, CreditModel.Kind model, CreditMetrics comparison) {
 	}
 
 	public Result run(String runId, LocalDate asOf, String previousRunId) {
@@ -96,21 +99,35 @@ public class CreditStage {
 		if (trainDefaults < this.properties.minimumPerClass() || trainOthers < this.properties.minimumPerClass()) {
 			String why = "too few credit outcomes to train: " + trainDefaults + " defaulted and " + trainOthers
 					+ " did not among the training customers (at least " + this.properties.minimumPerClass() + " of each needed)";
-			return keep(runId, previousRatings, why, null, train.size(), 0, props, started);
+			return keep(runId, previousRatings, why, null, train.size(), 0, props, started, this.properties.model(), null);
+		}
+		long testDefaults = testLabels.stream().filter(l -> l == 1).count();
+		if (testDefaults == 0 || testDefaults == testLabels.size()) {
+			String why = "cannot measure a model: the held-out customers (" + testLabels.size() + ") need both defaulters and "
+					+ "non-defaulters, they have " + testDefaults + " defaulted";
+			return keep(runId, previousRatings, why, null, train.size(), 0, props, started, this.properties.model(), null);
 		}
 		double defaultRate = (double) trainDefaults / train.size();
-		CreditModel model = CreditModel.train(train, trainLabels.stream().mapToInt(Integer::intValue).toArray(), this.properties.cutoffs());
-		double[] testScores = test.stream().mapToDouble(model::score).toArray();
-		double[] testPd = Arrays.stream(testScores).map(model::probabilityOfDefault).toArray();
-		CreditMetrics metrics = CreditMetrics.of(testScores, testPd, testLabels.stream().mapToInt(Integer::intValue).toArray(),
-				this.properties.decisionThreshold());
+		int[] trainY = trainLabels.stream().mapToInt(Integer::intValue).toArray();
+		int[] testY = testLabels.stream().mapToInt(Integer::intValue).toArray();
+		CreditModel.Kind kind = this.properties.model();
+		CreditModel.Kind other = kind == CreditModel.Kind.FISHER ? CreditModel.Kind.LOGISTIC : CreditModel.Kind.FISHER;
+		CreditModel model = CreditModel.train(kind, train, trainY, this.properties.cutoffs());
+		CreditMetrics metrics = heldOut(model, test, testY);
+		CreditMetrics comparison = heldOut(CreditModel.train(other, train, trainY, this.properties.cutoffs()), test, testY);
 		putModel(props, model, metrics, defaultRate);
+		props.put("creditModel", kind.name());
+		props.put("creditUnusedColumns", model.unusedColumns());
+		props.put("creditComparisonModel", other.name());
+		props.put("creditComparisonAuc", comparison.auc());
+		props.put("creditComparisonKs", comparison.ks());
+		log.info("credit: {} held-out AUC {} vs {} {}", kind, round(metrics.auc()), other, round(comparison.auc()));
 		log.info("credit: trained on {} outcomes ({} % defaulted), held-out AUC {} KS {} on {} customers", train.size(),
 				Math.round(1000 * defaultRate) / 10.0, round(metrics.auc()), round(metrics.ks()), test.size());
 		if (!(metrics.auc() >= this.properties.aucFloor())) {
 			String why = "model not used: held-out AUC " + round(metrics.auc()) + " is below the floor " + this.properties.aucFloor()
 					+ " (powerkg.credit.auc-floor)";
-			return keep(runId, previousRatings, why, metrics, train.size(), defaultRate, props, started);
+			return keep(runId, previousRatings, why, metrics, train.size(), defaultRate, props, started, kind, comparison);
 		}
 
 		Map<String, Long> perGrade = new LinkedHashMap<>();
@@ -139,15 +156,21 @@ public class CreditStage {
 		props.put("creditMessage", "rated " + rated[0] + " customers");
 		props.put("creditGradeCounts", perGrade.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
 		var result = new Result(Status.RATED, "rated " + rated[0] + " customers", runId, metrics, train.size(), defaultRate, rated[0],
-				perGrade, meanPd, Duration.ofNanos(System.nanoTime() - started));
+				perGrade, meanPd, Duration.ofNanos(System.nanoTime() - started), kind, comparison);
 		props.put("creditSeconds", result.duration().toMillis() / 1000.0);
 		this.driver.executableQuery(WRITE_RUN).withParameters(Map.of("run", runId, "properties", props)).execute();
 		log.info("credit: {} customers rated in {} ms, per grade {}", rated[0], result.duration().toMillis(), perGrade);
 		return result;
 	}
 
+	private CreditMetrics heldOut(CreditModel model, List<double[]> test, int[] labels) {
+		double[] scores = test.stream().mapToDouble(model::score).toArray();
+		double[] pd = Arrays.stream(scores).map(model::probabilityOfDefault).toArray();
+		return CreditMetrics.of(scores, pd, labels, this.properties.decisionThreshold());
+	}
+
 	private Result keep(String runId, String previousRatings, String why, CreditMetrics metrics, int trainingRows,
-			double defaultRate, Map<String, Object> props, long started) {
+			double defaultRate, Map<String, Object> props, long started, CreditModel.Kind kind, CreditMetrics comparison) {
 		Status status = previousRatings == null ? Status.NOT_RATED : Status.KEPT_PREVIOUS;
 		String message = why + (previousRatings == null ? "; no ratings are served" : "; the ratings of run " + previousRatings + " stay served");
 		log.warn("credit: {}", message);
@@ -157,7 +180,7 @@ public class CreditStage {
 			props.put("creditRun", previousRatings);
 		}
 		var result = new Result(status, message, previousRatings, metrics, trainingRows, defaultRate, 0, Map.of(), Map.of(),
-				Duration.ofNanos(System.nanoTime() - started));
+				Duration.ofNanos(System.nanoTime() - started), kind, comparison);
 		props.put("creditSeconds", result.duration().toMillis() / 1000.0);
 		this.driver.executableQuery(WRITE_RUN).withParameters(Map.of("run", runId, "properties", props)).execute();
 		return result;
@@ -200,7 +223,7 @@ public class CreditStage {
 	private void labelledIndicators(LocalDate asOf, List<String> ids, List<double[]> rows, List<Integer> labels) {
 		Map<LocalDate, List<String>> byDate = new TreeMap<>();
 		Map<String, Integer> label = new HashMap<>();
-		this.driver.executableQuery(OUTCOMES).withParameters(Map.of("asOf", asOf)).execute().records().forEach(r -> {
+		this.driver.executableQuery(OUTCOMES).withParameters(Map.of("asOf", asOf, "windowMonths", OUTCOME_WINDOW_MONTHS)).execute().records().forEach(r -> {
 			LocalDate observed = r.get("observedOn").asLocalDate();
 			String id = r.get("id").asString();
 			byDate.computeIfAbsent(observed, d -> new ArrayList<>()).add(id);

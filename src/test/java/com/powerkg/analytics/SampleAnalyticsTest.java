@@ -215,10 +215,13 @@ class SampleAnalyticsTest {
 		assertThat(perGrade.stream().map(r -> r.get("pd").asDouble()).toList()).isSorted();
 
 		var summary = graphQl.document("""
-				{ analyticsRuns(last: 1) { id credit { status ratingsRun auc ks aucFloor heldOutRows trainingRows
+				{ analyticsRuns(last: 1) { id credit { model comparison { model auc ks } status ratingsRun auc ks aucFloor heldOutRows trainingRows
 				    confusion { truePositives falsePositives trueNegatives falseNegatives } coefficients { column value } } } }""")
 			.execute().path("analyticsRuns[0].credit").entity(Map.class).get();
 		assertThat(summary.get("status")).isEqualTo("RATED");
+		assertThat(summary.get("model")).isEqualTo("FISHER");
+		assertThat((Map<String, Object>) summary.get("comparison")).containsEntry("model", "LOGISTIC")
+			.satisfies(c -> assertThat((Double) c.get("auc")).isGreaterThan(0.6));
 		assertThat((Double) summary.get("auc")).as("the generator's defaults depend on behaviour").isGreaterThan(0.7);
 		assertThat((Double) summary.get("ks")).isGreaterThan(0.3);
 		Map<String, Integer> confusion = (Map<String, Integer>) summary.get("confusion");
@@ -322,7 +325,8 @@ class SampleAnalyticsTest {
 	void aModelBelowTheAucFloorKeepsServingTheEarlierRatings() {
 		String served = driver.executableQuery("MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(r) RETURN r.creditRun AS c")
 			.execute().records().getFirst().get("c").asString();
-		var strict = new CreditProperties(List.of(0.02, 0.05, 0.10, 0.20), 0.2, 0.999, 30, 42, 10, 3, 2000);
+		var strict = new CreditProperties(List.of(0.02, 0.05, 0.10, 0.20), 0.2, 0.999, 30, 42, 10, 3, 2000,
+				com.powerkg.credit.CreditModel.Kind.FISHER);
 		var service = new AnalyticsService(context.getBean(AnalyticsRuns.class), context.getBean(TaggingStage.class),
 				context.getBean(SegmentationStage.class), new CreditStage(driver, strict));
 

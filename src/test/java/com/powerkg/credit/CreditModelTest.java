@@ -52,6 +52,26 @@ class CreditModelTest {
 	}
 
 	@Test
+	void theLogisticBaselineRanksTheTinySetAsWellAndRisesWithTheSameIndicators() {
+		List<double[]> raw = new ArrayList<>();
+		int[] defaulted = new int[8];
+		double[][] points = {{0, 0}, {2, 3}, {0, 2}, {2, 5}, {2, 0}, {4, 3}, {2, 2}, {4, 5}};
+		for (int i = 0; i < 8; i++) {
+			raw.add(row(points[i][0], points[i][1]));
+			defaulted[i] = i % 2;
+		}
+		CreditModel logistic = CreditModel.train(CreditModel.Kind.LOGISTIC, raw, defaulted, CUTOFFS);
+		double[] scores = raw.stream().mapToDouble(logistic::score).toArray();
+		double[] pd = java.util.Arrays.stream(scores).map(logistic::probabilityOfDefault).toArray();
+		assertThat(CreditMetrics.of(scores, pd, defaulted, 0.5).auc()).isEqualTo(1.0);
+		assertThat(logistic.score(row(3, 2.5))).isGreaterThan(logistic.score(row(2, 2.5)));
+		assertThat(logistic.score(row(2, 3.5))).isGreaterThan(logistic.score(row(2, 2.5)));
+		for (int i = 0; i < 8; i++) {
+			assertThat(pd[i] >= 0.5).as("row " + i).isEqualTo(defaulted[i] == 1);
+		}
+	}
+
+	@Test
 	void gradesFollowTheCutoffs() {
 		var model = new CreditModel(CreditModel.columnNames(), new double[0], new double[0], new double[0], new double[0],
 				new double[] {0, 1}, CUTOFFS);
@@ -70,6 +90,55 @@ class CreditModelTest {
 		int flag = CreditModel.columnNames().indexOf("NO_FINANCIALS");
 		assertThat(x[flag]).isEqualTo(1);
 		assertThat(x[CreditModel.columnNames().indexOf("NO_DUE_BILLS")]).isZero();
+	}
+
+	/** Postpaid customers, half of them with a balance sheet; the defaulters are the late payers. */
+	static CreditModel trainedWithFinancials(List<double[]> raw, int[] defaulted) {
+		java.util.Random random = new java.util.Random(1);
+		for (int i = 0; i < defaulted.length; i++) {
+			defaulted[i] = i % 4 == 0 ? 1 : 0;
+			double[] r = row(defaulted[i] == 1 ? 0.5 + random.nextDouble() * 0.3 : 0.8 + random.nextDouble() * 0.2, random.nextDouble() * 0.2);
+			r[CreditIndicator.OVERDUE_BILLS.ordinal()] = defaulted[i] == 1 ? 3 + random.nextInt(3) : random.nextInt(2);
+			r[CreditIndicator.ASSET_LIABILITY_RATIO.ordinal()] = i % 2 == 0 ? Double.NaN : 0.4 + random.nextDouble() * 0.4;
+			raw.add(r);
+		}
+		return CreditModel.train(raw, defaulted, CUTOFFS);
+	}
+
+	@Test
+	void aFlagIsAReasonOnlyForCustomersWhoLackTheData() {
+		List<double[]> raw = new ArrayList<>();
+		int[] defaulted = new int[200];
+		CreditModel model = trainedWithFinancials(raw, defaulted);
+		for (int i = 0; i < raw.size(); i++) {
+			boolean lacksFinancials = Double.isNaN(raw.get(i)[CreditIndicator.ASSET_LIABILITY_RATIO.ordinal()]);
+			List<String> reasons = model.reasons(raw.get(i), 22);
+			assertThat(reasons).as("customer " + i).isNotEmpty();
+			if (!lacksFinancials) {
+				assertThat(reasons).noneMatch(r -> r.startsWith("NO_FINANCIALS"));
+			}
+			else {
+				assertThat(reasons).noneMatch(r -> r.startsWith("ASSET_LIABILITY_RATIO")).as("an imputed value is no reason");
+			}
+		}
+		assertThat(raw.stream().filter(r -> Double.isNaN(r[CreditIndicator.ASSET_LIABILITY_RATIO.ordinal()])))
+			.anySatisfy(r -> assertThat(model.reasons(r, 22)).anyMatch(reason -> reason.startsWith("NO_FINANCIALS")));
+	}
+
+	@Test
+	void whatIfNeverInventsMissingDataAndStaysWithinTheIndicatorsRange() {
+		List<double[]> raw = new ArrayList<>();
+		int[] defaulted = new int[200];
+		CreditModel model = trainedWithFinancials(raw, defaulted);
+		double[] household = raw.get(0);
+		assertThat(CreditModel.changed(household, CreditIndicator.ASSET_LIABILITY_RATIO, 0.1)).as("no balance sheet").isNull();
+		assertThat(model.worsened(household, CreditIndicator.RiskGroup.MANAGEMENT, 1)).isEqualTo(household);
+		double[] more = CreditModel.changed(household, CreditIndicator.ON_TIME_RATIO, 5);
+		assertThat(more[CreditIndicator.ON_TIME_RATIO.ordinal()]).as("a share stays a share").isEqualTo(1.0);
+		double[] fewer = CreditModel.changed(household, CreditIndicator.OVERDUE_BILLS, -10);
+		assertThat(fewer[CreditIndicator.OVERDUE_BILLS.ordinal()]).isZero();
+		assertThat(model.score(CreditModel.changed(household, CreditIndicator.OVERDUE_BILLS, 2))).isGreaterThan(model.score(household));
+		assertThat(model.score(model.worsened(household, CreditIndicator.RiskGroup.MARKET, 1))).isGreaterThan(model.score(household));
 	}
 
 	@Test
