@@ -6,27 +6,28 @@ package com.powerkg.credit;
  * Indicators that can be missing come with a missing-flag in the model, named by {@link #missingFlag()}.
  *
  * @param group    seed 001 Table 1's risk-factor group, for what-if questions
+ * @param riskDirection see {@link #riskDirection()}
  * @param reason   how a customer manager reads a high value, with {@code %s} for the value
  */
 public enum CreditIndicator {
 
-	ON_TIME_RATIO(RiskGroup.MARKET, false, "NO_DUE_BILLS", "share of bills paid on time: %s"),
-	OVERDUE_BILLS(RiskGroup.MARKET, true, null, "%s overdue bills in the last 12 months"),
-	OVERDUE_AMOUNT_RATIO(RiskGroup.MARKET, false, "NO_DUE_BILLS", "share of the billed amount paid late or not at all: %s"),
-	ARREARS_BALANCE(RiskGroup.MARKET, true, null, "arrears of %s yuan open on the rating date"),
-	MEAN_DAYS_LATE(RiskGroup.MARKET, true, "NO_DUE_BILLS", "bills paid %s days after the due date on average"),
-	UNANSWERED_DUNNING(RiskGroup.MARKET, true, null, "%s reached dunning contacts not followed by a payment within 48 h"),
-	QUALITY_COMPLAINTS(RiskGroup.MARKET, true, null, "%s complaints about power quality, outages or billing"),
-	ANNUAL_KWH(RiskGroup.PRODUCTION, true, null, "consumption of %s kWh in the last 12 months"),
-	GROWTH_12M(RiskGroup.PRODUCTION, false, "SHORT_HISTORY", "consumption change on the year before: %s (log ratio)"),
-	ASSET_LIABILITY_RATIO(RiskGroup.MANAGEMENT, false, "NO_FINANCIALS", "asset-liability ratio %s"),
-	CURRENT_RATIO(RiskGroup.MANAGEMENT, false, "NO_FINANCIALS", "current ratio %s"),
-	RETURN_ON_NET_ASSETS(RiskGroup.MANAGEMENT, false, "NO_FINANCIALS", "return on net assets %s"),
-	LOAN_ON_TIME_RATE(RiskGroup.MANAGEMENT, false, "NO_FINANCIALS", "loans repaid on schedule: %s"),
-	SOCIAL_CREDIT(RiskGroup.MANAGEMENT, false, "NO_SOCIAL_CREDIT", "social credit rating %s (A = 0 … D = 3)"),
-	REACTIVE_COMPENSATION(RiskGroup.TECHNICAL, false, "NO_EQUIPMENT_DATA", "reactive-power compensation installed: %s"),
-	CALIBRATION_ON_SCHEDULE(RiskGroup.TECHNICAL, false, "NO_EQUIPMENT_DATA", "equipment calibrated on schedule: %s"),
-	EQUIPMENT_ACCIDENTS(RiskGroup.TECHNICAL, true, "NO_EQUIPMENT_DATA", "%s equipment accidents affecting the grid in 3 years");
+	ON_TIME_RATIO(RiskGroup.MARKET, -1, false, "NO_DUE_BILLS", "share of bills paid on time: %s"),
+	OVERDUE_BILLS(RiskGroup.MARKET, 1, true, null, "%s overdue bills in the last 12 months"),
+	OVERDUE_AMOUNT_RATIO(RiskGroup.MARKET, 1, false, "NO_DUE_BILLS", "share of the billed amount paid late or not at all: %s"),
+	ARREARS_BALANCE(RiskGroup.MARKET, 1, true, null, "arrears of %s yuan open on the rating date"),
+	MEAN_DAYS_LATE(RiskGroup.MARKET, 1, true, "NO_DUE_BILLS", "bills paid %s days after the due date on average"),
+	UNANSWERED_DUNNING(RiskGroup.MARKET, 1, true, null, "%s reached dunning contacts not followed by a payment within 48 h"),
+	QUALITY_COMPLAINTS(RiskGroup.MARKET, 1, true, null, "%s complaints about power quality, outages or billing"),
+	ANNUAL_KWH(RiskGroup.PRODUCTION, 0, true, null, "consumption of %s kWh in the last 12 months"),
+	GROWTH_12M(RiskGroup.PRODUCTION, 0, false, "SHORT_HISTORY", "consumption change on the year before: %s (log ratio)"),
+	ASSET_LIABILITY_RATIO(RiskGroup.MANAGEMENT, 1, false, "NO_FINANCIALS", "asset-liability ratio %s"),
+	CURRENT_RATIO(RiskGroup.MANAGEMENT, -1, false, "NO_FINANCIALS", "current ratio %s"),
+	RETURN_ON_NET_ASSETS(RiskGroup.MANAGEMENT, -1, false, "NO_FINANCIALS", "return on net assets %s"),
+	LOAN_ON_TIME_RATE(RiskGroup.MANAGEMENT, -1, false, "NO_FINANCIALS", "loans repaid on schedule: %s"),
+	SOCIAL_CREDIT(RiskGroup.MANAGEMENT, 1, false, "NO_SOCIAL_CREDIT", "social credit rating %s (A = 0 … D = 3)"),
+	REACTIVE_COMPENSATION(RiskGroup.TECHNICAL, -1, false, "NO_EQUIPMENT_DATA", "reactive-power compensation installed: %s"),
+	CALIBRATION_ON_SCHEDULE(RiskGroup.TECHNICAL, -1, false, "NO_EQUIPMENT_DATA", "equipment calibrated on schedule: %s"),
+	EQUIPMENT_ACCIDENTS(RiskGroup.TECHNICAL, 1, true, "NO_EQUIPMENT_DATA", "%s equipment accidents affecting the grid in 3 years");
 
 	/** Seed 001 Table 1's risk factors. */
 	public enum RiskGroup {
@@ -37,14 +38,17 @@ public enum CreditIndicator {
 
 	private final RiskGroup group;
 
+	private final int riskDirection;
+
 	private final boolean logTransform;
 
 	private final String missingFlag;
 
 	private final String reason;
 
-	CreditIndicator(RiskGroup group, boolean logTransform, String missingFlag, String reason) {
+	CreditIndicator(RiskGroup group, int riskDirection, boolean logTransform, String missingFlag, String reason) {
 		this.group = group;
+		this.riskDirection = riskDirection;
 		this.logTransform = logTransform;
 		this.missingFlag = missingFlag;
 		this.reason = reason;
@@ -52,6 +56,15 @@ public enum CreditIndicator {
 
 	public RiskGroup group() {
 		return this.group;
+	}
+
+	/**
+	 * +1 when more of it means more risk in a customer manager's eyes (overdue bills), -1 when less (on-time
+	 * ratio), 0 when either can be (consumption). Reasons skip an indicator whose weight in the model points the
+	 * other way: it only corrects for correlated indicators, and "0 overdue share raises risk" helps nobody.
+	 */
+	public int riskDirection() {
+		return this.riskDirection;
 	}
 
 	/** Counts, money and kWh are heavy-tailed: log1p before standardising. */

@@ -227,6 +227,10 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 				if (Double.isNaN(raw[j])) {
 					continue; // an imputed value says nothing about the customer; its flag does
 				}
+				int meaning = INDICATORS.get(j).riskDirection();
+				if (meaning != 0 && Math.signum(this.coefficients[j]) != meaning) {
+					continue; // weighted against its plain meaning, only to correct for correlated indicators
+				}
 				reasons.add(INDICATORS.get(j).name() + " " + direction + INDICATORS.get(j).reason(raw[j]));
 			}
 			else if (design(raw, this.imputed)[j] == 1 && flagsSaid.add(this.columns.get(j))) {

@@ -126,6 +126,24 @@ class CreditModelTest {
 	}
 
 	@Test
+	void anIndicatorWeightedAgainstItsPlainMeaningIsNoReason() {
+		int m = CreditModel.columnNames().size();
+		double[] coefficients = new double[m];
+		coefficients[CreditIndicator.OVERDUE_BILLS.ordinal()] = 1.0;
+		// negative: collinear with the overdue count, a fit may weigh the overdue share against its meaning
+		coefficients[CreditIndicator.OVERDUE_AMOUNT_RATIO.ordinal()] = -0.5;
+		double[] ones = new double[m];
+		java.util.Arrays.fill(ones, 1);
+		var model = new CreditModel(CreditModel.columnNames(), new double[CreditIndicator.values().length], new double[m], ones,
+				coefficients, new double[] {0, 1}, CUTOFFS);
+		double[] raw = row(1, 0);
+		raw[CreditIndicator.OVERDUE_BILLS.ordinal()] = 0;
+		assertThat(model.reasons(raw, 3)).noneMatch(r -> r.startsWith("OVERDUE_AMOUNT_RATIO"));
+		raw[CreditIndicator.OVERDUE_BILLS.ordinal()] = 4;
+		assertThat(model.reasons(raw, 3)).first().asString().startsWith("OVERDUE_BILLS raises risk: 4 overdue bills");
+	}
+
+	@Test
 	void whatIfNeverInventsMissingDataAndStaysWithinTheIndicatorsRange() {
 		List<double[]> raw = new ArrayList<>();
 		int[] defaulted = new int[200];
