@@ -13,7 +13,6 @@ import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.credit.CreditIndicator;
 import com.powerkg.credit.CreditModel;
 import com.powerkg.graph.CypherResource;
-import com.powerkg.segmentation.Dimension;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -74,11 +73,7 @@ class CreditController {
 			throw new InvalidArgumentException("give exactly one of indicator and group");
 		}
 		if (segment != null) {
-			var dimension = Dimension.valueOf(segment.dimension());
-			if (!dimension.levels().contains(segment.level())) {
-				throw new InvalidArgumentException("'" + segment.level() + "' is not a level of " + dimension + "; use one of "
-						+ String.join(", ", dimension.levels()));
-			}
+			CustomerController.checkLevel(segment);
 		}
 		String creditRun = PublishedRun.creditRunIdFor(context, this.customers::servedCreditRunId);
 		if (creditRun == null) {

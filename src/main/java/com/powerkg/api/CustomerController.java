@@ -54,7 +54,8 @@ class CustomerController {
 		return Connection.of(rows, size, afterId != null, CustomerProfile::id);
 	}
 
-	private static void checkLevel(CustomerFilter.SegmentCondition condition) {
+	/** Refuses a level that is not one of the dimension's, naming the right ones. */
+	static void checkLevel(CustomerFilter.SegmentCondition condition) {
 		var dimension = com.powerkg.segmentation.Dimension.valueOf(condition.dimension());
 		if (!dimension.levels().contains(condition.level())) {
 			throw new InvalidArgumentException("'" + condition.level() + "' is not a level of " + dimension + "; use one of "
