@@ -1,0 +1,32 @@
+package com.powerkg.collection;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import com.powerkg.tagging.TagCode;
+
+/**
+ * What the planner knows of one customer on the dunning date: tags of the published run, open postpaid bills with
+ * the rounds already done for each, and for prepaid customers the estimated balance.
+ *
+ * @param averageMonthlyBill mean amount of the bills of the last 12 periods (yuan)
+ * @param prepaidBalance     prepaid only: top-ups minus bills over the imported history (yuan); null for postpaid
+ */
+public record CollectionCase(String customerId, boolean prepaid, Set<TagCode> tags, List<OpenBill> bills,
+		double averageMonthlyBill, Double prepaidBalance) {
+
+	/**
+	 * A postpaid bill not settled on the dunning date.
+	 *
+	 * @param openAmount what is still unpaid (yuan)
+	 * @param roundsDone dunning rounds already made about this bill (dunning_contacts.round)
+	 */
+	public record OpenBill(String id, LocalDate dueOn, double openAmount, Set<Integer> roundsDone) {
+	}
+
+	boolean has(TagCode tag) {
+		return this.tags.contains(tag);
+	}
+
+}

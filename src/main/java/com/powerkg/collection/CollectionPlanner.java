@@ -1,0 +1,186 @@
+package com.powerkg.collection;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import com.powerkg.collection.CollectionCase.OpenBill;
+import com.powerkg.collection.CollectionTask.Kind;
+
+import static com.powerkg.tagging.TagCode.*;
+
+/**
+ * SPEC §7 (seed 004 §2.3) as pure rules: for a dunning date D with day of month d, which task each customer gets
+ * and in which order. Rounds of a postpaid bill follow its due date: 1 (reminder) until the due date, 2 in the
+ * first 30 days after it, 3 from day 31, 4 (cut-off notice) from day 61 — and never more than one round beyond the
+ * rounds already done, so a cut-off notice needs rounds 2 and 3 first (the law: two months overdue and rounds 2–4
+ * before a cut-off). Rules 1–8 then shape, skip and order the tasks. The baseline is the same rounds for the same
+ * bills with none of the rules.
+ */
+public final class CollectionPlanner {
+
+	/** Rule 5: each top-up should be at least this share of the average monthly bill. */
+	static final double TOP_UP_SHARE = 0.6;
+
+	private CollectionPlanner() {
+	}
+
+	/** The round the bill's timing calls for on D: 1 until due, 2 for 1–30 days overdue, 3 for 31–60, 4 after. */
+	static int timingRound(OpenBill bill, LocalDate d) {
+		long overdue = ChronoUnit.DAYS.between(bill.dueOn(), d);
+		return overdue <= 0 ? 1 : overdue <= 30 ? 2 : overdue <= 60 ? 3 : 4;
+	}
+
+	/**
+	 * The lawful round to make about a bill on D, if any: the timing round, but at most one beyond the highest round
+	 * done (an overdue bill never gets a round-1 reminder), and none when that round was already made.
+	 */
+	static Optional<Integer> nextRound(OpenBill bill, LocalDate d) {
+		int timing = timingRound(bill, d);
+		int highestDone = bill.roundsDone().stream().mapToInt(Integer::intValue).max().orElse(0);
+		int round = timing == 1 ? 1 : Math.max(2, Math.min(timing, highestDone + 1));
+		if (round > 4 || bill.roundsDone().contains(round) || (timing > 1 && highestDone >= 4)) {
+			return Optional.empty();
+		}
+		return Optional.of(round);
+	}
+
+	static ContactMethod defaultMethod(int round) {
+		return switch (round) {
+			case 1 -> ContactMethod.SMS;
+			case 2 -> ContactMethod.PHONE;
+			case 3 -> ContactMethod.WRITTEN_NOTICE;
+			default -> ContactMethod.ONSITE;
+		};
+	}
+
+	/** The uniform four-round baseline: the round each customer's bills call for, default method, no rules. */
+	public static Optional<CollectionTask> baseline(CollectionCase c, LocalDate d) {
+		if (c.prepaid()) {
+			return lowBalance(c) ? Optional.of(new CollectionTask(c.customerId(), Kind.LOW_BALANCE_WARNING, 0, ContactMethod.SMS,
+					List.of(), 0, List.of(), List.of(), 5)) : Optional.empty();
+		}
+		return dunningRound(c, d).map(round -> new CollectionTask(c.customerId(), Kind.DUNNING, round, defaultMethod(round), List.of(),
+				open(c), ids(c), List.of(), 5));
+	}
+
+	/** The planned tasks of one customer on D: at most one dunning task or low-balance warning, plus a verification. */
+	public static List<CollectionTask> plan(CollectionCase c, LocalDate d) {
+		List<CollectionTask> tasks = new ArrayList<>();
+		TreeSet<Integer> rules = new TreeSet<>();
+		List<String> advice = new ArrayList<>();
+		int day = d.getDayOfMonth();
+		boolean noThisMonth = c.has(NO_DUNNING_THIS_MONTH);
+		boolean averse = c.has(DUNNING_AVERSE) || noThisMonth;
+		Optional<Integer> round;
+		Kind kind;
+		if (c.prepaid()) {
+			kind = Kind.LOW_BALANCE_WARNING;
+			round = lowBalance(c) ? Optional.of(0) : Optional.empty();
+			if (round.isPresent() && noThisMonth) {
+				rules.add(2); // only once a bill is overdue, and a prepaid bill never is
+				round = Optional.empty();
+			}
+		}
+		else {
+			kind = Kind.DUNNING;
+			round = dunningRound(c, d);
+			if (round.isPresent() && round.get() == 1 && averse) {
+				rules.add(1);
+				if (noThisMonth) {
+					rules.add(2);
+				}
+				round = Optional.empty();
+			}
+			if (round.isPresent() && round.get() == 1 && habitStart(c).map(start -> start > day).orElse(false)) {
+				rules.add(8); // the customer normally pays later in the month: the reminder waits
+				round = Optional.empty();
+			}
+		}
+		if (round.isPresent()) {
+			ContactMethod method = kind == Kind.DUNNING ? defaultMethod(round.get()) : ContactMethod.SMS;
+			if (method == ContactMethod.PHONE && c.has(PHONE_DUNNING_AVERSE)) {
+				method = ContactMethod.ONSITE;
+				rules.add(3);
+			}
+			if (c.has(SMALL_FREQUENT_TOPUP)) {
+				rules.add(5);
+				advice.add(String.format(Locale.ROOT, "每次充值不少于 %.2f 元（月均电费的 60%%） / top up at least %.2f yuan each time (60%% of the average monthly bill)",
+						TOP_UP_SHARE * c.averageMonthlyBill(), TOP_UP_SHARE * c.averageMonthlyBill()));
+			}
+			if (c.has(NO_FIXED_CHANNEL)) {
+				rules.add(6);
+				advice.add("推荐使用网上国网APP并开通自动缴费 / recommend the 网上国网 app and automatic payment");
+			}
+			int group = group(c, day);
+			if (group <= 2) {
+				rules.add(7);
+			}
+			else if (group <= 4) {
+				rules.add(8);
+			}
+			tasks.add(new CollectionTask(c.customerId(), kind, round.get(), method, List.copyOf(advice),
+					kind == Kind.DUNNING ? open(c) : 0, kind == Kind.DUNNING ? ids(c) : List.of(), List.copyOf(rules), group));
+		}
+		if (c.has(CONTACT_UPDATED) || c.has(CONTACT_ADDED)) {
+			ContactMethod method = c.has(PHONE_DUNNING_AVERSE) ? ContactMethod.ONSITE : ContactMethod.PHONE;
+			tasks.add(new CollectionTask(c.customerId(), Kind.CONTACT_VERIFICATION, 0, method,
+					List.of("核实客户新的联系方式（客户档案组） / verify the customer's new contact details (customer-records team)"), 0,
+					List.of(), List.of(4), 6));
+		}
+		return tasks;
+	}
+
+	/** Rule 7 and 8: the ranking group (lower first). */
+	static int group(CollectionCase c, int day) {
+		if (c.has(BILLING_ANOMALY) || c.has(REPEATED_ARREARS)) {
+			return c.has(DUNNING_RESPONSIVE) ? 0 : c.has(DUNNING_UNRESPONSIVE) ? 2 : 1;
+		}
+		Optional<Integer> start = habitStart(c);
+		if (start.isEmpty()) {
+			return 5;
+		}
+		int end = habitEnd(c);
+		return end < day ? 3 : start.get() <= day ? 4 : 5;
+	}
+
+	/** Orders tasks: ranking group, then the more advanced round, the larger amount, the customer id. */
+	public static final Comparator<CollectionTask> ORDER = Comparator.comparingInt(CollectionTask::group)
+		.thenComparing(Comparator.comparingInt(CollectionTask::round).reversed())
+		.thenComparing(Comparator.comparingDouble(CollectionTask::dueAmount).reversed())
+		.thenComparing(CollectionTask::customerId)
+		.thenComparing(CollectionTask::kind);
+
+	private static Optional<Integer> habitStart(CollectionCase c) {
+		return c.has(SETTLES_EARLY) ? Optional.of(1) : c.has(SETTLES_MID) ? Optional.of(11) : c.has(SETTLES_LATE) ? Optional.of(21)
+				: Optional.empty();
+	}
+
+	private static int habitEnd(CollectionCase c) {
+		return c.has(SETTLES_EARLY) ? 10 : c.has(SETTLES_MID) ? 20 : 31;
+	}
+
+	/** The most advanced lawful round over the customer's open bills. */
+	private static Optional<Integer> dunningRound(CollectionCase c, LocalDate d) {
+		return c.bills().stream().map(b -> nextRound(b, d)).flatMap(Optional::stream).max(Integer::compare);
+	}
+
+	/** The contract has no balance column: the estimate must drop below one average bill. */
+	private static boolean lowBalance(CollectionCase c) {
+		return c.prepaidBalance() != null && c.averageMonthlyBill() > 0 && c.prepaidBalance() < c.averageMonthlyBill();
+	}
+
+	private static double open(CollectionCase c) {
+		return Math.round(c.bills().stream().mapToDouble(OpenBill::openAmount).sum() * 100) / 100.0;
+	}
+
+	private static List<String> ids(CollectionCase c) {
+		return c.bills().stream().map(OpenBill::id).toList();
+	}
+
+}

@@ -1,0 +1,198 @@
+package com.powerkg.collection;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import com.powerkg.collection.CollectionCase.OpenBill;
+import com.powerkg.collection.CollectionTask.Kind;
+import com.powerkg.tagging.TagCode;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static com.powerkg.tagging.TagCode.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SPEC §7: rounds and their legality, and rules 1–8, each alone and in combination. Dunning date D = 2026-11-20 (d = 20). */
+class CollectionPlannerTest {
+
+	static final LocalDate D = LocalDate.of(2026, 11, 20);
+
+	/** A bill due {@code daysOverdue} days before D (negative: due after D). */
+	static OpenBill bill(String id, int daysOverdue, double amount, Integer... roundsDone) {
+		return new OpenBill(id, D.minusDays(daysOverdue), amount, Set.of(roundsDone));
+	}
+
+	static CollectionCase postpaid(Set<TagCode> tags, OpenBill... bills) {
+		return new CollectionCase("C1", false, tags, List.of(bills), 200, null);
+	}
+
+	static List<CollectionTask> plan(CollectionCase c) {
+		return CollectionPlanner.plan(c, D);
+	}
+
+	static CollectionTask dunning(CollectionCase c) {
+		return plan(c).stream().filter(t -> t.kind() == Kind.DUNNING).findFirst().orElseThrow();
+	}
+
+	static boolean noDunning(CollectionCase c) {
+		return plan(c).stream().noneMatch(t -> t.kind() == Kind.DUNNING);
+	}
+
+	@Nested
+	class Rounds {
+
+		@Test
+		void roundsFollowTheDueDate() {
+			assertThat(dunning(postpaid(Set.of(), bill("b", -10, 100))).round()).as("not yet due: reminder").isEqualTo(1);
+			assertThat(dunning(postpaid(Set.of(), bill("b", 0, 100))).round()).as("due today: still a reminder").isEqualTo(1);
+			assertThat(dunning(postpaid(Set.of(), bill("b", 1, 100))).round()).isEqualTo(2);
+			assertThat(noDunning(postpaid(Set.of(), bill("b", 30, 100, 2)))).as("round 2 done, 30 days: nothing new").isTrue();
+			assertThat(dunning(postpaid(Set.of(), bill("b", 31, 100, 2))).round()).isEqualTo(3);
+			assertThat(dunning(postpaid(Set.of(), bill("b", 61, 100, 2, 3))).round()).isEqualTo(4);
+		}
+
+		@Test
+		void noCutOffNoticeBeforeTwoMonthsOrBeforeRoundsTwoAndThree() {
+			assertThat(noDunning(postpaid(Set.of(), bill("b", 60, 100, 2, 3)))).as("60 days: not yet two months, no cut-off notice")
+				.isTrue();
+			assertThat(CollectionPlanner.nextRound(bill("b", 61, 100, 2), D)).as("61 days but round 3 missing").contains(3);
+			assertThat(dunning(postpaid(Set.of(), bill("b", 90, 100))).round()).as("nothing done yet: round 2 first").isEqualTo(2);
+			assertThat(dunning(postpaid(Set.of(), bill("b", 90, 100, 2))).round()).as("round 3 before a cut-off notice").isEqualTo(3);
+			assertThat(dunning(postpaid(Set.of(), bill("b", 90, 100, 1, 3))).round()).as("round 2 missing").isEqualTo(2);
+			assertThat(noDunning(postpaid(Set.of(), bill("b", 120, 100, 2, 3, 4)))).as("all rounds made: cut-off is the field team's call")
+				.isTrue();
+		}
+
+		@Test
+		void theMostAdvancedBillSetsTheRoundAndTheTaskCoversEveryOpenBill() {
+			var task = dunning(postpaid(Set.of(), bill("old", 45, 100, 2), bill("new", -10, 80.5)));
+			assertThat(task.round()).isEqualTo(3);
+			assertThat(task.dueAmount()).isEqualTo(180.5);
+			assertThat(task.billIds()).containsExactly("old", "new");
+			assertThat(task.method()).isEqualTo(ContactMethod.WRITTEN_NOTICE);
+		}
+
+	}
+
+	@Nested
+	class Rules {
+
+		@Test
+		void rule1AverseCustomersGetNoReminderButLaterRoundsStillHappen() {
+			assertThat(noDunning(postpaid(Set.of(DUNNING_AVERSE), bill("b", -5, 100)))).isTrue();
+			var overdue = dunning(postpaid(Set.of(DUNNING_AVERSE), bill("b", 5, 100)));
+			assertThat(overdue.round()).isEqualTo(2);
+		}
+
+		@Test
+		void rule2NoDunningThisMonthOnlyOnceOverdue() {
+			assertThat(noDunning(postpaid(Set.of(NO_DUNNING_THIS_MONTH), bill("b", 0, 100)))).isTrue();
+			assertThat(dunning(postpaid(Set.of(NO_DUNNING_THIS_MONTH), bill("b", 1, 100))).round()).isEqualTo(2);
+			var prepaid = new CollectionCase("P1", true, Set.of(NO_DUNNING_THIS_MONTH), List.of(), 200, 50.0);
+			assertThat(plan(prepaid)).as("a prepaid bill is never overdue: no warning either").isEmpty();
+		}
+
+		@Test
+		void rule3PhoneAverseCustomersAreVisitedInstead() {
+			var task = dunning(postpaid(Set.of(PHONE_DUNNING_AVERSE), bill("b", 10, 100)));
+			assertThat(task.method()).isEqualTo(ContactMethod.ONSITE);
+			assertThat(task.rules()).contains(3);
+			assertThat(dunning(postpaid(Set.of(PHONE_DUNNING_AVERSE), bill("b", -3, 100))).method()).as("SMS reminders stay SMS")
+				.isEqualTo(ContactMethod.SMS);
+		}
+
+		@Test
+		void rule4AContactChangeGivesTheRecordsTeamAVerificationTask() {
+			var tasks = plan(postpaid(Set.of(CONTACT_UPDATED)));
+			assertThat(tasks).singleElement().satisfies(t -> {
+				assertThat(t.kind()).isEqualTo(Kind.CONTACT_VERIFICATION);
+				assertThat(t.rules()).containsExactly(4);
+				assertThat(t.advice()).singleElement().asString().contains("customer-records team");
+			});
+			assertThat(plan(postpaid(Set.of(CONTACT_ADDED, PHONE_DUNNING_AVERSE), bill("b", 3, 10))))
+				.extracting(CollectionTask::kind, CollectionTask::method)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.DUNNING, ContactMethod.ONSITE),
+						org.assertj.core.groups.Tuple.tuple(Kind.CONTACT_VERIFICATION, ContactMethod.ONSITE));
+		}
+
+		@Test
+		void rule5SmallFrequentTopUpsAreAdvisedSixtyPercentOfTheAverageBill() {
+			var prepaid = new CollectionCase("P1", true, Set.of(SMALL_FREQUENT_TOPUP), List.of(), 250, 40.0);
+			var task = plan(prepaid).getFirst();
+			assertThat(task.kind()).isEqualTo(Kind.LOW_BALANCE_WARNING);
+			assertThat(task.rules()).contains(5);
+			assertThat(task.advice()).singleElement().asString().contains("150.00");
+			assertThat(plan(new CollectionCase("P2", true, Set.of(), List.of(), 250, 300.0))).as("balance covers a bill").isEmpty();
+		}
+
+		@Test
+		void rule6NoFixedChannelGetsTheAppAndAutoPay() {
+			var task = dunning(postpaid(Set.of(NO_FIXED_CHANNEL), bill("b", 5, 100)));
+			assertThat(task.rules()).contains(6);
+			assertThat(task.advice()).singleElement().asString().contains("网上国网").contains("automatic payment");
+		}
+
+		@Test
+		void rule7ArrearsAndAnomaliesFirstResponsiveBeforeUnresponsive() {
+			var responsive = CollectionPlanner.plan(new CollectionCase("A", false, Set.of(REPEATED_ARREARS, DUNNING_RESPONSIVE),
+					List.of(bill("a", 5, 10)), 100, null), D).getFirst();
+			var unknown = CollectionPlanner.plan(new CollectionCase("B", false, Set.of(BILLING_ANOMALY), List.of(bill("b", 5, 10)), 100,
+					null), D).getFirst();
+			var unresponsive = CollectionPlanner.plan(new CollectionCase("C", false, Set.of(REPEATED_ARREARS, DUNNING_UNRESPONSIVE),
+					List.of(bill("c", 5, 999)), 100, null), D).getFirst();
+			var early = CollectionPlanner.plan(new CollectionCase("D", false, Set.of(SETTLES_EARLY), List.of(bill("d", 5, 5000)), 100,
+					null), D).getFirst();
+			var ranked = new java.util.ArrayList<>(List.of(early, unresponsive, unknown, responsive));
+			ranked.sort(CollectionPlanner.ORDER);
+			assertThat(ranked).extracting(CollectionTask::customerId).containsExactly("A", "B", "C", "D");
+			assertThat(responsive.rules()).contains(7);
+		}
+
+		@Test
+		void rule8SettleHabitAgainstTheDay() {
+			// d = 20: an early habit (1-10) has passed, mid (11-20) is on the day, late (21-31) waits for its reminder
+			var early = dunning(postpaid(Set.of(SETTLES_EARLY), bill("b", -10, 100)));
+			var mid = dunning(postpaid(Set.of(SETTLES_MID), bill("b", -10, 100)));
+			assertThat(early.group()).isLessThan(mid.group());
+			assertThat(early.rules()).contains(8);
+			assertThat(noDunning(postpaid(Set.of(SETTLES_LATE), bill("b", -10, 100)))).as("late payers are not reminded yet").isTrue();
+			assertThat(dunning(postpaid(Set.of(SETTLES_LATE), bill("b", 10, 100))).round()).as("but an overdue bill is dunned")
+				.isEqualTo(2);
+			var onTheFifth = CollectionPlanner.plan(postpaid(Set.of(SETTLES_MID), bill("b", -10, 100)), LocalDate.of(2026, 11, 5));
+			assertThat(onTheFifth).as("d = 5: the mid window comes later").isEmpty();
+		}
+
+	}
+
+	@Nested
+	class Combinations {
+
+		@Test
+		void phoneAverseWithRepeatedArrearsIsVisitedAndComesFirst() {
+			var task = dunning(postpaid(Set.of(PHONE_DUNNING_AVERSE, REPEATED_ARREARS, DUNNING_RESPONSIVE), bill("b", 12, 100)));
+			assertThat(task.method()).isEqualTo(ContactMethod.ONSITE);
+			assertThat(task.group()).isZero();
+			assertThat(task.rules()).contains(3, 7);
+		}
+
+		@Test
+		void noDunningThisMonthBeforeTheDueDateIsNotContactedEvenWithArrears() {
+			assertThat(noDunning(postpaid(Set.of(NO_DUNNING_THIS_MONTH, REPEATED_ARREARS), bill("b", -2, 100)))).isTrue();
+			assertThat(plan(postpaid(Set.of(NO_DUNNING_THIS_MONTH), bill("b", -2, 100)))).isEmpty();
+		}
+
+		@Test
+		void theBaselineIgnoresEveryRule() {
+			var c = postpaid(Set.of(DUNNING_AVERSE, PHONE_DUNNING_AVERSE, SETTLES_LATE), bill("b", -3, 100));
+			assertThat(noDunning(c)).isTrue();
+			var baseline = CollectionPlanner.baseline(c, D).orElseThrow();
+			assertThat(baseline.round()).isEqualTo(1);
+			assertThat(baseline.method()).isEqualTo(ContactMethod.SMS);
+			assertThat(CollectionPlanner.baseline(postpaid(Set.of(PHONE_DUNNING_AVERSE), bill("b", 3, 100)), D).orElseThrow().method())
+				.isEqualTo(ContactMethod.PHONE);
+		}
+
+	}
+
+}
