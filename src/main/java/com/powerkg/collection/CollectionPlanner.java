@@ -17,9 +17,9 @@ import static com.powerkg.tagging.TagCode.*;
 /**
  * SPEC §7 (seed 004 §2.3) as pure rules: for a dunning date D with day of month d, which task each customer gets
  * and in which order. Rounds of a postpaid bill follow its due date: 1 (reminder) until the due date, 2 in the
- * first 30 days after it, 3 from day 31, 4 (cut-off notice) from day 61 — and never more than one round beyond the
- * rounds already done, so a cut-off notice needs rounds 2 and 3 first (the law: two months overdue and rounds 2–4
- * before a cut-off). Rules 1–8 then shape, skip and order the tasks. The baseline is the same rounds for the same
+ * first 30 days after it, 3 from day 31, 4 (cut-off notice) from day 61 — and a round is only made once the
+ * earlier overdue rounds were, so a cut-off notice needs rounds 2 and 3 first (the law: two months overdue and
+ * rounds 2–4 before a cut-off). Rules 1–8 then shape, skip and order the tasks. The baseline is the same rounds for the same
  * bills with none of the rules.
  */
 public final class CollectionPlanner {
@@ -37,17 +37,21 @@ public final class CollectionPlanner {
 	}
 
 	/**
-	 * The lawful round to make about a bill on D, if any: the timing round, but at most one beyond the highest round
-	 * done (an overdue bill never gets a round-1 reminder), and none when that round was already made.
+	 * The lawful round to make about a bill on D, if any. Before the due date the reminder (round 1) unless made;
+	 * after it the lowest of rounds 2 up to the timing round that was not made yet, so round 4 (cut-off notice) comes
+	 * only after two months and only once rounds 2 and 3 were made. An overdue bill never gets a round-1 reminder.
 	 */
 	static Optional<Integer> nextRound(OpenBill bill, LocalDate d) {
 		int timing = timingRound(bill, d);
-		int highestDone = bill.roundsDone().stream().mapToInt(Integer::intValue).max().orElse(0);
-		int round = timing == 1 ? 1 : Math.max(2, Math.min(timing, highestDone + 1));
-		if (round > 4 || bill.roundsDone().contains(round) || (timing > 1 && highestDone >= 4)) {
-			return Optional.empty();
+		if (timing == 1) {
+			return bill.roundsDone().contains(1) ? Optional.empty() : Optional.of(1);
 		}
-		return Optional.of(round);
+		for (int round = 2; round <= timing; round++) {
+			if (!bill.roundsDone().contains(round)) {
+				return Optional.of(round);
+			}
+		}
+		return Optional.empty();
 	}
 
 	static ContactMethod defaultMethod(int round) {
