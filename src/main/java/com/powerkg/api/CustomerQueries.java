@@ -22,6 +22,8 @@ public class CustomerQueries {
 
 	private static final String BY_ID = CypherResource.load(CustomerQueries.class, "customer-by-id.cypher");
 
+	private static final String BY_IDS = CypherResource.load(CustomerQueries.class, "customers-by-ids.cypher");
+
 	private static final String PAGE = CypherResource.load(CustomerQueries.class, "customers-page.cypher");
 
 	private static final String CHANNELS = CypherResource.load(CustomerQueries.class, "channels-of-customers.cypher");
@@ -43,6 +45,17 @@ public class CustomerQueries {
 			.fetchAs(CustomerProfile.class)
 			.mappedBy((types, record) -> CustomerProfile.fromNode(record.get("c").asMap()))
 			.one();
+	}
+
+	public Map<String, CustomerProfile> byIds(List<String> ids) {
+		Map<String, CustomerProfile> result = new HashMap<>();
+		this.neo4j.query(BY_IDS).bind(ids).to("ids").fetch().all()
+			.forEach(r -> {
+				@SuppressWarnings("unchecked")
+				var profile = CustomerProfile.fromNode((Map<String, Object>) r.get("c"));
+				result.put(profile.id(), profile);
+			});
+		return result;
 	}
 
 	public Optional<String> publishedRunId() {

@@ -1,18 +1,45 @@
 package com.powerkg.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
+import com.powerkg.api.CustomerProfile;
+import com.powerkg.api.CustomerQueries;
+import com.powerkg.api.PersonalDataMasking;
+import com.powerkg.collection.CollectionPlan;
+import com.powerkg.collection.CollectionPlans;
+import com.powerkg.collection.CollectionTask;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "worklist", mixinStandardHelpOptions = true,
-		description = "Export the fee-collection worklist for a dunning date as CSV.")
+		description = "Export the fee-collection worklist for a dunning date as CSV (UTF-8 with BOM, opens in Excel).")
 class WorklistCommand implements Callable<Integer> {
+
+	static final List<String> COLUMNS = List.of("rank", "customer_id", "name", "phone", "region", "kind", "round", "method",
+			"due_amount", "bills", "rules", "advice");
+
+	@Spec
+	CommandSpec spec;
 
 	@Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "dunning date")
 	LocalDate date;
@@ -20,12 +47,77 @@ class WorklistCommand implements Callable<Integer> {
 	@Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "CSV file to write")
 	Path out;
 
+	@Option(names = "--with-personal-data", description = "full names and phone numbers (personal data) instead of masked ones")
+	boolean personalData;
+
 	@Unmatched
 	List<String> settings = new ArrayList<>();
 
 	@Override
 	public Integer call() {
-		throw new JobFailedException("worklist is not implemented yet (the fee-collection planner is planned)");
+		Path parent = this.out.toAbsolutePath().getParent();
+		if (parent == null || !Files.isDirectory(parent)) {
+			throw new JobFailedException("cannot write " + this.out + ": the folder " + parent + " does not exist");
+		}
+		var console = this.spec.commandLine().getOut();
+		return SpringJob.run(this.settings, context -> {
+			CollectionPlan plan = context.getBean(CollectionPlans.class).plan(this.date);
+			write(plan, context.getBean(CustomerQueries.class));
+			var w = plan.workload();
+			console.printf("worklist for %s: %,d tasks written to %s (tags of run %s)%n", this.date, plan.tasks().size(), this.out,
+					plan.run());
+			console.printf("contacts: %,d planned against %,d in the uniform four-round baseline (%.1f %% less); %,d contact verifications%n",
+					w.planContacts(), w.baselineContacts(), w.reductionPercent(), w.verificationTasks());
+			console.printf("  %-20s %-15s %5s %10s %10s%n", "kind", "method", "round", "plan", "baseline");
+			var keys = new java.util.TreeSet<String>();
+			w.plan().forEach(c -> keys.add(key(c)));
+			w.baseline().forEach(c -> keys.add(key(c)));
+			Map<String, Long> planned = w.plan().stream().collect(Collectors.toMap(WorklistCommand::key, CollectionPlan.Count::contacts));
+			Map<String, Long> baseline = w.baseline().stream().collect(Collectors.toMap(WorklistCommand::key, CollectionPlan.Count::contacts));
+			for (String k : keys) {
+				String[] p = k.split("\\|");
+				console.printf("  %-20s %-15s %5s %,10d %,10d%n", p[0], p[2], p[1], planned.getOrDefault(k, 0L), baseline.getOrDefault(k, 0L));
+			}
+			return 0;
+		});
+	}
+
+	private static String key(CollectionPlan.Count c) {
+		return c.kind() + "|" + c.round() + "|" + c.method();
+	}
+
+	/** Writes to a temporary file first, so a failure never leaves half a worklist behind. */
+	private void write(CollectionPlan plan, CustomerQueries customers) {
+		Path tmp = this.out.resolveSibling(this.out.getFileName() + ".part");
+		try (OutputStream stream = Files.newOutputStream(tmp);
+				Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+				CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
+			writer.write('\uFEFF'); // Excel reads UTF-8 (Chinese names and advice) only with a byte-order mark
+			csv.printRecord(COLUMNS);
+			List<CollectionTask> tasks = plan.tasks();
+			for (int from = 0; from < tasks.size(); from += 2000) {
+				List<CollectionTask> batch = tasks.subList(from, Math.min(tasks.size(), from + 2000));
+				Map<String, CustomerProfile> profiles = customers.byIds(batch.stream().map(CollectionTask::customerId).distinct().toList());
+				for (int i = 0; i < batch.size(); i++) {
+					CollectionTask t = batch.get(i);
+					CustomerProfile p = profiles.get(t.customerId());
+					String name = p == null ? "" : this.personalData ? p.name() : PersonalDataMasking.maskName(p.name());
+					String phone = p == null ? "" : this.personalData ? p.phone() : PersonalDataMasking.maskPhone(p.phone());
+					csv.printRecord(from + i + 1, t.customerId(), name, phone, p == null ? "" : p.region(), t.kind(), t.round(), t.method(),
+							String.format(Locale.ROOT, "%.2f", t.dueAmount()), String.join(" ", t.billIds()),
+							t.rules().stream().map(String::valueOf).collect(Collectors.joining(" ")), String.join("；", t.advice()));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + this.out + ": " + ex.getMessage(), ex);
+		}
+		try {
+			Files.move(tmp, this.out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + this.out + ": " + ex.getMessage(), ex);
+		}
 	}
 
 }

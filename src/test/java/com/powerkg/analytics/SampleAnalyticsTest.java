@@ -267,6 +267,45 @@ class SampleAnalyticsTest {
 	}
 
 	@Test
+	@Order(6)
+	@SuppressWarnings("unchecked")
+	void theCollectionPlanOnTheSamplesDateIsRankedRespectsPhoneAversionAndSavesWork() {
+		var plan = context.getBean(com.powerkg.collection.CollectionPlans.class).plan(SAMPLE_AS_OF);
+		assertThat(plan.tasks()).isNotEmpty();
+		List<String> phoneAverse = query("""
+				MATCH (c:Customer)-[h:HAS_TAG]->(:Tag {code: 'PHONE_DUNNING_AVERSE'}) WHERE h.run = run RETURN c.id AS id""")
+			.stream().map(r -> r.get("id").asString()).toList();
+		assertThat(phoneAverse).isNotEmpty();
+		assertThat(plan.tasks()).filteredOn(t -> phoneAverse.contains(t.customerId()))
+			.isNotEmpty()
+			.noneMatch(t -> t.method() == com.powerkg.collection.ContactMethod.PHONE);
+		assertThat(plan.tasks()).isSortedAccordingTo(com.powerkg.collection.CollectionPlanner.ORDER);
+		assertThat(plan.tasks()).filteredOn(t -> t.round() == 4).allSatisfy(t -> assertThat(t.rules()).isNotNull());
+		var w = plan.workload();
+		assertThat(w.planContacts()).isPositive().isLessThan(w.baselineContacts());
+		assertThat(w.reductionPercent()).isPositive();
+
+		var page1 = graphQl.document("""
+				{ collectionPlan(date: "2026-11-20", first: 3) { totalCount run
+				    edges { cursor node { rank round method kind dueAmount advice rules customer { id name } } }
+				    pageInfo { hasNextPage endCursor }
+				    workload { planContacts baselineContacts reductionPercent plan { kind method round contacts } } } }""")
+			.execute().path("collectionPlan").entity(Map.class).get();
+		assertThat(page1.get("totalCount")).isEqualTo(plan.tasks().size());
+		var edges = (List<Map<String, Object>>) page1.get("edges");
+		assertThat(edges).extracting(e -> ((Map<String, Object>) e.get("node")).get("rank")).containsExactly(1, 2, 3);
+		assertThat(((Map<String, Object>) ((Map<String, Object>) edges.getFirst().get("node")).get("customer")).get("id"))
+			.isEqualTo(plan.tasks().getFirst().customerId());
+		String after = (String) ((Map<String, Object>) page1.get("pageInfo")).get("endCursor");
+		graphQl.document("query($after: String) { collectionPlan(date: \"2026-11-20\", first: 2, after: $after) { edges { node { rank } } } }")
+			.variable("after", after).execute()
+			.path("collectionPlan.edges[*].node.rank").entityList(Integer.class).containsExactly(4, 5);
+		assertThat(((Map<String, Object>) page1.get("workload")).get("planContacts")).isEqualTo((int) w.planContacts());
+		graphQl.document("{ collectionPlan(date: \"2026-11-20\", first: 501) { totalCount } }").execute().errors()
+			.satisfy(errors -> assertThat(errors).anySatisfy(e -> assertThat(e.getMessage()).contains("first must be between 1 and 500")));
+	}
+
+	@Test
 	@Order(7)
 	void sameDataAndSeedGiveIdenticalSegmentsAndAnotherDateGivesATransitionMatrix() {
 		var analytics = context.getBean(AnalyticsService.class);

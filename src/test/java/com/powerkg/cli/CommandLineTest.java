@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.powerkg.Fixtures;
 import com.powerkg.TestNeo4j;
@@ -57,7 +58,7 @@ class CommandLineTest {
 
 	@Test
 	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "embedded only")
-	void analyzePrintsTagsAndSegmentsAndTakesSegmentationSettings() {
+	void analyzePrintsTagsAndSegmentsAndTheWorklistIsAnExcelReadableCsv(@TempDir Path tmp) throws Exception {
 		Path store = TestNeo4j.freshStore();
 		assertThat(run("import", Fixtures.directory("tags").toString(), "--powerkg.neo4j.embedded.data-directory=" + store,
 				"--powerkg.neo4j.embedded.bolt-port=0")).as(this.err.toString()).isZero();
@@ -69,6 +70,24 @@ class CommandLineTest {
 		assertThat(this.out.toString()).contains("REPEATED_ARREARS").containsPattern("segments: 13 customers")
 			.containsPattern("ARREARS_RISK +k=\\d \\(auto\\) silhouette").contains("REVENUE_CONTRIBUTION")
 			.as("the fixture has no credit outcomes").contains("credit: NOT_RATED, too few credit outcomes to train: 0 defaulted");
+
+		Path csv = tmp.resolve("worklist.csv");
+		int worklist = run("worklist", "--date", "2026-11-20", "--out", csv.toString(), "--powerkg.neo4j.embedded.data-directory=" + store,
+				"--powerkg.neo4j.embedded.bolt-port=0");
+
+		assertThat(worklist).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).containsPattern("worklist for 2026-11-20: \\d+ tasks written")
+			.containsPattern("contacts: \\d+ planned against \\d+ in the uniform four-round baseline");
+		byte[] bytes = Files.readAllBytes(csv);
+		assertThat(java.util.Arrays.copyOf(bytes, 3)).as("UTF-8 byte-order mark for Excel").containsExactly(0xEF, 0xBB, 0xBF);
+		List<String> lines = List.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1).split("\r\n"));
+		assertThat(lines.getFirst()).isEqualTo(String.join(",", WorklistCommand.COLUMNS));
+		assertThat(lines).as("advice in Chinese survives").anyMatch(l -> l.contains("核实客户新的联系方式"));
+		assertThat(lines.subList(1, lines.size())).as("phone-averse T_STATED is visited, never phoned")
+			.filteredOn(l -> l.contains(",T_STATED,")).isNotEmpty().noneMatch(l -> l.contains(",PHONE,"))
+			.anyMatch(l -> l.contains(",CONTACT_VERIFICATION,0,ONSITE,"));
+		assertThat(lines.get(1)).startsWith("1,");
+		assertThat(lines).as("names are masked without --with-personal-data").noneMatch(l -> l.matches(".*,1[3-9]\\d{9},.*"));
 	}
 
 	@Test
@@ -132,10 +151,9 @@ class CommandLineTest {
 	}
 
 	@Test
-	void worklistSaysItIsNotImplementedYetAndFails(@TempDir Path tmp) throws Exception {
-		assertThat(run("worklist", "--date", "2026-11-20", "--out", tmp.resolve("w.csv").toString())).isEqualTo(1);
-		assertThat(this.err.toString()).contains("worklist is not implemented yet");
-		assertThat(Files.exists(tmp.resolve("w.csv"))).isFalse();
+	void worklistIntoAMissingFolderFailsWithOneLineAndWritesNothing(@TempDir Path tmp) {
+		assertThat(run("worklist", "--date", "2026-11-20", "--out", tmp.resolve("no/such/w.csv").toString())).isEqualTo(1);
+		assertThat(this.err.toString().strip()).doesNotContain("\n").contains("does not exist");
 	}
 
 	@Test

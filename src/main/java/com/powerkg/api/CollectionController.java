@@ -1,0 +1,100 @@
+package com.powerkg.api;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.powerkg.collection.CollectionPlan;
+import com.powerkg.collection.CollectionPlans;
+import com.powerkg.collection.CollectionTask;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** The collection plan as a Relay connection of ranked tasks with the plan's workload. */
+@Controller
+class CollectionController {
+
+	private final CollectionPlans plans;
+
+	private final CustomerQueries customers;
+
+	CollectionController(CollectionPlans plans, CustomerQueries customers) {
+		this.plans = plans;
+		this.customers = customers;
+	}
+
+	/** A task with its place in the plan. */
+	record RankedTask(int rank, CollectionTask task) {
+
+		public String kind() {
+			return this.task.kind().name();
+		}
+
+		public int round() {
+			return this.task.round();
+		}
+
+		public String method() {
+			return this.task.method().name();
+		}
+
+		public List<String> advice() {
+			return this.task.advice();
+		}
+
+		public double dueAmount() {
+			return this.task.dueAmount();
+		}
+
+		public List<String> bills() {
+			return this.task.billIds();
+		}
+
+		public List<Integer> rules() {
+			return this.task.rules();
+		}
+
+	}
+
+	record TaskConnection(List<Connection.Edge<RankedTask>> edges, Connection.PageInfo pageInfo, int totalCount, LocalDate date,
+			String run, CollectionPlan.Workload workload) {
+	}
+
+	@QueryMapping
+	TaskConnection collectionPlan(@Argument LocalDate date, @Argument Integer first, @Argument String after) {
+		int size = (first != null) ? first : CustomerController.DEFAULT_PAGE_SIZE;
+		if (size < 1 || size > CustomerController.MAX_PAGE_SIZE) {
+			throw new InvalidArgumentException("first must be between 1 and " + CustomerController.MAX_PAGE_SIZE + " (was " + size
+					+ "); page through larger plans with after");
+		}
+		String afterKey = Connection.Cursor.decode(after);
+		int afterRank;
+		try {
+			afterRank = afterKey == null ? 0 : Integer.parseInt(afterKey);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidArgumentException("after '" + after + "' is not a cursor of collectionPlan");
+		}
+		CollectionPlan plan = this.plans.plan(date);
+		List<RankedTask> rows = new ArrayList<>();
+		for (int rank = afterRank + 1; rank <= Math.min(plan.tasks().size(), afterRank + size + 1); rank++) {
+			rows.add(new RankedTask(rank, plan.tasks().get(rank - 1)));
+		}
+		var page = Connection.of(rows, size, afterRank > 0, t -> String.valueOf(t.rank()));
+		return new TaskConnection(page.edges(), page.pageInfo(), plan.tasks().size(), plan.date(), plan.run(), plan.workload());
+	}
+
+	@BatchMapping(typeName = "CollectionTask")
+	Map<RankedTask, CustomerProfile> customer(List<RankedTask> tasks) {
+		Map<String, CustomerProfile> profiles = this.customers.byIds(tasks.stream().map(t -> t.task().customerId()).distinct().toList());
+		Map<RankedTask, CustomerProfile> result = new LinkedHashMap<>();
+		tasks.forEach(t -> result.put(t, profiles.get(t.task().customerId())));
+		return result;
+	}
+
+}

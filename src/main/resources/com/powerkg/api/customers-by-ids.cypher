@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})
+RETURN properties(c) AS c
