@@ -1,0 +1,41 @@
+package com.powerkg.api;
+
+import java.time.LocalDateTime;
+import java.util.Map;
+
+import com.powerkg.collection.ContactMethod;
+import com.powerkg.collection.DunningContacts;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/** Records dunning contact results; they feed the tags of the next analytics run. */
+@Controller
+class DunningContactController {
+
+	/** Until logins exist (issue E) nobody can be named. */
+	static final String UNAUTHENTICATED = "anonymous";
+
+	private final DunningContacts contacts;
+
+	DunningContactController(DunningContacts contacts) {
+		this.contacts = contacts;
+	}
+
+	record DunningContactInput(String customerId, String billId, LocalDateTime contactedAt, int round, ContactMethod method,
+			boolean reached, String response) {
+	}
+
+	@MutationMapping
+	Map<String, Object> recordDunningContact(@Argument DunningContactInput input) {
+		try {
+			return this.contacts.record(new DunningContacts.Contact(input.customerId(), input.billId(), input.contactedAt(),
+					input.round(), input.method(), input.reached(), input.response()), UNAUTHENTICATED);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidArgumentException(ex.getMessage());
+		}
+	}
+
+}
