@@ -174,9 +174,13 @@ public final class CollectionPlanner {
 		return c.bills().stream().map(b -> nextRound(b, d)).flatMap(Optional::stream).max(Integer::compare);
 	}
 
-	/** The contract has no balance column: the estimate must drop below one average bill. */
-	private static boolean lowBalance(CollectionCase c) {
-		return c.prepaidBalance() != null && c.averageMonthlyBill() > 0 && c.prepaidBalance() < c.averageMonthlyBill();
+	/**
+	 * The contract has no balance column, and the estimate (top-ups minus bills over the imported history) misses the
+	 * balance the customer had before the history began, typically about one bill. So a warning goes out when the
+	 * estimate is below zero: the top-ups no longer cover the bills, and what is left is roughly that opening bill.
+	 */
+	static boolean lowBalance(CollectionCase c) {
+		return c.prepaidBalance() != null && c.averageMonthlyBill() > 0 && c.prepaidBalance() < 0;
 	}
 
 	private static double open(CollectionCase c) {

@@ -72,6 +72,7 @@ public class CollectionPlans {
 			.computeIfAbsent(r.get("customerId").asString(), id -> new ArrayList<>())
 			.add(new CollectionCase.OpenBill(r.get("billId").asString(), r.get("dueOn").asLocalDate(), r.get("open").asDouble(),
 					Set.copyOf(r.get("rounds").asList(Value::asInt)))));
+		long billsRead = System.nanoTime();
 		Set<String> ids = new LinkedHashSet<>(bills.keySet());
 		Map<String, Object> runParam = new HashMap<>();
 		runParam.put("runId", run);
@@ -106,14 +107,17 @@ public class CollectionPlans {
 				CollectionPlanner.baseline(c, date).ifPresent(task -> baseline.merge(key(task), 1L, Long::sum));
 			}
 		}
+		long detailsRead = System.nanoTime();
 		tasks.sort(CollectionPlanner.ORDER);
 		long planContacts = plan.values().stream().mapToLong(Long::longValue).sum();
 		long baselineContacts = baseline.values().stream().mapToLong(Long::longValue).sum();
 		long verifications = tasks.stream().filter(t -> t.kind() == CollectionTask.Kind.CONTACT_VERIFICATION).count();
 		var workload = new CollectionPlan.Workload(counts(plan), counts(baseline), planContacts, baselineContacts,
 				baselineContacts == 0 ? 0 : Math.round(1000.0 * (baselineContacts - planContacts) / baselineContacts) / 10.0, verifications);
-		log.info("collection plan for {}: {} tasks, {} contacts against {} in the uniform baseline, in {} ms", date, tasks.size(),
-				planContacts, baselineContacts, (System.nanoTime() - started) / 1_000_000);
+		log.info("collection plan for {}: {} tasks, {} contacts against {} in the uniform baseline, in {} ms ({} open bills of {} "
+				+ "customers read in {} ms, tags and balances of {} customers in {} ms)", date, tasks.size(), planContacts, baselineContacts,
+				(System.nanoTime() - started) / 1_000_000, bills.values().stream().mapToInt(List::size).sum(), bills.size(),
+				(billsRead - started) / 1_000_000, all.size(), (detailsRead - billsRead) / 1_000_000);
 		return new CollectionPlan(date, run, List.copyOf(tasks), workload);
 	}
 

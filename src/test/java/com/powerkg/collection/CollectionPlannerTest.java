@@ -89,7 +89,7 @@ class CollectionPlannerTest {
 		void rule2NoDunningThisMonthOnlyOnceOverdue() {
 			assertThat(noDunning(postpaid(Set.of(NO_DUNNING_THIS_MONTH), bill("b", 0, 100)))).isTrue();
 			assertThat(dunning(postpaid(Set.of(NO_DUNNING_THIS_MONTH), bill("b", 1, 100))).round()).isEqualTo(2);
-			var prepaid = new CollectionCase("P1", true, Set.of(NO_DUNNING_THIS_MONTH), List.of(), 200, 50.0);
+			var prepaid = new CollectionCase("P1", true, Set.of(NO_DUNNING_THIS_MONTH), List.of(), 200, -50.0);
 			assertThat(plan(prepaid)).as("a prepaid bill is never overdue: no warning either").isEmpty();
 		}
 
@@ -118,12 +118,13 @@ class CollectionPlannerTest {
 
 		@Test
 		void rule5SmallFrequentTopUpsAreAdvisedSixtyPercentOfTheAverageBill() {
-			var prepaid = new CollectionCase("P1", true, Set.of(SMALL_FREQUENT_TOPUP), List.of(), 250, 40.0);
+			var prepaid = new CollectionCase("P1", true, Set.of(SMALL_FREQUENT_TOPUP), List.of(), 250, -40.0);
 			var task = plan(prepaid).getFirst();
 			assertThat(task.kind()).isEqualTo(Kind.LOW_BALANCE_WARNING);
 			assertThat(task.rules()).contains(5);
 			assertThat(task.advice()).singleElement().asString().contains("150.00");
-			assertThat(plan(new CollectionCase("P2", true, Set.of(), List.of(), 250, 300.0))).as("balance covers a bill").isEmpty();
+			assertThat(plan(new CollectionCase("P2", true, Set.of(), List.of(), 250, 10.0))).as("top-ups still cover the bills").isEmpty();
+			assertThat(CollectionPlanner.lowBalance(new CollectionCase("P3", true, Set.of(), List.of(), 250, -0.01))).isTrue();
 		}
 
 		@Test
