@@ -78,6 +78,9 @@ class CollectionController {
 			afterRank = afterKey == null ? 0 : Integer.parseInt(afterKey);
 		}
 		catch (NumberFormatException ex) {
+			afterRank = -1;
+		}
+		if (afterRank < 0) {
 			throw new InvalidArgumentException("after '" + after + "' is not a cursor of collectionPlan");
 		}
 		CollectionPlan plan = this.plans.plan(date);

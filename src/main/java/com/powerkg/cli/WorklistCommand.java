@@ -82,6 +82,14 @@ class WorklistCommand implements Callable<Integer> {
 		});
 	}
 
+	/** A text Excel would run as a formula (=, +, -, @) gets a leading apostrophe. */
+	static String cell(String value) {
+		if (value == null) {
+			return "";
+		}
+		return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+	}
+
 	private static String key(CollectionPlan.Count c) {
 		return c.kind() + "|" + c.round() + "|" + c.method();
 	}
@@ -103,14 +111,22 @@ class WorklistCommand implements Callable<Integer> {
 					CustomerProfile p = profiles.get(t.customerId());
 					String name = p == null ? "" : this.personalData ? p.name() : PersonalDataMasking.maskName(p.name());
 					String phone = p == null ? "" : this.personalData ? p.phone() : PersonalDataMasking.maskPhone(p.phone());
-					csv.printRecord(from + i + 1, t.customerId(), name, phone, p == null ? "" : p.region(), t.kind(), t.round(), t.method(),
+					csv.printRecord(from + i + 1, cell(t.customerId()), cell(name), cell(phone), cell(p == null ? "" : p.region()), t.kind(),
+							t.round(), t.method(),
 							String.format(Locale.ROOT, "%.2f", t.dueAmount()), String.join(" ", t.billIds()),
 							t.rules().stream().map(String::valueOf).collect(Collectors.joining(" ")), String.join("；", t.advice()));
 				}
 			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write " + this.out + ": " + ex.getMessage(), ex);
+		catch (IOException | RuntimeException ex) {
+			try {
+				Files.deleteIfExists(tmp);
+			}
+			catch (IOException ignored) {
+				// the original failure is what matters
+			}
+			throw ex instanceof IOException io ? new UncheckedIOException("cannot write " + this.out + ": " + io.getMessage(), io)
+					: (RuntimeException) ex;
 		}
 		try {
 			Files.move(tmp, this.out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

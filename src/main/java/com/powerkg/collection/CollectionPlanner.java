@@ -70,7 +70,7 @@ public final class CollectionPlanner {
 					List.of(), 0, List.of(), List.of(), 5)) : Optional.empty();
 		}
 		return dunningRound(c, d).map(round -> new CollectionTask(c.customerId(), Kind.DUNNING, round, defaultMethod(round), List.of(),
-				open(c), ids(c), List.of(), 5));
+				open(c, d, round), ids(c, d, round), List.of(), 5));
 	}
 
 	/** The planned tasks of one customer on D: at most one dunning task or low-balance warning, plus a verification. */
@@ -101,7 +101,8 @@ public final class CollectionPlanner {
 				}
 				round = Optional.empty();
 			}
-			if (round.isPresent() && round.get() == 1 && habitStart(c).map(start -> start > day).orElse(false)) {
+			if (round.isPresent() && round.get() == 1 && group(c, day) > 2
+					&& habitStart(c).map(start -> start > day).orElse(false)) {
 				rules.add(8); // the customer normally pays later in the month: the reminder waits
 				round = Optional.empty();
 			}
@@ -129,7 +130,8 @@ public final class CollectionPlanner {
 				rules.add(8);
 			}
 			tasks.add(new CollectionTask(c.customerId(), kind, round.get(), method, List.copyOf(advice),
-					kind == Kind.DUNNING ? open(c) : 0, kind == Kind.DUNNING ? ids(c) : List.of(), List.copyOf(rules), group));
+					kind == Kind.DUNNING ? open(c, d, round.get()) : 0, kind == Kind.DUNNING ? ids(c, d, round.get()) : List.of(),
+					List.copyOf(rules), group));
 		}
 		if (c.has(CONTACT_UPDATED) || c.has(CONTACT_ADDED)) {
 			ContactMethod method = c.has(PHONE_DUNNING_AVERSE) ? ContactMethod.ONSITE : ContactMethod.PHONE;
@@ -153,8 +155,10 @@ public final class CollectionPlanner {
 		return end < day ? 3 : start.get() <= day ? 4 : 5;
 	}
 
-	/** Orders tasks: ranking group, then the more advanced round, the larger amount, the customer id. */
+	/** Orders tasks: ranking group, warnings first, then the more advanced round, the larger amount, the customer id. */
 	public static final Comparator<CollectionTask> ORDER = Comparator.comparingInt(CollectionTask::group)
+		// a prepaid customer is cut off as soon as the balance runs out: warnings before rounds (SPEC §7)
+		.thenComparingInt((CollectionTask t) -> t.kind() == Kind.LOW_BALANCE_WARNING ? 0 : 1)
 		.thenComparing(Comparator.comparingInt(CollectionTask::round).reversed())
 		.thenComparing(Comparator.comparingDouble(CollectionTask::dueAmount).reversed())
 		.thenComparing(CollectionTask::customerId)
@@ -183,12 +187,20 @@ public final class CollectionPlanner {
 		return c.prepaidBalance() != null && c.averageMonthlyBill() > 0 && c.prepaidBalance() < 0;
 	}
 
-	private static double open(CollectionCase c) {
-		return Math.round(c.bills().stream().mapToDouble(OpenBill::openAmount).sum() * 100) / 100.0;
+	/**
+	 * The bills a task of this round is about: those whose due date calls for at least this round (a cut-off notice
+	 * never lists a bill that is not even due).
+	 */
+	private static List<OpenBill> billsOf(CollectionCase c, LocalDate d, int round) {
+		return c.bills().stream().filter(b -> timingRound(b, d) >= round).toList();
 	}
 
-	private static List<String> ids(CollectionCase c) {
-		return c.bills().stream().map(OpenBill::id).toList();
+	private static double open(CollectionCase c, LocalDate d, int round) {
+		return Math.round(billsOf(c, d, round).stream().mapToDouble(OpenBill::openAmount).sum() * 100) / 100.0;
+	}
+
+	private static List<String> ids(CollectionCase c, LocalDate d, int round) {
+		return billsOf(c, d, round).stream().map(OpenBill::id).toList();
 	}
 
 }

@@ -45,7 +45,12 @@ public class CollectionPlans {
 
 	private final AnalyticsRuns runs;
 
+	/** How long a plan is reused for paging; recorded contacts clear it at once ({@link #forget()}). */
+	static final java.time.Duration REUSE = java.time.Duration.ofMinutes(1);
+
 	private volatile CollectionPlan last;
+
+	private volatile long lastComputedAt;
 
 	public CollectionPlans(Driver driver, AnalyticsRuns runs) {
 		this.driver = driver;
@@ -55,19 +60,25 @@ public class CollectionPlans {
 	public CollectionPlan plan(LocalDate date) {
 		String run = this.runs.publishedRunId().orElse(null);
 		CollectionPlan cached = this.last;
-		if (cached != null && cached.date().equals(date) && java.util.Objects.equals(cached.run(), run)) {
+		if (cached != null && cached.date().equals(date) && java.util.Objects.equals(cached.run(), run)
+				&& System.nanoTime() - this.lastComputedAt < REUSE.toNanos()) {
 			return cached;
 		}
 		CollectionPlan plan = compute(date, run);
 		this.last = plan;
+		this.lastComputedAt = System.nanoTime();
 		return plan;
+	}
+
+	/** Drops the reused plan: the data behind it changed. */
+	public void forget() {
+		this.last = null;
 	}
 
 	private CollectionPlan compute(LocalDate date, String run) {
 		long started = System.nanoTime();
 		Map<String, List<CollectionCase.OpenBill>> bills = new LinkedHashMap<>();
-		Map<String, Object> window = Map.of("from", date.minusMonths(12), "to", date.plusDays(45), "asOf", date, "until",
-				date.plusDays(1).atStartOfDay());
+		Map<String, Object> window = Map.of("from", date.minusMonths(12), "asOf", date, "until", date.plusDays(1).atStartOfDay());
 		this.driver.executableQuery(OPEN_BILLS).withParameters(window).execute().records().forEach(r -> bills
 			.computeIfAbsent(r.get("customerId").asString(), id -> new ArrayList<>())
 			.add(new CollectionCase.OpenBill(r.get("billId").asString(), r.get("dueOn").asLocalDate(), r.get("open").asDouble(),
@@ -83,6 +94,9 @@ public class CollectionPlans {
 		Map<String, Long> plan = new TreeMap<>();
 		Map<String, Long> baseline = new TreeMap<>();
 		String firstPeriod = YearMonth.from(date).minusMonths(12).toString();
+		String lastPeriod = YearMonth.from(date).minusMonths(1).toString();
+		// NO_DUNNING_THIS_MONTH speaks of the run's month: it does not hold back a plan for another month
+		boolean sameMonth = run != null && YearMonth.from(runAsOf(run)).equals(YearMonth.from(date));
 		for (int from = 0; from < all.size(); from += BATCH) {
 			Map<String, Object> params = new HashMap<>();
 			params.put("ids", all.subList(from, Math.min(all.size(), from + BATCH)));
@@ -90,10 +104,14 @@ public class CollectionPlans {
 			params.put("asOf", date);
 			params.put("until", date.plusDays(1).atStartOfDay());
 			params.put("firstPeriod", firstPeriod);
+			params.put("lastPeriod", lastPeriod);
 			for (var r : this.driver.executableQuery(DETAILS).withParameters(params).execute().records()) {
 				String id = r.get("id").asString();
 				Set<TagCode> tags = EnumSet.noneOf(TagCode.class);
 				r.get("tags").asList(Value::asString).forEach(code -> tags.add(TagCode.valueOf(code)));
+				if (!sameMonth) {
+					tags.remove(TagCode.NO_DUNNING_THIS_MONTH);
+				}
 				double average = r.get("recentAmounts").asList(Value::asDouble).stream().mapToDouble(Double::doubleValue).average().orElse(0);
 				boolean prepaid = r.get("prepaid").asBoolean();
 				var c = new CollectionCase(id, prepaid, tags, bills.getOrDefault(id, List.of()), average,
@@ -119,6 +137,11 @@ public class CollectionPlans {
 				(System.nanoTime() - started) / 1_000_000, bills.values().stream().mapToInt(List::size).sum(), bills.size(),
 				(billsRead - started) / 1_000_000, all.size(), (detailsRead - billsRead) / 1_000_000);
 		return new CollectionPlan(date, run, List.copyOf(tasks), workload);
+	}
+
+	private LocalDate runAsOf(String run) {
+		return this.driver.executableQuery("MATCH (r:AnalyticsRun {id: $id}) RETURN r.asOf AS asOf").withParameters(Map.of("id", run))
+			.execute().records().getFirst().get("asOf").asLocalDate();
 	}
 
 	private static String key(CollectionTask task) {

@@ -18,8 +18,11 @@ public class DunningContacts {
 
 	private final Driver driver;
 
-	public DunningContacts(Driver driver) {
+	private final CollectionPlans plans;
+
+	public DunningContacts(Driver driver, CollectionPlans plans) {
 		this.driver = driver;
+		this.plans = plans;
 	}
 
 	public record Contact(String customerId, String billId, LocalDateTime contactedAt, int round, ContactMethod method,
@@ -34,6 +37,10 @@ public class DunningContacts {
 	public Map<String, Object> record(Contact contact, String recordedBy) {
 		if (contact.round() < 1 || contact.round() > 4) {
 			throw new IllegalArgumentException("round must be 1 to 4 (was " + contact.round() + ")");
+		}
+		if (contact.round() >= 2 && contact.billId() == null) {
+			throw new IllegalArgumentException("a round-" + contact.round() + " contact must name its bill (billId): rounds 2-4 are "
+					+ "counted per bill towards a lawful cut-off");
 		}
 		if (contact.contactedAt().isAfter(LocalDateTime.now().plusMinutes(5))) {
 			throw new IllegalArgumentException("contactedAt " + contact.contactedAt() + " is in the future");
@@ -53,6 +60,7 @@ public class DunningContacts {
 			throw new IllegalArgumentException(contact.billId() == null ? "no customer " + contact.customerId()
 					: "no customer " + contact.customerId() + " with bill " + contact.billId());
 		}
+		this.plans.forget();
 		return records.getFirst().get("contact").asMap();
 	}
 

@@ -1,4 +1,5 @@
-// For a batch of customers: their tags in the published run, the mean bill of the last 12 periods, and for prepaid
+// For a batch of customers: their tags in the published run, the mean of the positive bills of the last 12 periods,
+// and for prepaid
 // customers the balance estimated from the history (top-ups up to D minus bills issued by D).
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})
@@ -6,7 +7,7 @@ WITH c, [b IN COLLECT { MATCH (c)-[:BILLED]->(b:Bill) RETURN b } WHERE b.issuedO
 RETURN c.id AS id,
        c.paymentMode = 'PREPAID' AS prepaid,
        COLLECT { MATCH (c)-[h:HAS_TAG]->(t:Tag) WHERE h.run = $runId RETURN t.code } AS tags,
-       [b IN bills WHERE b.period >= $firstPeriod | b.amount] AS recentAmounts,
+       [b IN bills WHERE b.period >= $firstPeriod AND b.period <= $lastPeriod AND b.amount > 0 | b.amount] AS recentAmounts,
        CASE WHEN c.paymentMode = 'PREPAID'
             THEN reduce(s = 0.0, p IN [p IN COLLECT { MATCH (c)-[:PAID]->(p:Payment {kind: 'TOPUP'}) RETURN p } WHERE p.paidAt < $until] | s + p.amount)
                  - reduce(s = 0.0, b IN bills | s + b.amount)

@@ -1,7 +1,7 @@
-// Postpaid bills open on D: issued by D, due within the window the rounds look at (up to 12 months back, and bills
-// not yet due), with what is still unpaid and the dunning rounds already made about each.
+// Postpaid bills open on D: issued by D and due at most 12 months before D (older arrears are for the arrears and
+// legal process, not for dunning rounds), with what is still unpaid and the dunning rounds already made about each.
 MATCH (b:Bill)
-WHERE b.dueOn >= $from AND b.dueOn <= $to AND b.issuedOn <= $asOf AND b.amount > 0.005
+WHERE b.dueOn >= $from AND b.issuedOn <= $asOf AND b.amount > 0.005
 MATCH (c:Customer)-[:BILLED]->(b)
 WHERE c.paymentMode = 'POSTPAID'
 WITH c, b, reduce(paid = 0.0, p IN [p IN COLLECT { MATCH (b)<-[:SETTLES]-(p:Payment) RETURN p } WHERE p.paidAt < $until] | paid + p.amount) AS paid

@@ -65,11 +65,11 @@ class CollectionPlannerTest {
 		}
 
 		@Test
-		void theMostAdvancedBillSetsTheRoundAndTheTaskCoversEveryOpenBill() {
-			var task = dunning(postpaid(Set.of(), bill("old", 45, 100, 2), bill("new", -10, 80.5)));
+		void theMostAdvancedBillSetsTheRoundAndTheTaskListsTheBillsOfThatRound() {
+			var task = dunning(postpaid(Set.of(), bill("old", 45, 100, 2), bill("mid", 40, 20.25, 2), bill("new", -10, 80.5)));
 			assertThat(task.round()).isEqualTo(3);
-			assertThat(task.dueAmount()).isEqualTo(180.5);
-			assertThat(task.billIds()).containsExactly("old", "new");
+			assertThat(task.dueAmount()).as("an overdue notice lists the overdue bills, not the one not yet due").isEqualTo(120.25);
+			assertThat(task.billIds()).containsExactly("old", "mid");
 			assertThat(task.method()).isEqualTo(ContactMethod.WRITTEN_NOTICE);
 		}
 
@@ -88,6 +88,8 @@ class CollectionPlannerTest {
 		@Test
 		void rule2NoDunningThisMonthOnlyOnceOverdue() {
 			assertThat(noDunning(postpaid(Set.of(NO_DUNNING_THIS_MONTH), bill("b", 0, 100)))).isTrue();
+			var verification = plan(postpaid(Set.of(NO_DUNNING_THIS_MONTH, CONTACT_UPDATED), bill("b", 0, 100)));
+			assertThat(verification).singleElement().satisfies(t -> assertThat(t.kind()).isEqualTo(Kind.CONTACT_VERIFICATION));
 			assertThat(dunning(postpaid(Set.of(NO_DUNNING_THIS_MONTH), bill("b", 1, 100))).round()).isEqualTo(2);
 			var prepaid = new CollectionCase("P1", true, Set.of(NO_DUNNING_THIS_MONTH), List.of(), 200, -50.0);
 			assertThat(plan(prepaid)).as("a prepaid bill is never overdue: no warning either").isEmpty();
@@ -114,6 +116,15 @@ class CollectionPlannerTest {
 				.extracting(CollectionTask::kind, CollectionTask::method)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.DUNNING, ContactMethod.ONSITE),
 						org.assertj.core.groups.Tuple.tuple(Kind.CONTACT_VERIFICATION, ContactMethod.ONSITE));
+		}
+
+		@Test
+		void lowBalanceWarningsComeBeforeRoundsInTheirGroup() {
+			var warning = plan(new CollectionCase("A", true, Set.of(), List.of(), 100, -5.0)).getFirst();
+			var round2 = plan(new CollectionCase("B", false, Set.of(), List.of(bill("b", 5, 500)), 100, null)).getFirst();
+			var ranked = new java.util.ArrayList<>(List.of(round2, warning));
+			ranked.sort(CollectionPlanner.ORDER);
+			assertThat(ranked).extracting(CollectionTask::customerId).containsExactly("A", "B");
 		}
 
 		@Test
@@ -162,6 +173,8 @@ class CollectionPlannerTest {
 				.isEqualTo(2);
 			var onTheFifth = CollectionPlanner.plan(postpaid(Set.of(SETTLES_MID), bill("b", -10, 100)), LocalDate.of(2026, 11, 5));
 			assertThat(onTheFifth).as("d = 5: the mid window comes later").isEmpty();
+			assertThat(dunning(postpaid(Set.of(SETTLES_LATE, REPEATED_ARREARS), bill("b", -10, 100))).round())
+				.as("rule 8 is for everyone else: repeated arrears come first, even late payers").isEqualTo(1);
 		}
 
 	}

@@ -76,14 +76,31 @@ class DunningContactMutationTest {
 	}
 
 	@Test
+	void aRecordedRoundIsNotPlannedAgainTheCachedPlanIsDropped() {
+		LocalDate d = LocalDate.of(2026, 11, 20);
+		assertThat(this.plans.plan(d).tasks()).as("the October bill is due on Nov 30: a reminder")
+			.anySatisfy(t -> assertThat(t.customerId() + "/" + t.round()).isEqualTo("FB002/1"));
+
+		this.graphQl.document(RECORD).variable("input", input("FB002", "FB002-202610", "2026-11-20T09:00:00", 1, "NONE")).execute()
+			.path("recordDunningContact.id").hasValue();
+
+		assertThat(this.plans.plan(d).tasks()).as("the reminder was made").noneMatch(t -> t.customerId().equals("FB002"));
+	}
+
+	@Test
 	void badContactsAreRefusedWithClearErrors() {
+		long before = recorded();
 		expectError(input("NOBODY", null, "2026-11-10T10:00:00", 1, "NONE"), "no customer NOBODY");
 		expectError(input("FB001", "T_ARR3-202606", "2026-11-10T10:00:00", 1, "NONE"), "no customer FB001 with bill T_ARR3-202606");
 		expectError(input("FB001", null, "2026-11-10T10:00:00", 5, "NONE"), "round must be 1 to 4");
 		expectError(input("FB001", null, "2099-01-01T10:00:00", 1, "NONE"), "is in the future");
-		long stored = this.driver.executableQuery("MATCH (d:DunningContact) WHERE d.source = 'graphql' AND d.round = 5 RETURN count(d) AS n")
-			.execute().records().getFirst().get("n").asLong();
-		assertThat(stored).isZero();
+		expectError(input("FB001", null, "2026-11-10T10:00:00", 2, "NONE"), "must name its bill");
+		assertThat(recorded()).as("nothing stored").isEqualTo(before);
+	}
+
+	private long recorded() {
+		return this.driver.executableQuery("MATCH (d:DunningContact) WHERE d.source = 'graphql' RETURN count(d) AS n").execute().records()
+			.getFirst().get("n").asLong();
 	}
 
 	private void expectError(Map<String, Object> input, String message) {
