@@ -39,6 +39,8 @@ public class CollectionPlans {
 
 	private static final String DETAILS = CypherResource.load(CollectionPlans.class, "customer-details.cypher");
 
+	private static final String RUN_AS_OF = CypherResource.load(CollectionPlans.class, "run-as-of.cypher");
+
 	private static final int BATCH = 2000;
 
 	private final Driver driver;
@@ -140,7 +142,7 @@ public class CollectionPlans {
 	}
 
 	private LocalDate runAsOf(String run) {
-		return this.driver.executableQuery("MATCH (r:AnalyticsRun {id: $id}) RETURN r.asOf AS asOf").withParameters(Map.of("id", run))
+		return this.driver.executableQuery(RUN_AS_OF).withParameters(Map.of("id", run))
 			.execute().records().getFirst().get("asOf").asLocalDate();
 	}
 

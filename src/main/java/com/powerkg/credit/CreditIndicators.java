@@ -36,10 +36,7 @@ public final class CreditIndicators {
 		// a share of nothing, or the mean lateness of no bills, is unknown rather than 0 (flag NO_DUE_BILLS)
 		x[CreditIndicator.OVERDUE_AMOUNT_RATIO.ordinal()] = due.isEmpty() ? Double.NaN : value[Feature.OVERDUE_AMOUNT_RATIO.ordinal()];
 		x[CreditIndicator.ARREARS_BALANCE.ordinal()] = due.stream().filter(b -> b.settledAt(asOf).isEmpty())
-			.mapToDouble(b -> b.amount() - b.payments().stream().filter(p -> p.paidAt().isBefore(asOf.plusDays(1).atStartOfDay()))
-				.mapToDouble(com.powerkg.tagging.CustomerHistory.Payment::amount).sum())
-			.map(open -> Math.max(0, open))
-			.sum();
+			.mapToDouble(b -> Math.max(0, b.amount() - b.paidBy(asOf))).sum();
 		x[CreditIndicator.MEAN_DAYS_LATE.ordinal()] = due.isEmpty() ? Double.NaN : value[Feature.MEAN_DAYS_LATE.ordinal()];
 		x[CreditIndicator.UNANSWERED_DUNNING.ordinal()] = value[Feature.UNANSWERED_DUNNING.ordinal()];
 		x[CreditIndicator.QUALITY_COMPLAINTS.ordinal()] = facts.qualityComplaints();

@@ -94,7 +94,7 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 				scores[i] = -scores[i];
 			}
 		}
-		return new CreditModel(d.columns(), d.imputed(), d.means(), d.sds(), coefficients, Logistic.fit(scores, defaulted), cutoffs);
+		return new CreditModel(d.columns(), d.imputed(), d.means(), d.sds(), coefficients, Logistic.calibrate(scores, defaulted), cutoffs);
 	}
 
 	/**
@@ -388,7 +388,7 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 
 	}
 
-	/** One-dimensional logistic regression by Newton's method: P(default) = 1 / (1 + e^-(a + b·score)). */
+	/** Logistic regression by Newton's method (IRLS): the baseline model, and the calibration of the Fisher score. */
 	static final class Logistic {
 
 		private Logistic() {
@@ -446,37 +446,13 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 			return beta;
 		}
 
-		static double[] fit(double[] score, int[] y) {
-			double a = 0;
-			double b = 0;
-			for (int iteration = 0; iteration < 50; iteration++) {
-				double ga = 0;
-				double gb = 0;
-				double haa = 0;
-				double hab = 0;
-				double hbb = 0;
-				for (int i = 0; i < score.length; i++) {
-					double p = 1 / (1 + Math.exp(-(a + b * score[i])));
-					double w = p * (1 - p);
-					ga += y[i] - p;
-					gb += (y[i] - p) * score[i];
-					haa += w;
-					hab += w * score[i];
-					hbb += w * score[i] * score[i];
-				}
-				// a small ridge keeps the step finite when the classes are perfectly separated
-				haa += 1e-6;
-				hbb += 1e-6;
-				double det = haa * hbb - hab * hab;
-				double da = (hbb * ga - hab * gb) / det;
-				double db = (haa * gb - hab * ga) / det;
-				a += da;
-				b += db;
-				if (Math.abs(da) + Math.abs(db) < 1e-10) {
-					break;
-				}
+		/** PD = 1 / (1 + e^-(a + b·score)): the calibration of a score, {a, b}; a tiny penalty keeps b finite on separable data. */
+		static double[] calibrate(double[] score, int[] y) {
+			double[][] column = new double[score.length][];
+			for (int i = 0; i < score.length; i++) {
+				column[i] = new double[] {score[i]};
 			}
-			return new double[] {a, b};
+			return fitMany(column, y, 1e-6);
 		}
 
 	}

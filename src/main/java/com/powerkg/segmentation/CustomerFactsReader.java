@@ -14,13 +14,10 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Reads {@link CustomerFacts} as of a date, for given customers or for every customer in id order (keyset batches,
  * so each batch costs the same). Shared by the value features and the credit indicators.
  */
-@Component
 public class CustomerFactsReader {
 
 	private static final String IDS = CypherResource.load(TaggingStage.class, "customer-ids.cypher");

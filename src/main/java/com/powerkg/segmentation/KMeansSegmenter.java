@@ -1,6 +1,5 @@
 package com.powerkg.segmentation;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -180,14 +179,6 @@ public final class KMeansSegmenter {
 		int[] picked = Arrays.copyOf(all, size);
 		Arrays.sort(picked);
 		return picked;
-	}
-
-	static List<Integer> candidates(int from, int to) {
-		List<Integer> ks = new ArrayList<>();
-		for (int k = from; k <= to; k++) {
-			ks.add(k);
-		}
-		return ks;
 	}
 
 }

@@ -19,6 +19,12 @@ public record CustomerHistory(String customerId, boolean prepaid, List<Bill> bil
 
 		private static final double CENT = 0.005;
 
+		/** What was paid towards the bill up to the end of D. */
+		public double paidBy(LocalDate asOf) {
+			LocalDateTime until = asOf.plusDays(1).atStartOfDay();
+			return this.payments.stream().filter(p -> p.paidAt().isBefore(until)).mapToDouble(Payment::amount).sum();
+		}
+
 		/** When the payments made up to D first add up to the bill's amount; empty if they never do. */
 		public Optional<LocalDateTime> settledAt(LocalDate asOf) {
 			LocalDateTime until = asOf.plusDays(1).atStartOfDay();

@@ -216,7 +216,7 @@ class SampleAnalyticsTest {
 
 		var summary = graphQl.document("""
 				{ analyticsRuns(last: 1) { id credit { model comparison { model auc ks } status ratingsRun auc ks aucFloor heldOutRows trainingRows
-				    confusion { truePositives falsePositives trueNegatives falseNegatives } coefficients { column value } } } }""")
+				    confusion { truePositives falsePositives trueNegatives falseNegatives } coefficients { column value } unusedColumns } } }""")
 			.execute().path("analyticsRuns[0].credit").entity(Map.class).get();
 		assertThat(summary.get("status")).isEqualTo("RATED");
 		assertThat(summary.get("model")).isEqualTo("FISHER");
@@ -227,6 +227,8 @@ class SampleAnalyticsTest {
 		Map<String, Integer> confusion = (Map<String, Integer>) summary.get("confusion");
 		assertThat(confusion.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(summary.get("heldOutRows"));
 		assertThat((List<?>) summary.get("coefficients")).hasSize(22);
+		assertThat((List<String>) summary.get("unusedColumns")).as("nobody had 24 months of history on 2025-10-31")
+			.containsExactlyInAnyOrder("GROWTH_12M", "SHORT_HISTORY");
 	}
 
 	@Test
@@ -383,6 +385,22 @@ class SampleAnalyticsTest {
 		String anyCustomer = "C00000001";
 		graphQl.document("{ customer(id: \"" + anyCustomer + "\") { credit { run grade } } }").execute()
 			.path("customer.credit.run").entity(String.class).isEqualTo(served);
+	}
+
+
+	@Test
+	@Order(9)
+	void ratingsAnEarlierRetainedRunStillServesSurviveTheCleanup() {
+		String served = driver.executableQuery("MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(r) RETURN r.creditRun AS c")
+			.execute().records().getFirst().get("c").asString();
+
+		// a normal run: the strict runs of the test before now count as superseded, only the latest of them retained
+		String fresh = context.getBean(AnalyticsService.class).run(SAMPLE_AS_OF).runId();
+
+		assertThat(served).isNotEqualTo(fresh);
+		long kept = driver.executableQuery("MATCH ()-[r:RATED]->() WHERE r.run = $run RETURN count(r) AS n")
+			.withParameters(Map.of("run", served)).execute().records().getFirst().get("n").asLong();
+		assertThat(kept).as("the retained run still serves those ratings, though the run that wrote them is older").isEqualTo(2000);
 	}
 
 }

@@ -77,6 +77,9 @@ class SegmentationStageTest {
 			assertThat(r.get("k").asInt()).isEqualTo(arrears.k());
 			assertThat(r.get("silhouette").asDouble()).isEqualTo(best);
 		});
+		assertThat(query("MATCH (r:AnalyticsRun {id: $run}) RETURN r.segmentParameters AS p", outcome.runId()).getFirst().get("p")
+			.asList(org.neo4j.driver.Value::asString)).as("every clustering parameter is on the run")
+			.containsExactly("seed=42", "restarts=2", "maxIterations=100", "silhouetteSample=2000");
 		assertThat(query("MATCH (r:AnalyticsRun {id: $run}) RETURN r.segmentK AS k", outcome.runId()).getFirst().get("k")
 			.asList(org.neo4j.driver.Value::asString)).contains("ARREARS_RISK=" + arrears.k() + " (auto)", "REVENUE_CONTRIBUTION=3");
 		assertThat(query("""
