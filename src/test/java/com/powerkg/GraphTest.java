@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 				"powerkg.import.reports-directory=target/test-reports" })
 @ContextConfiguration(initializers = TestNeo4j.class)
 @AutoConfigureGraphQlTester
+@Import(TestCallers.class)
 public @interface GraphTest {
 
 }

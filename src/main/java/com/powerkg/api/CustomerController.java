@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.powerkg.security.Caller;
 import graphql.GraphQLContext;
-
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -63,14 +63,20 @@ class CustomerController {
 		}
 	}
 
+	/** Masked unless the caller may read personal data (ADMIN or the PERSONAL_DATA grant). */
 	@SchemaMapping(typeName = "Customer")
-	String name(CustomerProfile customer) {
-		return PersonalDataMasking.maskName(customer.name());
+	String name(CustomerProfile customer, GraphQLContext context) {
+		return mayReadPersonalData(context) ? customer.name() : PersonalDataMasking.maskName(customer.name());
 	}
 
 	@SchemaMapping(typeName = "Customer")
-	String phone(CustomerProfile customer) {
-		return PersonalDataMasking.maskPhone(customer.phone());
+	String phone(CustomerProfile customer, GraphQLContext context) {
+		return mayReadPersonalData(context) ? customer.phone() : PersonalDataMasking.maskPhone(customer.phone());
+	}
+
+	private static boolean mayReadPersonalData(GraphQLContext context) {
+		Caller caller = context.get(Caller.CONTEXT_KEY);
+		return caller != null && caller.mayReadPersonalData();
 	}
 
 	@BatchMapping(typeName = "Customer")

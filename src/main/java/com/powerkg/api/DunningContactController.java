@@ -5,17 +5,16 @@ import java.util.Map;
 
 import com.powerkg.collection.ContactMethod;
 import com.powerkg.collection.DunningContacts;
+import com.powerkg.security.Caller;
+import graphql.GraphQLContext;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
-/** Records dunning contact results; they feed the tags of the next analytics run. */
+/** Records dunning contact results; they feed the tags of the next analytics run, audited with the signed-in user. */
 @Controller
 class DunningContactController {
-
-	/** Until logins exist (issue E) nobody can be named. */
-	static final String UNAUTHENTICATED = "anonymous";
 
 	private final DunningContacts contacts;
 
@@ -28,10 +27,11 @@ class DunningContactController {
 	}
 
 	@MutationMapping
-	Map<String, Object> recordDunningContact(@Argument DunningContactInput input) {
+	Map<String, Object> recordDunningContact(@Argument DunningContactInput input, GraphQLContext context) {
+		Caller caller = context.get(Caller.CONTEXT_KEY);
 		try {
 			return this.contacts.record(new DunningContacts.Contact(input.customerId(), input.billId(), input.contactedAt(),
-					input.round(), input.method(), input.reached(), input.response()), UNAUTHENTICATED);
+					input.round(), input.method(), input.reached(), input.response()), caller.name());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidArgumentException(ex.getMessage());

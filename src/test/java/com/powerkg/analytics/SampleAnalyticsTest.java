@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.powerkg.TestCallers;
 import com.powerkg.TestNeo4j;
 import com.powerkg.credit.CreditProperties;
 import com.powerkg.credit.CreditStage;
@@ -52,7 +53,8 @@ class SampleAnalyticsTest {
 			.run("--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(), "--powerkg.neo4j.embedded.bolt-port=0",
 					"--powerkg.import.reports-directory=target/test-reports/sample-analytics");
 		driver = context.getBean(Driver.class);
-		graphQl = ExecutionGraphQlServiceTester.create(context.getBean(ExecutionGraphQlService.class));
+		graphQl = TestCallers.as(ExecutionGraphQlServiceTester.create(context.getBean(ExecutionGraphQlService.class)),
+				TestCallers.MARKETING);
 	}
 
 	@AfterAll

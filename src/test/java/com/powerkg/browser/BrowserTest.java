@@ -1,11 +1,9 @@
 package com.powerkg.browser;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.powerkg.GraphTest;
+import com.powerkg.Http;
 import com.powerkg.graph.EmbeddedNeo4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -24,8 +22,6 @@ class BrowserTest {
 
 	@Autowired
 	EmbeddedNeo4j neo4j;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
 	void browserOpensPrefilledWithTheEmbeddedBoltUrlAndNoAuth() throws Exception {
@@ -58,10 +54,7 @@ class BrowserTest {
 
 	@Test
 	void graphQlEndpointAndGraphiQlAreServedOverHttp() throws Exception {
-		HttpResponse<String> graphQl = this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ customers(first: 1) { pageInfo { hasPreviousPage } } }\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> graphQl = Http.as(this.port, "marketing").graphQl("{ customers(first: 1) { pageInfo { hasPreviousPage } } }");
 		assertThat(graphQl.statusCode()).isEqualTo(200);
 		assertThat(graphQl.body()).isEqualTo("{\"data\":{\"customers\":{\"pageInfo\":{\"hasPreviousPage\":false}}}}");
 
@@ -69,9 +62,20 @@ class BrowserTest {
 		assertThat(get("/actuator/health", "application/json").body()).contains("\"status\":\"UP\"");
 	}
 
-	private HttpResponse<String> get(String path, String accept) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).header("Accept", accept).build(),
-				HttpResponse.BodyHandlers.ofString());
+	@Test
+	void anonymousCallersGetTheHealthOnlyNotBrowserNorGraphiQl() {
+		Http anonymous = Http.anonymous(this.port);
+		assertThat(anonymous.get("/actuator/health", "application/json").statusCode()).isEqualTo(200);
+		for (String path : new String[] { "/browser/", "/graphiql?path=/graphql", "/" }) {
+			var response = anonymous.get(path, "text/html");
+			assertThat(response.statusCode()).as(path).isEqualTo(401);
+			assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+		}
+	}
+
+	/** As an analyst: Browser and GraphiQL are for signed-in users. */
+	private HttpResponse<String> get(String path, String accept) {
+		return Http.as(this.port, "analyst").get(path, accept);
 	}
 
 }

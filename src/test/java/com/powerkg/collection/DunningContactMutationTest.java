@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.powerkg.Fixtures;
 import com.powerkg.GraphTest;
+import com.powerkg.TestCallers;
 import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.ingest.CsvImporter;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +58,7 @@ class DunningContactMutationTest {
 		var recorded = this.graphQl.document(RECORD).variable("input", input("FB001", "FB001-202610", "2026-11-10T10:00:00", 1,
 				"REFUSES_PHONE")).execute().path("recordDunningContact").entity(Map.class).get();
 		assertThat(recorded).containsEntry("customerId", "FB001").containsEntry("billId", "FB001-202610")
-			.containsEntry("recordedBy", "anonymous").containsEntry("response", "REFUSES_PHONE");
+			.containsEntry("recordedBy", TestCallers.MARKETING.name()).containsEntry("response", "REFUSES_PHONE");
 		assertThat((String) recorded.get("id")).startsWith("API-");
 		assertThat(recorded.get("recordedAt")).isNotNull();
 

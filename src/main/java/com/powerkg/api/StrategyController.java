@@ -1,0 +1,61 @@
+package com.powerkg.api;
+
+import java.util.List;
+
+import com.powerkg.security.Caller;
+import com.powerkg.strategy.Aspect;
+import com.powerkg.strategy.Strategy;
+import com.powerkg.strategy.StrategyMatch;
+import com.powerkg.strategy.StrategyProfile;
+import com.powerkg.strategy.StrategyQueries;
+import graphql.GraphQLContext;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** "Which strategy applies" for a customer or a profile, the catalogue, and a steward's switch. */
+@Controller
+class StrategyController {
+
+	private final StrategyQueries strategies;
+
+	private final CustomerQueries customers;
+
+	StrategyController(StrategyQueries strategies, CustomerQueries customers) {
+		this.strategies = strategies;
+		this.customers = customers;
+	}
+
+	@QueryMapping
+	List<StrategyMatch> strategies(@Argument String customerId, @Argument Aspect aspect, GraphQLContext context) {
+		String runId = PublishedRun.idFor(context, this.customers::publishedRunId);
+		String creditRunId = PublishedRun.creditRunIdFor(context, this.customers::servedCreditRunId);
+		return this.strategies.forCustomer(customerId, aspect, runId, creditRunId)
+			.orElseThrow(() -> new InvalidArgumentException("no customer has id '" + customerId + "'"));
+	}
+
+	@QueryMapping
+	List<StrategyMatch> strategiesFor(@Argument StrategyProfile profile, @Argument Aspect aspect) {
+		profile.segments().forEach(s -> CustomerController.checkLevel(new CustomerFilter.SegmentCondition(s.dimension(), s.level())));
+		return this.strategies.forProfile(profile, aspect);
+	}
+
+	@QueryMapping
+	List<Strategy> strategyCatalogue(@Argument Aspect aspect) {
+		return this.strategies.catalogue(aspect);
+	}
+
+	@MutationMapping
+	Strategy setStrategyEnabled(@Argument String code, @Argument boolean enabled, @Argument String reason,
+			GraphQLContext context) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidArgumentException("give a reason: it is kept with the change for whoever wonders later");
+		}
+		Caller caller = context.get(Caller.CONTEXT_KEY);
+		return this.strategies.setEnabled(code, enabled, reason.strip(), caller.name())
+			.orElseThrow(() -> new InvalidArgumentException("no strategy has code '" + code + "'; see strategyCatalogue"));
+	}
+
+}

@@ -1,0 +1,96 @@
+package com.powerkg.security;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP security: anonymous callers reach the health endpoint only; everything else (GraphQL, GraphiQL, Neo4j
+ * Browser's files) needs HTTP Basic sign-in with a configured user. What a user may read or change inside GraphQL is
+ * decided per field by the schema's {@code @access} directive ({@link AccessInstrumentation}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+				.anyRequest().authenticated())
+			.httpBasic(basic -> basic.realmName("power-customer-kg"))
+			// stateless Basic sign-in: no session cookie, so no cross-site request can ride on one; GraphQL only
+			// accepts application/json, which a foreign form cannot send without a CORS preflight
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.anonymous(Customizer.withDefaults())
+			.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	InMemoryUserDetailsManager users(SecurityProperties properties, PasswordEncoder encoder,
+			@Value("${server.address:}") String serverAddress) {
+		if (properties.users().isEmpty()) {
+			log.warn("No API users are configured (powerkg.security.users): only the health endpoint can be used");
+		}
+		boolean loopback = isLoopback(serverAddress);
+		List<UserDetails> users = properties.users().stream().map(user -> {
+			if (encoder.matches(user.name(), user.password())) {
+				if (!loopback) {
+					throw new IllegalStateException("User '" + user.name() + "' still has the documented local password "
+							+ "while the service listens on " + (serverAddress.isBlank() ? "all addresses" : serverAddress)
+							+ "; set powerkg.security.users with your own bcrypt hashes (README, Security)");
+				}
+				log.info("API user '{}' has the documented local password; fine on loopback, change it before serving "
+						+ "other machines", user.name());
+			}
+			return User.withUsername(user.name())
+				.password(user.password())
+				.roles(user.roles().stream().map(Role::name).toArray(String[]::new))
+				.build();
+		}).toList();
+		return new InMemoryUserDetailsManager(users);
+	}
+
+	static boolean isLoopback(String address) {
+		if (address == null || address.isBlank()) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(address).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,44 @@
+// What is known about one customer that strategies can be conditioned on (SPEC §6), each fact with the readable
+// reason it holds: the published run's segments and tags, the credit grade it serves, needs found in 95598 work
+// orders and the preferred channel, both over the windows before the run's as-of date. Followed by resolution.cypher.
+MATCH (c:Customer {id: $customerId})
+OPTIONAL MATCH (run:AnalyticsRun {id: $runId})
+WITH c, coalesce(run.asOf, date()) AS asOf
+OPTIONAL CALL (c, asOf) {
+  MATCH (c)-[m:IN_SEGMENT]->(s:Segment) WHERE m.run = $runId
+  RETURN s AS node, 'IN_SEGMENT ' + s.dimension + ' = ' + s.level + ' (' + s.nameZh + ')' AS why
+  UNION
+  MATCH (c)-[h:HAS_TAG]->(t:Tag) WHERE h.run = $runId
+  RETURN t AS node, 'HAS_TAG ' + t.code + ' (' + t.nameZh + '; ' + coalesce(h.explanation, 'see its evidence') + ')' AS why
+  UNION
+  MATCH (c)-[r:RATED]->(g:CreditGrade) WHERE r.run = $creditRunId
+  RETURN g AS node, 'RATED ' + g.grade + ' (' + g.nameZh + ', probability of default ' + toString(round(r.pd * 100, 1)) + ' %)' AS why
+  UNION
+  MATCH (n:Need)
+  OPTIONAL MATCH (c)-[:RAISED]->(w:WorkOrder)-[:VIA]->(ch:Channel)
+  WHERE w.createdAt >= localdatetime({date: asOf - duration({months: n.windowMonths})})
+    AND w.createdAt < localdatetime({date: asOf + duration({days: 1})})
+    AND (size(n.topics) = 0 OR w.topic IN n.topics) AND (size(n.channels) = 0 OR ch.code IN n.channels)
+  WITH n, count(w) AS orders, collect(w.id)[0..3] AS examples
+  WHERE orders >= n.minOrders
+  RETURN n AS node, 'NEEDS ' + n.code + ' (' + n.nameZh + ': ' + toString(orders) + ' work orders in the ' + toString(n.windowMonths)
+         + ' months to ' + toString(asOf) + ', e.g. ' + reduce(s = '', id IN examples | s + CASE s WHEN '' THEN '' ELSE ', ' END + id) + ')' AS why
+  UNION
+  CALL (c, asOf) {
+    MATCH (c)-[:PAID]->(p:Payment)-[:VIA]->(ch:Channel)
+    WHERE p.paidAt >= localdatetime({date: asOf - duration({months: 12})}) AND p.paidAt < localdatetime({date: asOf + duration({days: 1})})
+    RETURN ch, p.paidAt AS at
+    UNION ALL
+    MATCH (c)-[:RAISED]->(w:WorkOrder)-[:VIA]->(ch:Channel)
+    WHERE w.createdAt >= localdatetime({date: asOf - duration({months: 12})}) AND w.createdAt < localdatetime({date: asOf + duration({days: 1})})
+    RETURN ch, w.createdAt AS at
+  }
+  WITH ch, count(*) AS uses, max(at) AS lastUsed, asOf
+  ORDER BY uses DESC, lastUsed DESC, ch.code
+  LIMIT 1
+  RETURN ch AS node, 'PREFERS ' + ch.code + ' (' + ch.nameZh + ': ' + toString(uses) + ' payments and work orders in the 12 months to '
+         + toString(asOf) + ', the most of any channel)' AS why
+}
+// an unknown customer leaves no row, so the answer is empty (and the API says the id is unknown)
+WITH collect(CASE WHEN node IS NOT NULL THEN {node: node, why: why} END) AS facts, count(c) AS found
+WHERE found > 0
