@@ -1,7 +1,6 @@
 package com.powerkg.api;
 
 import java.time.LocalDateTime;
-import java.util.Map;
 
 import com.powerkg.collection.ContactMethod;
 import com.powerkg.collection.DunningContacts;
@@ -27,7 +26,7 @@ class DunningContactController {
 	}
 
 	@MutationMapping
-	Map<String, Object> recordDunningContact(@Argument DunningContactInput input, GraphQLContext context) {
+	DunningContacts.Recorded recordDunningContact(@Argument DunningContactInput input, GraphQLContext context) {
 		Caller caller = context.get(Caller.CONTEXT_KEY);
 		try {
 			return this.contacts.record(new DunningContacts.Contact(input.customerId(), input.billId(), input.contactedAt(),

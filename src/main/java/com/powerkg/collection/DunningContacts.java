@@ -25,16 +25,21 @@ public class DunningContacts {
 		this.plans = plans;
 	}
 
+	/** A contact as stored, with when and by whom it was recorded. */
+	public record Recorded(String id, String customerId, String billId, LocalDateTime contactedAt, int round,
+			ContactMethod method, boolean reached, String response, LocalDateTime recordedAt, String recordedBy) {
+	}
+
 	public record Contact(String customerId, String billId, LocalDateTime contactedAt, int round, ContactMethod method,
 			boolean reached, String response) {
 	}
 
 	/**
-	 * @return the stored contact as a map of its properties plus {@code customerId} and {@code billId}
+	 * @return the stored contact
 	 * @throws IllegalArgumentException for a round outside 1..4, a time in the future, an unknown customer or a bill
 	 *                                  that is not the customer's
 	 */
-	public Map<String, Object> record(Contact contact, String recordedBy) {
+	public Recorded record(Contact contact, String recordedBy) {
 		if (contact.round() < 1 || contact.round() > 4) {
 			throw new IllegalArgumentException("round must be 1 to 4 (was " + contact.round() + ")");
 		}
@@ -61,7 +66,11 @@ public class DunningContacts {
 					: "no customer " + contact.customerId() + " with bill " + contact.billId());
 		}
 		this.plans.forget();
-		return records.getFirst().get("contact").asMap();
+		var stored = records.getFirst().get("contact");
+		return new Recorded(stored.get("id").asString(), stored.get("customerId").asString(),
+				stored.get("billId").isNull() ? null : stored.get("billId").asString(), stored.get("contactedAt").asLocalDateTime(),
+				stored.get("round").asInt(), ContactMethod.valueOf(stored.get("method").asString()), stored.get("reached").asBoolean(),
+				stored.get("response").asString(), stored.get("recordedAt").asLocalDateTime(), stored.get("recordedBy").asString());
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.powerkg.security;
 
 import java.util.List;
-import java.util.Map;
 
 import graphql.GraphQLContext;
 
@@ -12,11 +11,13 @@ import org.springframework.stereotype.Controller;
 @Controller
 class MeController {
 
+	record Me(String name, List<Role> roles, boolean personalDataVisible) {
+	}
+
 	@QueryMapping
-	Map<String, Object> me(GraphQLContext context) {
+	Me me(GraphQLContext context) {
 		Caller caller = context.get(Caller.CONTEXT_KEY);
-		return Map.of("name", caller.name(), "roles", List.copyOf(caller.roles()), "personalDataVisible",
-				caller.mayReadPersonalData());
+		return new Me(caller.name(), caller.roles().stream().sorted().toList(), caller.mayReadPersonalData());
 	}
 
 }

@@ -1,0 +1,71 @@
+package com.powerkg.api;
+
+import com.powerkg.GraphTest;
+import graphql.introspection.IntrospectionQuery;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Depth, complexity and page-size limits refuse a query before it runs, with a message that says what to do. */
+@GraphTest
+class GraphQlLimitsTest {
+
+	@Autowired
+	GraphQlTester graphQl;
+
+	@Test
+	void aPageOfAHundredThousandIsRefusedNamingTheCap() {
+		this.graphQl.document("{ customers(first: 100000) { edges { cursor } } }")
+			.execute()
+			.errors().expect(e -> e.getMessage().equals(
+					"first must be between 1 and 500 (was 100000); page through larger sets with after"))
+			.verify();
+	}
+
+	@Test
+	void aQueryDeeperThanTheLimitIsRefused() {
+		String deep = "{ __schema { types { fields { type " + "{ ofType ".repeat(14) + "{ name }" + " }".repeat(14) + " } } } }";
+
+		this.graphQl.document(deep)
+			.execute()
+			.errors().expect(e -> e.getMessage().startsWith("The query is ") && e.getMessage().contains("at most 15 are allowed"))
+			.verify();
+	}
+
+	@Test
+	void graphiQlsSchemaIntrospectionStaysWithinTheLimits() {
+		this.graphQl.document(IntrospectionQuery.INTROSPECTION_QUERY)
+			.execute()
+			.path("__schema.queryType.name").entity(String.class).isEqualTo("Query");
+	}
+
+	@Test
+	void aQueryTooExpensiveAsAWholeIsRefusedEvenWithAllowedPages() {
+		String page = "customers(first: 500) { edges { node { id name phone region tags { code evidence } segments { dimension level } "
+				+ "credit { grade score reasons } channels { channel payments } } } }";
+		String query = "{ a: " + page + " b: " + page + " c: " + page + " }";
+
+		this.graphQl.document(query)
+			.execute()
+			.errors().expect(e -> e.getMessage().startsWith("The query's complexity is ")
+					&& e.getMessage().contains("at most 20000 is allowed"))
+			.verify();
+	}
+
+	@Test
+	void theComplexityOfAPageIsItsSizeTimesWhatItAsksForCappedAtTheLargestPage() {
+		assertThat(GraphQlLimits.PAGES_MULTIPLY.calculate(environment(500), 9)).isEqualTo(5000);
+		assertThat(GraphQlLimits.PAGES_MULTIPLY.calculate(environment(100_000), 9)).isEqualTo(5000);
+		assertThat(GraphQlLimits.PAGES_MULTIPLY.calculate(environment(null), 9)).isEqualTo(10);
+	}
+
+	private static graphql.analysis.FieldComplexityEnvironment environment(Integer first) {
+		java.util.Map<String, Object> arguments = new java.util.HashMap<>();
+		arguments.put("first", first);
+		return new graphql.analysis.FieldComplexityEnvironment(null, null, null, arguments, null);
+	}
+
+}

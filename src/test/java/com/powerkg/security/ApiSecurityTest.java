@@ -1,0 +1,118 @@
+package com.powerkg.security;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import com.powerkg.Fixtures;
+import com.powerkg.GraphTest;
+import com.powerkg.Http;
+import com.powerkg.ingest.CsvImporter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole chain over real HTTP: Basic sign-in with the documented local users of application.yaml (password =
+ * name), the schema's @access roles, and masking by role.
+ */
+@GraphTest
+class ApiSecurityTest {
+
+	static final String PORTRAIT = "{ customer(id: \"B001\") { id name phone } }";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CsvImporter importer;
+
+	@BeforeEach
+	void smallFixtureIsImported() {
+		this.importer.importDirectory(Fixtures.directory("small"));
+	}
+
+	@Test
+	void anonymousGraphQlIsUnauthorizedAndHealthIsOpen() {
+		HttpResponse<String> response = Http.anonymous(this.port).graphQl(PORTRAIT);
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).doesNotContain("B001");
+		assertThat(Http.anonymous(this.port).get("/actuator/health", "application/json").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aWrongPasswordIsUnauthorized() {
+		// Http signs in with password = name; this user does not exist, so neither does its password
+		assertThat(Http.as(this.port, "mallory").graphQl(PORTRAIT).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void marketingSeesMaskedPersonalDataAdminAndTheCallCentreSeeItInFull() {
+		HttpResponse<String> marketing = Http.as(this.port, "marketing").graphQl(PORTRAIT);
+		assertThat(marketing.statusCode()).isEqualTo(200);
+		assertThat((String) Http.read(marketing, "$.data.customer.phone")).isEqualTo("137****1111");
+		assertThat((String) Http.read(marketing, "$.data.customer.name")).startsWith("城东").contains("*");
+
+		for (String user : List.of("admin", "callcentre")) {
+			HttpResponse<String> full = Http.as(this.port, user).graphQl(PORTRAIT);
+			assertThat((String) Http.read(full, "$.data.customer.phone")).as(user).isEqualTo("13700001111");
+			assertThat((String) Http.read(full, "$.data.customer.name")).as(user).doesNotContain("*");
+		}
+	}
+
+	@Test
+	void anAnalystReadsAggregatesButNotIndividualCustomers() {
+		Http analyst = Http.as(this.port, "analyst");
+
+		HttpResponse<String> customer = analyst.graphQl(PORTRAIT);
+		assertThat(customer.statusCode()).isEqualTo(200);
+		assertThat((Object) Http.read(customer, "$.data.customer")).isNull();
+		assertThat((String) Http.read(customer, "$.errors[0].extensions.classification")).isEqualTo("FORBIDDEN");
+		assertThat((String) Http.read(customer, "$.errors[0].message"))
+			.isEqualTo("Query.customer needs role MARKETING (or ADMIN); analyst (ANALYST) has none of them");
+
+		HttpResponse<String> segments = analyst.graphQl("{ segments(dimension: ARREARS_RISK) { level } tagTaxonomy { code } }");
+		assertThat((List<?>) Http.read(segments, "$.data.tagTaxonomy")).isNotEmpty();
+		assertThat(segments.body()).doesNotContain("\"errors\"");
+	}
+
+	@Test
+	void onlyStewardsSwitchStrategiesAndTheirNameIsRecorded() {
+		String pause = "mutation { setStrategyEnabled(code: \"DF_EXCITEMENT_NEED\", enabled: %s, reason: \"%s\") { code enabled } }";
+
+		HttpResponse<String> marketing = Http.as(this.port, "marketing").graphQl(pause.formatted(false, "try"));
+		assertThat((String) Http.read(marketing, "$.errors[0].extensions.classification")).isEqualTo("FORBIDDEN");
+
+		Http steward = Http.as(this.port, "steward");
+		assertThat((Boolean) Http.read(steward.graphQl(pause.formatted(false, "campaign freeze")), "$.data.setStrategyEnabled.enabled"))
+			.isFalse();
+		assertThat((Boolean) Http.read(steward.graphQl(pause.formatted(true, "freeze over")), "$.data.setStrategyEnabled.enabled"))
+			.isTrue();
+		HttpResponse<String> blank = steward.graphQl(pause.formatted(false, " "));
+		assertThat((String) Http.read(blank, "$.errors[0].message")).startsWith("give a reason");
+	}
+
+	@Test
+	void meTellsTheSignedInUserAndRoles() {
+		HttpResponse<String> me = Http.as(this.port, "callcentre").graphQl("{ me { name roles personalDataVisible } }");
+
+		assertThat((Map<String, Object>) Http.read(me, "$.data.me")).containsEntry("name", "callcentre")
+			.containsEntry("roles", List.of("MARKETING", "PERSONAL_DATA"))
+			.containsEntry("personalDataVisible", true);
+	}
+
+	@Test
+	void onlyAdminsAreAllowedEverywhereAStewardCannotReadCustomers() {
+		HttpResponse<String> steward = Http.as(this.port, "steward").graphQl(PORTRAIT);
+		assertThat((String) Http.read(steward, "$.errors[0].extensions.classification")).isEqualTo("FORBIDDEN");
+		HttpResponse<String> admin = Http.as(this.port, "admin").graphQl(
+				"{ customer(id: \"B001\") { id } strategyCatalogue(aspect: COLLECTION) { code } segments { level } }");
+		assertThat(admin.body()).doesNotContain("\"errors\"");
+	}
+
+}
