@@ -310,6 +310,62 @@ class SampleAnalyticsTest {
 	}
 
 	@Test
+	@Order(6)
+	void everySampleCustomerHasStrategiesEachJustifiedByWhatTheGraphSaysOfThatCustomer() {
+		var queries = context.getBean(com.powerkg.api.CustomerQueries.class);
+		var strategies = context.getBean(com.powerkg.strategy.StrategyQueries.class);
+		String runId = queries.publishedRunId().orElseThrow();
+		String creditRunId = queries.servedCreditRunId().orElseThrow();
+		// what the graph says of each customer, independently of the strategy query: segments, tags, grade
+		Map<String, java.util.Set<String>> facts = new java.util.HashMap<>();
+		query("""
+				MATCH (published:AnalyticsRun {id: run})
+				MATCH (c:Customer)
+				RETURN c.id AS id,
+				       [(c)-[m:IN_SEGMENT]->(s) WHERE m.run = run | s.dimension + '=' + s.level]
+				       + [(c)-[h:HAS_TAG]->(t) WHERE h.run = run | t.code]
+				       + [(c)-[r:RATED]->(g) WHERE r.run = published.creditRun | g.grade] AS facts""")
+			.forEach(r -> facts.put(r.get("id").asString(), java.util.Set.copyOf(r.get("facts").asList(org.neo4j.driver.Value::asString))));
+		assertThat(facts).hasSize(2000);
+
+		java.util.Set<String> winners = new java.util.HashSet<>();
+		facts.forEach((id, known) -> {
+			var matches = strategies.forCustomer(id, null, runId, creditRunId).orElseThrow();
+			assertThat(matches).as(id).isNotEmpty().allSatisfy(m -> {
+				assertThat(m.because()).as(id + " " + m.strategy().code()).isNotEmpty().allSatisfy(line -> assertThat(line).isNotBlank());
+				m.strategy().conditions().stream()
+					.filter(c -> c.kind() != com.powerkg.strategy.Strategy.Condition.Kind.NEED
+							&& c.kind() != com.powerkg.strategy.Strategy.Condition.Kind.PREFERRED_CHANNEL)
+					.forEach(c -> assertThat(known).as(id + " " + m.strategy().code()).contains(c.code()));
+			});
+			// one answer per aspect and topic
+			assertThat(matches.stream().map(m -> m.strategy().aspect() + "/" + m.strategy().topic()).distinct().count())
+				.as(id).isEqualTo(matches.size());
+			matches.forEach(m -> winners.add(m.strategy().code()));
+		});
+		// the sample reaches well beyond the defaults: segment, tag, grade, need and channel strategies all win somewhere
+		assertThat(winners).anyMatch(c -> c.startsWith("RC_")).anyMatch(c -> c.startsWith("GP_")).anyMatch(c -> c.startsWith("CO_"))
+			.anyMatch(c -> c.startsWith("CR_")).anyMatch(c -> c.startsWith("ND_")).anyMatch(c -> c.startsWith("CH_"));
+	}
+
+	@Test
+	@Order(6)
+	void askingByAspectGivesTheSameAnswersOfThatAspectOnly() {
+		String someone = query("MATCH (c:Customer)-[h:HAS_TAG]->() WHERE h.run = run RETURN c.id AS id ORDER BY id LIMIT 1")
+			.getFirst().get("id").asString();
+		List<String> all = graphQl.document("query($id: ID!) { strategies(customerId: $id) { strategy { code aspect } } }")
+			.variable("id", someone).execute()
+			.path("strategies[?(@.strategy.aspect == 'COLLECTION')].strategy.code").entityList(String.class).get();
+		assertThat(all).isNotEmpty();
+		graphQl.document("query($id: ID!) { strategies(customerId: $id, aspect: COLLECTION) { strategy { code aspect } because } }")
+			.variable("id", someone).execute()
+			.path("strategies[*].strategy.aspect").entityList(String.class).satisfies(a -> assertThat(a).containsOnly("COLLECTION"))
+			.path("strategies[*].strategy.code").entityList(String.class).containsExactly(all.toArray(String[]::new));
+		graphQl.document("{ strategies(customerId: \"NO_SUCH_CUSTOMER\") { because } }").execute().errors()
+			.expect(e -> e.getMessage().equals("no customer has id 'NO_SUCH_CUSTOMER'")).verify();
+	}
+
+	@Test
 	@Order(7)
 	void sameDataAndSeedGiveIdenticalSegmentsAndAnotherDateGivesATransitionMatrix() {
 		var analytics = context.getBean(AnalyticsService.class);
