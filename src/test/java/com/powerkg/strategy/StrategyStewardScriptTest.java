@@ -1,0 +1,66 @@
+package com.powerkg.strategy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.powerkg.TestNeo4j;
+import com.powerkg.graph.EmbeddedNeo4j;
+import com.powerkg.graph.EmbeddedNeo4jProperties;
+import com.powerkg.graph.GraphMigrations;
+import com.powerkg.graph.MigrationFailedException;
+import com.powerkg.graph.MigrationsProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A steward adds a strategy with a script (cypher/examples/V0101) and a misspelt condition changes nothing. */
+@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "own embedded store")
+class StrategyStewardScriptTest {
+
+	static final String PRODUCT = "classpath:cypher/migrations";
+
+	static final Path EXAMPLE = Path.of("cypher/examples/V0101__WeChat_outage_notices_for_high_influence.cypher");
+
+	@Test
+	void aStrategyAddedByAStewardWinsForItsCustomersAndAMisspeltConditionFailsTheScript(@TempDir Path tmp) throws IOException {
+		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.freshStore(), "127.0.0.1", 0, ""));
+				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT))).apply();
+			var strategies = new StrategyQueries(Neo4jClient.create(driver));
+			int before = strategies.catalogue(null).size();
+
+			Path misspelt = Files.createDirectories(tmp.resolve("misspelt"));
+			Files.writeString(misspelt.resolve("V0013__Misspelt_need.cypher"),
+					Files.readString(EXAMPLE).replace("NEED:OUTAGE_SENSITIVE", "NEED:OUTAGE_SENSITIV"));
+			var withMisspelt = new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT, "file:" + misspelt)));
+			assertThatThrownBy(withMisspelt::apply).isInstanceOf(MigrationFailedException.class)
+				.hasMessageContaining("V0013__Misspelt_need.cypher");
+			assertThat(strategies.catalogue(null)).as("nothing of the broken script stays").hasSize(before);
+
+			Path good = Files.createDirectories(tmp.resolve("good"));
+			Files.copy(EXAMPLE, good.resolve("V0013__WeChat_outage_notices_for_high_influence.cypher"));
+			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT, "file:" + good))).apply();
+
+			var profile = new StrategyProfile(List.of(new StrategyProfile.Segment("SOCIAL_INFLUENCE", "HIGH")), List.of(), null,
+					List.of("OUTAGE_SENSITIVE"), "WECHAT");
+			StrategyMatch notice = strategies.forProfile(profile, Aspect.BASIC_NEED).stream()
+				.filter(m -> m.strategy().topic().equals("SUPPLY_NOTICE"))
+				.findFirst().orElseThrow();
+			assertThat(notice.strategy().code()).isEqualTo("SI_HIGH_WECHAT_OUTAGE_NOTICE");
+			assertThat(notice.strategy().deliveredVia()).isEqualTo("WECHAT");
+			assertThat(notice.because()).hasSize(3);
+			assertThat(notice.outranked()).extracting(Strategy::code).contains("SI_HIGH_BASIC_OUTAGE_IN_PERSON");
+		}
+	}
+
+}
