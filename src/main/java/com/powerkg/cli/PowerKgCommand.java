@@ -16,7 +16,7 @@ import org.springframework.boot.SpringApplication;
  */
 @Command(name = "power-kg", mixinStandardHelpOptions = true, version = "power-customer-kg 0.1.0",
 		description = "Power customer knowledge graph. Without a subcommand: serve GraphQL and Neo4j Browser.",
-		subcommands = { GenerateCommand.class, ImportCommand.class, AnalyzeCommand.class, WorklistCommand.class,
+		subcommands = { GenerateCommand.class, ImportCommand.class, AnalyzeCommand.class, WorklistCommand.class, HashPasswordCommand.class,
 				CommandLine.HelpCommand.class })
 public class PowerKgCommand {
 

@@ -131,6 +131,37 @@ class CommandLineTest {
 	}
 
 	@Test
+	void hashPasswordPrintsABcryptHashOfStandardInputThatTheServiceAccepts() {
+		java.io.InputStream stdin = System.in;
+		try {
+			System.setIn(new java.io.ByteArrayInputStream("correct horse battery\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			assertThat(run("hash-password")).isZero();
+		}
+		finally {
+			System.setIn(stdin);
+		}
+		String hash = this.out.toString().strip();
+		assertThat(hash).startsWith("{bcrypt}$2");
+		assertThat(org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder()
+			.matches("correct horse battery", hash)).isTrue();
+		assertThat(new com.powerkg.security.SecurityProperties(List.of(new com.powerkg.security.SecurityProperties.User("ops", hash,
+				java.util.Set.of(com.powerkg.security.Role.ADMIN)))).users()).hasSize(1);
+	}
+
+	@Test
+	void aShortPasswordIsRefusedWithOneLine() {
+		java.io.InputStream stdin = System.in;
+		try {
+			System.setIn(new java.io.ByteArrayInputStream("short\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			assertThat(run("hash-password")).isEqualTo(1);
+		}
+		finally {
+			System.setIn(stdin);
+		}
+		assertThat(this.err.toString().strip()).isEqualTo("power-kg hash-password: a password needs at least 8 characters");
+	}
+
+	@Test
 	void strayArgumentsAreRefused() {
 		assertThat(run("import", "dir", "oops")).isNotZero();
 	}
