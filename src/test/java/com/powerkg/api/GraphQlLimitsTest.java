@@ -62,6 +62,22 @@ class GraphQlLimitsTest {
 		assertThat(GraphQlLimits.PAGES_MULTIPLY.calculate(environment(null), 9)).isEqualTo(10);
 	}
 
+	@Test
+	void aRequestStillRunningAfterTheTimeoutIsAnsweredWithRequestTimeout() {
+		var settings = new GraphQlLimits.Settings(null, null, java.time.Duration.ofMillis(50));
+		var interceptor = new GraphQlLimits().requestTimeout(settings);
+		var request = new org.springframework.graphql.server.WebGraphQlRequest(java.net.URI.create("http://localhost/graphql"),
+				new org.springframework.http.HttpHeaders(), null, null, java.util.Map.of(),
+				java.util.Map.of("query", "{ me { name } }"), "1", null);
+
+		var answer = interceptor.intercept(request, r -> reactor.core.publisher.Mono.never());
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> answer.block(java.time.Duration.ofSeconds(5)))
+			.isInstanceOfSatisfying(org.springframework.web.server.ResponseStatusException.class,
+					ex -> assertThat(ex.getStatusCode().value()).isEqualTo(408));
+		assertThat(new GraphQlLimits.Settings(null, null, null).timeout()).hasSeconds(30);
+	}
+
 	private static graphql.analysis.FieldComplexityEnvironment environment(Integer first) {
 		java.util.Map<String, Object> arguments = new java.util.HashMap<>();
 		arguments.put("first", first);
