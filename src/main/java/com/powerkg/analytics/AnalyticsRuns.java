@@ -40,6 +40,8 @@ public class AnalyticsRuns {
 
 	private static final String LIST = CypherResource.load(AnalyticsRuns.class, "list-runs.cypher");
 
+	private static final String BY_ID = CypherResource.load(AnalyticsRuns.class, "run-by-id.cypher");
+
 	private static final String FAIL_INTERRUPTED = CypherResource.load(AnalyticsRuns.class, "fail-interrupted-runs.cypher");
 
 	private final Driver driver;
@@ -133,6 +135,12 @@ public class AnalyticsRuns {
 			}
 		}
 		this.driver.executableQuery(DELETE_FAILED_FIGURES).execute();
+	}
+
+	public java.util.Optional<AnalyticsRun> byId(String id) {
+		return this.driver.executableQuery(BY_ID).withParameters(Map.of("id", id)).execute().records().stream()
+			.map(r -> toRun(r.get("run")))
+			.findFirst();
 	}
 
 	public List<AnalyticsRun> latest(int last) {

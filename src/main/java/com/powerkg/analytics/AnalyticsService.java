@@ -31,7 +31,16 @@ public class AnalyticsService {
 
 	private final CreditStage credit;
 
+	private final AnalyticsProperties properties;
+
 	public AnalyticsService(AnalyticsRuns runs, TaggingStage tagging, SegmentationStage segmentation, CreditStage credit) {
+		this(runs, tagging, segmentation, credit, AnalyticsProperties.DEFAULTS);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	public AnalyticsService(AnalyticsRuns runs, TaggingStage tagging, SegmentationStage segmentation, CreditStage credit,
+			AnalyticsProperties properties) {
+		this.properties = properties;
 		this.runs = runs;
 		this.tagging = tagging;
 		this.segmentation = segmentation;
@@ -41,23 +50,44 @@ public class AnalyticsService {
 	public record Outcome(String runId, TaggingStage.Result tags, SegmentationStage.Result segments, CreditStage.Result credit) {
 	}
 
+	/** Starts and executes a run in this thread; refused with {@link RunRefusedException} while another is active. */
 	public Outcome run(LocalDate asOf) {
+		return execute(begin(asOf), asOf);
+	}
+
+	/**
+	 * Records a RUNNING run, taking the run lock in the database (so also against other processes on the same
+	 * database). {@link #execute} must follow, in this or another thread.
+	 * @return the new run's id
+	 * @throws RunRefusedException while another run is active
+	 */
+	public String begin(LocalDate asOf) {
 		String id = AnalyticsRuns.newId(asOf);
 		this.runs.start(id, asOf);
 		log.info("Analytics run {} as of {} started", id, asOf);
+		return id;
+	}
+
+	/** Runs the stages of a begun run in order and publishes it, or marks it failed and deletes what it wrote. */
+	public Outcome execute(String id, LocalDate asOf) {
 		TaggingStage.Result tags;
 		SegmentationStage.Result segments;
 		CreditStage.Result credit;
+		long started = System.nanoTime();
 		try {
 			// only this run can publish until it ends (the start lock), so this is the run it will supersede
 			String previous = this.runs.publishedRunId().orElse(null);
 			tags = this.tagging.run(id, asOf);
+			stageDone(id, "tags", 1, started, tags.duration().toMillis() / 1000.0);
 			segments = this.segmentation.run(id, asOf, previous);
+			stageDone(id, "segments", 2, started, seconds(segments.featureTime().plus(segments.clusteringTime())
+				.plus(segments.writeTime())));
 			credit = this.credit.run(id, asOf, previous);
+			stageDone(id, "credit", 3, started, credit.duration().toMillis() / 1000.0);
 			List<String> counts = tags.customersPerTag().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
 			List<String> parameters = tags.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
 			this.runs.succeedAndPublish(id, tags.customersAnalysed(), counts, parameters, tags.duration().toMillis() / 1000.0);
-			log.info("Analytics run {} published", id);
+			log.info("Analytics run {} published after {} s", id, Math.round((System.nanoTime() - started) / 1e9));
 		}
 		catch (Throwable ex) {
 			// also for Errors (out of memory): a run must never stay RUNNING in a process that goes on
@@ -72,6 +102,27 @@ public class AnalyticsService {
 			log.warn("Run {} is published, but deleting older runs' results failed: {}", id, ex.getMessage());
 		}
 		return new Outcome(id, tags, segments, credit);
+	}
+
+	private void stageDone(String id, String stage, int number, long started, double stageSeconds) {
+		log.info("Analytics run {}: stage {}/3 ({}) done in {} s, {} s since the start", id, number, stage,
+				String.format(java.util.Locale.ROOT, "%.1f", stageSeconds),
+				String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+		if (stage.equals(this.properties.pauseAfterStage())) {
+			// fault injection (tests only): hold the run here, its results written but not published, until killed
+			log.warn("Analytics run {} paused after stage {} (powerkg.analytics.pause-after-stage)", id, stage);
+			try {
+				Thread.sleep(java.time.Duration.ofHours(1));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("run " + id + " interrupted while paused after stage " + stage, ex);
+			}
+		}
+	}
+
+	private static double seconds(java.time.Duration duration) {
+		return duration.toMillis() / 1000.0;
 	}
 
 	private void failQuietly(String id, Throwable cause) {

@@ -23,7 +23,10 @@ public class PowerKgCommand {
 	/** Returned by {@link #execute} when the service was started and keeps running. */
 	public static final int SERVING = Integer.MIN_VALUE;
 
-	private static final Set<String> NON_SERVE_FIRST_ARGS = Set.of("generate", "import", "analyze", "worklist",
+	/** Exit code of a job refused because another analytics run is active: try again later. */
+	public static final int REFUSED_RUN_ACTIVE = 3;
+
+	static final Set<String> NON_SERVE_FIRST_ARGS = Set.of("generate", "import", "analyze", "worklist", "hash-password",
 			"help", "--help", "-h", "--version", "-V");
 
 	public static int execute(String[] args) {
@@ -44,9 +47,18 @@ public class PowerKgCommand {
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			commandLine.getErr().println("power-kg " + commandLine.getCommandName() + ": " + OneLineReason.of(ex));
-			return 1;
+			return refusedBecauseARunIsActive(ex) ? REFUSED_RUN_ACTIVE : 1;
 		});
 		return cli;
+	}
+
+	private static boolean refusedBecauseARunIsActive(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t instanceof com.powerkg.analytics.RunRefusedException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

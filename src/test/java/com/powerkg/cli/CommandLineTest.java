@@ -149,6 +149,12 @@ class CommandLineTest {
 	}
 
 	@Test
+	void everySubcommandRunsAsAJobNotAsTheService() {
+		assertThat(PowerKgCommand.NON_SERVE_FIRST_ARGS)
+			.containsAll(PowerKgCommand.commandLine().getSubcommands().keySet());
+	}
+
+	@Test
 	void aShortPasswordIsRefusedWithOneLine() {
 		java.io.InputStream stdin = System.in;
 		try {

@@ -1,0 +1,63 @@
+package com.powerkg.api;
+
+import java.time.LocalDate;
+
+import com.powerkg.analytics.AnalyticsRun;
+import com.powerkg.analytics.AnalyticsRuns;
+import com.powerkg.analytics.AnalyticsService;
+import com.powerkg.analytics.RunRefusedException;
+import graphql.GraphQLError;
+import graphql.schema.DataFetchingEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Starts an analytics run from the API (ADMIN): the run is begun, taking the run lock, before the answer, so a
+ * refusal is the answer; its stages then go on in the background, and {@code analyticsRuns} shows its progress.
+ */
+@Controller
+class AnalyticsRunController {
+
+	private static final Logger log = LoggerFactory.getLogger(AnalyticsRunController.class);
+
+	private final AnalyticsService analytics;
+
+	private final AnalyticsRuns runs;
+
+	AnalyticsRunController(AnalyticsService analytics, AnalyticsRuns runs) {
+		this.analytics = analytics;
+		this.runs = runs;
+	}
+
+	@MutationMapping
+	AnalyticsRun startAnalyticsRun(@Argument LocalDate asOf) {
+		String id = this.analytics.begin(asOf);
+		Thread.ofVirtual().name("analytics-" + id).start(() -> {
+			try {
+				this.analytics.execute(id, asOf);
+			}
+			catch (RuntimeException ex) {
+				log.error("Analytics run {} started through the API failed: {}", id, ex.getMessage());
+			}
+		});
+		return this.runs.byId(id).orElseThrow();
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError refused(RunRefusedException ex, DataFetchingEnvironment env) {
+		return GraphQLError.newError()
+			.errorType(ErrorType.BAD_REQUEST)
+			.message(ex.getMessage())
+			.extensions(java.util.Map.of("reason", "RUN_ACTIVE"))
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.build();
+	}
+
+}

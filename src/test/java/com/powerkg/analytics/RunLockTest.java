@@ -1,0 +1,67 @@
+package com.powerkg.analytics;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.powerkg.TestNeo4j;
+import com.powerkg.credit.CreditProperties;
+import com.powerkg.credit.CreditStage;
+import com.powerkg.graph.EmbeddedNeo4j;
+import com.powerkg.graph.EmbeddedNeo4jProperties;
+import com.powerkg.graph.GraphMigrations;
+import com.powerkg.graph.MigrationsProperties;
+import com.powerkg.segmentation.SegmentationProperties;
+import com.powerkg.segmentation.SegmentationStage;
+import com.powerkg.tagging.TaggingStage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * One run at a time, also across processes: the lock is in the database, so two services with their own
+ * connections to one database (here two drivers, and the command line pointed at the same Bolt URL) are refused.
+ */
+@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "own embedded store")
+class RunLockTest {
+
+	static final LocalDate AS_OF = LocalDate.of(2026, 11, 20);
+
+	@Test
+	void aSecondRunWhileOneIsActiveIsRefusedByAnotherConnectionAndByTheCommandLine() {
+		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.freshStore(), "127.0.0.1", 0, ""));
+				Driver first = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+				Driver second = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+			new GraphMigrations(first, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
+			String active = service(first).begin(AS_OF);
+
+			assertThatThrownBy(() -> service(second).begin(AS_OF)).isInstanceOf(RunRefusedException.class)
+				.hasMessageStartingWith("another analytics run is active: " + active + " started ");
+
+			var out = new StringWriter();
+			var err = new StringWriter();
+			int exit = com.powerkg.cli.TestCommandLine.run(new PrintWriter(out, true), new PrintWriter(err, true), "analyze",
+					"--as-of", AS_OF.toString(), "--spring.neo4j.uri=" + neo4j.boltUri());
+			assertThat(exit).as("refused: try again later").isEqualTo(3);
+			assertThat(err.toString().strip()).startsWith("power-kg analyze: another analytics run is active: " + active)
+				.doesNotContain("\n");
+
+			// once the active run has ended, the next one may start
+			new AnalyticsRuns(first, AnalyticsProperties.DEFAULTS).fail(active, "ended for the test");
+			String next = service(second).begin(AS_OF);
+			assertThat(next).isNotEqualTo(active);
+		}
+	}
+
+	private static AnalyticsService service(Driver driver) {
+		return new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS), new TaggingStage(driver),
+				new SegmentationStage(driver, SegmentationProperties.DEFAULTS), new CreditStage(driver, CreditProperties.DEFAULTS));
+	}
+
+}

@@ -1,0 +1,101 @@
+package com.powerkg.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.powerkg.TestNeo4j;
+import com.powerkg.graph.EmbeddedNeo4j;
+import com.powerkg.graph.EmbeddedNeo4jProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.GraphDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An untidy real-world extract through the command line, as an operator runs it: a UTF-8 BOM, Windows line endings,
+ * a malformed row, a duplicated id, a bill of an unknown customer, optional files missing. Everything valid is
+ * imported, the rest is in the reject report, and the analysis runs on it. Then a file that is not CSV at all fails
+ * the import with one line and changes nothing.
+ */
+@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "embedded only")
+class BadInputEndToEndTest {
+
+	static final String CUSTOMERS_HEADER = "customer_id,name,phone,usage_category,industry_code,voltage_kv,contract_capacity_kva,"
+			+ "importance,payment_mode,region,opened_on,social_credit,asset_liability_ratio,current_ratio,return_on_net_assets,"
+			+ "loan_on_time_rate,reactive_compensation,calibration_on_schedule,equipment_accidents";
+
+	private final StringWriter out = new StringWriter();
+
+	private final StringWriter err = new StringWriter();
+
+	@Test
+	void anUntidyExtractImportsEveryValidRowReportsTheRestAndIsAnalysedAndAWrongFileChangesNothing(@TempDir Path tmp)
+			throws Exception {
+		Path extract = Files.createDirectories(tmp.resolve("extract"));
+		// Windows line endings and a byte-order mark, as Excel writes them
+		write(extract.resolve("customers.csv"), true, List.of(CUSTOMERS_HEADER,
+				"E001,王芳,13800000001,RESIDENTIAL,,0.22,8,NONE,POSTPAID,城北网格01,2019-04-01,,,,,,,,",
+				"E002,刘强,13800000002,RESIDENTIAL,,0.22,8,NONE,PREPAID,城北网格01,2020-05-01,,,,,,,,",
+				"E003,陈静,13800000003,RESIDENTAL,,0.22,8,NONE,POSTPAID,城北网格01,2021-06-01,,,,,,,,",
+				"E001,王芳二,13800000009,RESIDENTIAL,,0.22,8,NONE,POSTPAID,城北网格01,2019-04-01,,,,,,,,"));
+		write(extract.resolve("bills.csv"), true, List.of("bill_id,customer_id,period,issued_on,due_on,amount,anomaly",
+				"E001-202609,E001,2026-09,2026-10-02,2026-10-30,120.50,",
+				"E001-202610,E001,2026-10,2026-11-02,2026-11-30,98.00,",
+				"Z999-202610,Z999,2026-10,2026-11-02,2026-11-30,55.00,",
+				"E001-202609,E001,2026-09,2026-10-02,2026-10-30,999.00,"));
+		// payments, consumption, dunning contacts, work orders and credit outcomes are optional: missing here
+		Path store = TestNeo4j.freshStore();
+		Path rejects = tmp.resolve("rejects.csv");
+
+		int imported = run("import", extract.toString(), "--rejects", rejects.toString(),
+				"--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=0");
+
+		assertThat(imported).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).containsPattern("customers.csv\\s+4 read\\s+2 imported\\s+2 rejected")
+			.containsPattern("bills.csv\\s+4 read\\s+2 imported\\s+2 rejected");
+		String report = Files.readString(rejects, StandardCharsets.UTF_8);
+		assertThat(report).contains("customers.csv,4,usage_category").contains("duplicate customer_id 'E001'")
+			.contains("bills.csv,4,customer_id").contains("Z999").contains("duplicate bill_id 'E001-202609'");
+		assertThat(count(store, "MATCH (c:Customer) RETURN count(c) AS n")).isEqualTo(2);
+		assertThat(count(store, "MATCH (c:Customer {id: 'E001', name: '王芳'})-[:BILLED]->(b:Bill) RETURN count(b) AS n"))
+			.as("the first of two duplicates wins, without a stray carriage return in any value").isEqualTo(2);
+
+		int analysed = run("analyze", "--as-of", "2026-11-20", "--powerkg.neo4j.embedded.data-directory=" + store,
+				"--powerkg.neo4j.embedded.bolt-port=0");
+		assertThat(analysed).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("published (as of 2026-11-20)");
+
+		Path wrong = Files.createDirectories(tmp.resolve("wrong"));
+		Files.write(wrong.resolve("customers.csv"), new byte[] { 'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0 });
+		this.err.getBuffer().setLength(0);
+		int failed = run("import", wrong.toString(), "--powerkg.neo4j.embedded.data-directory=" + store,
+				"--powerkg.neo4j.embedded.bolt-port=0");
+		assertThat(failed).isEqualTo(1);
+		assertThat(this.err.toString().strip()).isEqualTo("power-kg import: customers.csv is not a CSV text file (it contains binary data)");
+		assertThat(count(store, "MATCH (c:Customer) RETURN count(c) AS n")).isEqualTo(2);
+	}
+
+	private int run(String... args) {
+		return PowerKgCommand.commandLine(new PrintWriter(this.out, true), new PrintWriter(this.err, true)).execute(args);
+	}
+
+	private static void write(Path file, boolean windows, List<String> lines) throws Exception {
+		String text = "\uFEFF" + String.join(windows ? "\r\n" : "\n", lines) + (windows ? "\r\n" : "\n");
+		Files.writeString(file, text, StandardCharsets.UTF_8);
+	}
+
+	private static long count(Path store, String cypher) {
+		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
+				var driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+			return driver.executableQuery(cypher).execute().records().getFirst().get("n").asLong();
+		}
+	}
+
+}

@@ -1,0 +1,15 @@
+package com.powerkg.cli;
+
+import java.io.PrintWriter;
+
+/** The command line as the executable runs it, for tests outside this package. */
+public final class TestCommandLine {
+
+	private TestCommandLine() {
+	}
+
+	public static int run(PrintWriter out, PrintWriter err, String... args) {
+		return PowerKgCommand.commandLine(out, err).execute(args);
+	}
+
+}
