@@ -15,7 +15,8 @@ UNWIND [
 ] AS row
 MERGE (s:Strategy {code: row.code})
 SET s.aspect = row.aspect, s.topic = row.topic, s.priority = row.priority, s.source = row.source,
-    s.textZh = row.textZh, s.textEn = row.textEn, s.conditions = size(row.when), s.enabled = coalesce(s.enabled, true)
+    s.textZh = row.textZh, s.textEn = row.textEn, s.conditions = size(row.when), s.deliveredVia = row.via,
+    s.enabled = coalesce(s.enabled, true)
 WITH s, row
 CALL (s, row) {
   UNWIND row.when AS condition
@@ -36,5 +37,8 @@ CALL (s, row) {
 };
 
 MATCH (s:Strategy)
-WITH [x IN collect(s) WHERE COUNT { (x)-[:WHEN]->() } <> x.conditions | x.code] AS broken
-RETURN broken, 1 / (1 - sign(size(broken))) AS everyConditionNamesANode;
+WITH [x IN collect(s) WHERE COUNT { (x)-[:WHEN]->() } <> x.conditions
+        OR COUNT { (x)-[:WHEN]->(n) WHERE NOT (n:Segment OR n:Tag OR n:CreditGrade OR n:Need OR n:Channel) } > 0
+        OR (x.deliveredVia IS NOT NULL AND NOT EXISTS { (x)-[:DELIVERED_VIA]->(:Channel {code: x.deliveredVia}) })
+        OR x.enabled IS NULL OR x.aspect IS NULL OR x.topic IS NULL OR x.priority IS NULL | x.code] AS broken
+RETURN broken, 1 / (1 - sign(size(broken))) AS everyStrategyIsComplete;

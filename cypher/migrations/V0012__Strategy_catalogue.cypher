@@ -602,7 +602,8 @@ UNWIND [
 ] AS row
 MERGE (s:Strategy {code: row.code})
 SET s.aspect = row.aspect, s.topic = row.topic, s.priority = row.priority, s.source = row.source,
-    s.textZh = row.textZh, s.textEn = row.textEn, s.conditions = size(row.when), s.enabled = coalesce(s.enabled, true)
+    s.textZh = row.textZh, s.textEn = row.textEn, s.conditions = size(row.when), s.deliveredVia = row.via,
+    s.enabled = coalesce(s.enabled, true)
 WITH s, row
 OPTIONAL MATCH (s)-[old:WHEN|DELIVERED_VIA]->()
 DELETE old
@@ -625,8 +626,13 @@ CALL (s, row) {
   MERGE (s)-[:DELIVERED_VIA]->(via)
 };
 
-// Every condition must name a node that exists: a misspelt code would leave a strategy with fewer conditions than
-// written, applying to more customers than meant. The division by zero then fails the script, which changes nothing.
+// Every strategy must be complete: each condition names a node of a kind strategies understand (a misspelt code
+// would leave it with fewer conditions than written, applying to more customers than meant), its delivery channel
+// exists, and aspect, topic, priority and enabled are set. Otherwise the division by zero fails the script, which
+// then changes nothing.
 MATCH (s:Strategy)
-WITH [x IN collect(s) WHERE COUNT { (x)-[:WHEN]->() } <> x.conditions | x.code] AS broken
-RETURN broken, 1 / (1 - sign(size(broken))) AS everyConditionNamesANode;
+WITH [x IN collect(s) WHERE COUNT { (x)-[:WHEN]->() } <> x.conditions
+        OR COUNT { (x)-[:WHEN]->(n) WHERE NOT (n:Segment OR n:Tag OR n:CreditGrade OR n:Need OR n:Channel) } > 0
+        OR (x.deliveredVia IS NOT NULL AND NOT EXISTS { (x)-[:DELIVERED_VIA]->(:Channel {code: x.deliveredVia}) })
+        OR x.enabled IS NULL OR x.aspect IS NULL OR x.topic IS NULL OR x.priority IS NULL | x.code] AS broken
+RETURN broken, 1 / (1 - sign(size(broken))) AS everyStrategyIsComplete;

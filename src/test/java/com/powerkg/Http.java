@@ -23,17 +23,24 @@ public final class Http {
 
 	private final String user;
 
-	private Http(int port, String user) {
+	private final String password;
+
+	private Http(int port, String user, String password) {
 		this.port = port;
 		this.user = user;
+		this.password = password;
 	}
 
 	public static Http anonymous(int port) {
-		return new Http(port, null);
+		return new Http(port, null, null);
 	}
 
 	public static Http as(int port, String user) {
-		return new Http(port, user);
+		return new Http(port, user, user);
+	}
+
+	public static Http as(int port, String user, String password) {
+		return new Http(port, user, password);
 	}
 
 	public HttpResponse<String> get(String path, String accept) {
@@ -56,7 +63,7 @@ public final class Http {
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
 		if (this.user != null) {
-			String token = Base64.getEncoder().encodeToString((this.user + ":" + this.user).getBytes(StandardCharsets.UTF_8));
+			String token = Base64.getEncoder().encodeToString((this.user + ":" + this.password).getBytes(StandardCharsets.UTF_8));
 			builder.header("Authorization", "Basic " + token);
 		}
 		return builder;

@@ -1,5 +1,6 @@
 package com.powerkg.analytics;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -42,6 +43,10 @@ public class AnalyticsRuns {
 
 	private static final String BY_ID = CypherResource.load(AnalyticsRuns.class, "run-by-id.cypher");
 
+	private static final String EXPIRE = CypherResource.load(AnalyticsRuns.class, "expire-abandoned-runs.cypher");
+
+	private static final String HEARTBEAT = CypherResource.load(AnalyticsRuns.class, "heartbeat.cypher");
+
 	private static final String FAIL_INTERRUPTED = CypherResource.load(AnalyticsRuns.class, "fail-interrupted-runs.cypher");
 
 	private final Driver driver;
@@ -67,22 +72,55 @@ public class AnalyticsRuns {
 				: java.util.Optional.of(records.getFirst().get("id").asString());
 	}
 
-	/** Records a RUNNING run, or refuses when another run is active. */
+	/**
+	 * Records a RUNNING run, or refuses when another run is active. A run whose process stopped beating for longer
+	 * than the lease is marked FAILED first (and its writes deleted), so a crash on another machine does not block
+	 * runs for good.
+	 */
 	void start(String id, LocalDate asOf) {
+		List<String> abandoned = new java.util.ArrayList<>();
 		try (var session = this.driver.session()) {
 			session.executeWriteWithoutResult(tx -> {
 				tx.run(LOCK, Map.of("id", id)).consume();
+				abandoned.addAll(tx.run(EXPIRE, Map.of("leaseSeconds", this.properties.lease().toSeconds())).list(r -> r.get("id").asString()));
 				var active = tx.run(ACTIVE).list();
 				if (!active.isEmpty()) {
 					var other = active.getFirst();
 					throw new RunRefusedException("another analytics run is active: " + other.get("id").asString() + " started "
-							+ other.get("startedAt").asLocalDateTime() + "; wait for it to finish (if its process died on an "
-							+ "external database, mark it failed: MATCH (r:AnalyticsRun {id: '" + other.get("id").asString()
+							+ other.get("startedAt").asLocalDateTime() + "; wait for it to finish (a run whose process died is taken as failed "
+							+ properties.lease().toMinutes() + " min after its last sign of life; to do it now: MATCH (r:AnalyticsRun {id: '" + other.get("id").asString()
 							+ "'}) SET r.status = 'FAILED')");
 				}
 				tx.run(CREATE, Map.of("id", id, "asOf", asOf)).consume();
 			});
 		}
+		finally {
+			if (!abandoned.isEmpty()) {
+				org.slf4j.LoggerFactory.getLogger(AnalyticsRuns.class)
+					.warn("Analytics run(s) {} were abandoned by their process: marked FAILED, their writes deleted", abandoned);
+				deleteUnpublishedResults();
+			}
+		}
+	}
+
+	/** Marks RUNNING runs without a heartbeat for longer than the lease FAILED and deletes their writes. */
+	public List<String> expireAbandonedRuns() {
+		List<String> ids = this.driver.executableQuery(EXPIRE)
+			.withParameters(Map.of("leaseSeconds", this.properties.lease().toSeconds())).execute()
+			.records().stream().map(r -> r.get("id").asString()).toList();
+		if (!ids.isEmpty()) {
+			deleteUnpublishedResults();
+		}
+		return ids;
+	}
+
+	/** A sign of life of a running run; see {@link AnalyticsProperties#lease()}. */
+	void heartbeat(String id) {
+		this.driver.executableQuery(HEARTBEAT).withParameters(Map.of("id", id)).execute();
+	}
+
+	Duration heartbeatInterval() {
+		return this.properties.lease().dividedBy(5);
 	}
 
 	void succeedAndPublish(String id, long customersAnalysed, List<String> tagCounts, List<String> parameters,

@@ -33,6 +33,9 @@ public class AnalyticsService {
 
 	private final AnalyticsProperties properties;
 
+	/** Runs begun by this process and not ended yet. */
+	private final java.util.Set<String> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	public AnalyticsService(AnalyticsRuns runs, TaggingStage tagging, SegmentationStage segmentation, CreditStage credit) {
 		this(runs, tagging, segmentation, credit, AnalyticsProperties.DEFAULTS);
 	}
@@ -64,6 +67,7 @@ public class AnalyticsService {
 	public String begin(LocalDate asOf) {
 		String id = AnalyticsRuns.newId(asOf);
 		this.runs.start(id, asOf);
+		this.active.add(id);
 		log.info("Analytics run {} as of {} started", id, asOf);
 		return id;
 	}
@@ -74,6 +78,7 @@ public class AnalyticsService {
 		SegmentationStage.Result segments;
 		CreditStage.Result credit;
 		long started = System.nanoTime();
+		Thread heartbeat = Thread.ofVirtual().name("heartbeat-" + id).start(() -> beat(id));
 		try {
 			// only this run can publish until it ends (the start lock), so this is the run it will supersede
 			String previous = this.runs.publishedRunId().orElse(null);
@@ -94,6 +99,10 @@ public class AnalyticsService {
 			failQuietly(id, ex);
 			throw ex;
 		}
+		finally {
+			heartbeat.interrupt();
+			this.active.remove(id);
+		}
 		try {
 			this.runs.deleteUnpublishedResults();
 		}
@@ -102,6 +111,22 @@ public class AnalyticsService {
 			log.warn("Run {} is published, but deleting older runs' results failed: {}", id, ex.getMessage());
 		}
 		return new Outcome(id, tags, segments, credit);
+	}
+
+	/** Signs of life of a run while it goes, so that other processes can tell it from one whose process died. */
+	private void beat(String id) {
+		while (!Thread.currentThread().isInterrupted()) {
+			try {
+				Thread.sleep(this.runs.heartbeatInterval());
+				this.runs.heartbeat(id);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Heartbeat of analytics run {} failed: {}", id, ex.getMessage());
+			}
+		}
 	}
 
 	private void stageDone(String id, String stage, int number, long started, double stageSeconds) {
@@ -123,6 +148,20 @@ public class AnalyticsService {
 
 	private static double seconds(java.time.Duration duration) {
 		return duration.toMillis() / 1000.0;
+	}
+
+	/**
+	 * The service stops (or a job's context closes) while a run of this process is still going, e.g. one started
+	 * through the API or the schedule: it is marked FAILED and its writes deleted while the database can still be
+	 * reached, so that no RUNNING run is left behind to block the next one (on an external database nobody else would
+	 * clean it up). Writes the dying run still makes belong to a FAILED run and go with the next cleanup.
+	 */
+	@jakarta.annotation.PreDestroy
+	void failRunsStillGoing() {
+		for (String id : java.util.List.copyOf(this.active)) {
+			log.warn("Analytics run {} is still going while the service stops: marked FAILED", id);
+			failQuietly(id, new IllegalStateException("the service stopped during the run"));
+		}
 	}
 
 	private void failQuietly(String id, Throwable cause) {

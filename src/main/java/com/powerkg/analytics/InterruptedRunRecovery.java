@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * A run left RUNNING in an embedded database belongs to a process that died (only one process can open the
  * store), so at start-up it is marked FAILED and its partial results are deleted; the published run is untouched
- * and the next run may start. On an external database other processes may be running, so nothing is assumed.
+ * and the next run may start. On an external database other processes may be running one, so only runs silent for
+ * longer than the lease ({@code powerkg.analytics.lease}) are taken as dead.
  */
 @Component
 class InterruptedRunRecovery implements SmartInitializingSingleton {
@@ -33,6 +34,11 @@ class InterruptedRunRecovery implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		if (!this.embedded) {
+			// other processes may be running one: only runs silent for longer than the lease are taken as dead
+			List<String> abandoned = this.runs.expireAbandonedRuns();
+			if (!abandoned.isEmpty()) {
+				log.warn("Analytics run(s) {} were abandoned by their process: marked FAILED, partial results deleted", abandoned);
+			}
 			return;
 		}
 		List<String> interrupted = this.runs.failInterruptedRuns("the process ended during the run");

@@ -65,8 +65,14 @@ class CollectionController {
 			String run, CollectionPlan.Workload workload) {
 	}
 
+	/** Narrows the plan; fields combine with AND, values in a list with OR. Ranks stay those of the whole plan. */
+	record TaskFilter(List<CollectionTask.Kind> kinds, List<com.powerkg.collection.ContactMethod> methods, List<Integer> rounds,
+			List<String> regions) {
+	}
+
 	@QueryMapping
-	TaskConnection collectionPlan(@Argument LocalDate date, @Argument Integer first, @Argument String after) {
+	TaskConnection collectionPlan(@Argument LocalDate date, @Argument TaskFilter filter, @Argument Integer first,
+			@Argument String after) {
 		int size = (first != null) ? first : CustomerController.DEFAULT_PAGE_SIZE;
 		if (size < 1 || size > CustomerController.MAX_PAGE_SIZE) {
 			throw new InvalidArgumentException("first must be between 1 and " + CustomerController.MAX_PAGE_SIZE + " (was " + size
@@ -84,12 +90,35 @@ class CollectionController {
 			throw new InvalidArgumentException("after '" + after + "' is not a cursor of collectionPlan");
 		}
 		CollectionPlan plan = this.plans.plan(date);
+		java.util.function.Predicate<CollectionTask> wanted = wanted(filter, plan);
 		List<RankedTask> rows = new ArrayList<>();
-		for (int rank = afterRank + 1; rank <= Math.min(plan.tasks().size(), afterRank + size + 1); rank++) {
-			rows.add(new RankedTask(rank, plan.tasks().get(rank - 1)));
+		int total = 0;
+		for (int rank = 1; rank <= plan.tasks().size(); rank++) {
+			CollectionTask task = plan.tasks().get(rank - 1);
+			if (wanted.test(task)) {
+				total++;
+				if (rank > afterRank && rows.size() < size + 1) {
+					rows.add(new RankedTask(rank, task));
+				}
+			}
 		}
 		var page = Connection.of(rows, size, afterRank > 0, t -> String.valueOf(t.rank()));
-		return new TaskConnection(page.edges(), page.pageInfo(), plan.tasks().size(), plan.date(), plan.run(), plan.workload());
+		return new TaskConnection(page.edges(), page.pageInfo(), total, plan.date(), plan.run(), plan.workload());
+	}
+
+	private java.util.function.Predicate<CollectionTask> wanted(TaskFilter filter, CollectionPlan plan) {
+		if (filter == null) {
+			return task -> true;
+		}
+		java.util.Set<String> inRegions = (filter.regions() == null) ? null
+				: this.customers.byIds(plan.tasks().stream().map(CollectionTask::customerId).distinct().toList()).values().stream()
+					.filter(c -> filter.regions().contains(c.region()))
+					.map(CustomerProfile::id)
+					.collect(java.util.stream.Collectors.toSet());
+		return task -> (filter.kinds() == null || filter.kinds().contains(task.kind()))
+				&& (filter.methods() == null || filter.methods().contains(task.method()))
+				&& (filter.rounds() == null || filter.rounds().contains(task.round()))
+				&& (inRegions == null || inRegions.contains(task.customerId()));
 	}
 
 	@BatchMapping(typeName = "CollectionTask")

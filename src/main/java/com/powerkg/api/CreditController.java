@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.powerkg.security.AccessRefusedException;
+import com.powerkg.security.Caller;
+import com.powerkg.security.Role;
 import graphql.GraphQLContext;
 import org.dataloader.BatchLoaderEnvironment;
 
@@ -74,6 +77,10 @@ class CreditController {
 		}
 		if (segment != null) {
 			CustomerController.checkLevel(segment);
+		}
+		else {
+			// ANALYST may ask over a segment (an aggregate), not about one customer
+			AccessRefusedException.unlessAny(context.get(Caller.CONTEXT_KEY), "creditWhatIf for one customer", Role.MARKETING);
 		}
 		String creditRun = PublishedRun.creditRunIdFor(context, this.customers::servedCreditRunId);
 		if (creditRun == null) {

@@ -12,6 +12,16 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 class GraphQlErrors {
 
 	@GraphQlExceptionHandler
+	GraphQLError accessRefused(com.powerkg.security.AccessRefusedException ex, DataFetchingEnvironment env) {
+		return GraphQLError.newError()
+			.errorType(ErrorType.FORBIDDEN)
+			.message(ex.getMessage())
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.build();
+	}
+
+	@GraphQlExceptionHandler
 	GraphQLError invalidArgument(InvalidArgumentException ex, DataFetchingEnvironment env) {
 		return GraphQLError.newError()
 			.errorType(ErrorType.BAD_REQUEST)

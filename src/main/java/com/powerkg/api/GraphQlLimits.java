@@ -24,7 +24,8 @@ class GraphQlLimits {
 	/**
 	 * @param maxDepth deepest field nesting; GraphiQL's schema introspection needs 13
 	 * @param maxComplexity each field counts 1 plus its children, times {@code first} on a page
-	 * @param timeout a request still running after this is answered with an error and cancelled
+	 * @param timeout a request still running after this is answered with HTTP 408; a database query it started is not
+	 * stopped, it runs to its end
 	 */
 	@ConfigurationProperties("powerkg.graphql")
 	record Settings(Integer maxDepth, Integer maxComplexity, Duration timeout) {
@@ -39,11 +40,14 @@ class GraphQlLimits {
 
 	/**
 	 * Pages multiply what is below them: customers(first: 500) { edges { node { tags } } } costs 500 × its children.
-	 * A page larger than the cap counts as the cap: the page itself refuses it, with the clearer message.
+	 * A page without {@code first} counts as the default page; one larger than the cap counts as the cap (the page
+	 * itself refuses it, with the clearer message).
 	 */
 	static final FieldComplexityCalculator PAGES_MULTIPLY = (env, childComplexity) -> {
 		Object first = env.getArguments().get("first");
-		int size = (first instanceof Number n) ? Math.clamp(n.longValue(), 1, CustomerController.MAX_PAGE_SIZE) : 1;
+		boolean page = env.getFieldDefinition() != null && env.getFieldDefinition().getArgument("first") != null;
+		int size = (first instanceof Number n) ? Math.clamp(n.longValue(), 1, CustomerController.MAX_PAGE_SIZE)
+				: page ? CustomerController.DEFAULT_PAGE_SIZE : 1;
 		return size * (1 + childComplexity);
 	};
 

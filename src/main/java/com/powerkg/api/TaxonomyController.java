@@ -13,6 +13,7 @@ import com.powerkg.graph.CypherResource;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -22,6 +23,10 @@ import org.springframework.stereotype.Controller;
 class TaxonomyController {
 
 	private static final String TAXONOMY = CypherResource.load(TaxonomyController.class, "tag-taxonomy.cypher");
+
+	private static final String RULE_PARAMETER = CypherResource.load(TaxonomyController.class, "rule-parameter.cypher");
+
+	private static final String SET_RULE_PARAMETER = CypherResource.load(TaxonomyController.class, "set-rule-parameter.cypher");
 
 	static final int DEFAULT_RUNS = 10;
 
@@ -37,6 +42,61 @@ class TaxonomyController {
 		this.neo4j = neo4j;
 		this.customers = customers;
 		this.analytics = analytics;
+	}
+
+	/**
+	 * A steward changes a tag's rule parameter. The new value is read as the type the parameter has (a whole number,
+	 * a number, or a comma-separated list), so a rule never meets a value it cannot use.
+	 */
+	@MutationMapping
+	TagTaxonomy.Parameter setRuleParameter(@Argument String tag, @Argument String name, @Argument String value,
+			@Argument String reason, GraphQLContext context) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidArgumentException("give a reason: it is kept with the change for whoever wonders later");
+		}
+		Object current = this.neo4j.query(RULE_PARAMETER).bind(tag).to("tag").bind(name).to("name").fetch().one()
+			.map(row -> row.get("value"))
+			.orElseThrow(() -> new InvalidArgumentException("tag " + tag + " has no rule parameter '" + name
+					+ "'; see tagTaxonomy for its parameters"));
+		Object parsed = parse(tag + "." + name, current, value.strip());
+		com.powerkg.security.Caller caller = context.get(com.powerkg.security.Caller.CONTEXT_KEY);
+		Map<String, Object> row = this.neo4j.query(SET_RULE_PARAMETER)
+			.bindAll(Map.of("tag", tag, "name", name, "value", parsed, "reason", reason.strip(), "by", caller.name()))
+			.fetch().one().orElseThrow();
+		return new TagTaxonomy.Parameter((String) row.get("name"), text(row.get("value")), (String) row.get("unit"),
+				(String) row.get("description"));
+	}
+
+	/** The new value in the type of the current one; numbers may not be negative. */
+	static Object parse(String key, Object current, String value) {
+		try {
+			if (current instanceof Long || current instanceof Integer) {
+				long parsed = Long.parseLong(value);
+				if (parsed < 0) {
+					throw new NumberFormatException();
+				}
+				return parsed;
+			}
+			if (current instanceof Number) {
+				double parsed = Double.parseDouble(value);
+				if (!(parsed >= 0) || Double.isInfinite(parsed)) {
+					throw new NumberFormatException();
+				}
+				return parsed;
+			}
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidArgumentException(key + " must be " + ((current instanceof Double) ? "a number" : "a whole number")
+					+ " of 0 or more, like its current value " + current + " (was '" + value + "')");
+		}
+		if (current instanceof List<?>) {
+			List<String> parsed = java.util.Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+			if (parsed.isEmpty()) {
+				throw new InvalidArgumentException(key + " is a list: give its values comma-separated (was '" + value + "')");
+			}
+			return parsed;
+		}
+		return value;
 	}
 
 	@QueryMapping

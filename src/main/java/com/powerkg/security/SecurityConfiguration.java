@@ -39,6 +39,8 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+				// Browser hands its user the database itself (Bolt, unmasked): analysts and admins only
+				.requestMatchers("/browser", "/browser/**").hasAnyRole(Role.ANALYST.name(), Role.ADMIN.name())
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.realmName("power-customer-kg"))
 			// stateless Basic sign-in: no session cookie, so no cross-site request can ride on one; GraphQL only

@@ -1,1 +1,1 @@
-CREATE (:AnalyticsRun {id: $id, asOf: $asOf, status: 'RUNNING', startedAt: localdatetime()})
+CREATE (:AnalyticsRun {id: $id, asOf: $asOf, status: 'RUNNING', startedAt: localdatetime(), heartbeatAt: localdatetime()})

@@ -1,6 +1,7 @@
 // What is known about one customer that strategies can be conditioned on (SPEC §6), each fact with the readable
 // reason it holds: the published run's segments and tags, the credit grade it serves, needs found in 95598 work
-// orders and the preferred channel, both over the windows before the run's as-of date. Followed by resolution.cypher.
+// orders and the preferred channel, both over windows ending with the run's as-of date (12 months: from the day
+// after the same date a year earlier through the as-of day, as the analytics features count). Followed by resolution.cypher.
 MATCH (c:Customer {id: $customerId})
 OPTIONAL MATCH (run:AnalyticsRun {id: $runId})
 WITH c, coalesce(run.asOf, date()) AS asOf
@@ -16,7 +17,7 @@ OPTIONAL CALL (c, asOf) {
   UNION
   MATCH (n:Need)
   OPTIONAL MATCH (c)-[:RAISED]->(w:WorkOrder)-[:VIA]->(ch:Channel)
-  WHERE w.createdAt >= localdatetime({date: asOf - duration({months: n.windowMonths})})
+  WHERE w.createdAt >= localdatetime({date: asOf - duration({months: n.windowMonths}) + duration({days: 1})})
     AND w.createdAt < localdatetime({date: asOf + duration({days: 1})})
     AND (size(n.topics) = 0 OR w.topic IN n.topics) AND (size(n.channels) = 0 OR ch.code IN n.channels)
   WITH n, count(w) AS orders, collect(w.id)[0..3] AS examples
@@ -26,11 +27,11 @@ OPTIONAL CALL (c, asOf) {
   UNION
   CALL (c, asOf) {
     MATCH (c)-[:PAID]->(p:Payment)-[:VIA]->(ch:Channel)
-    WHERE p.paidAt >= localdatetime({date: asOf - duration({months: 12})}) AND p.paidAt < localdatetime({date: asOf + duration({days: 1})})
+    WHERE p.paidAt >= localdatetime({date: asOf - duration({months: 12}) + duration({days: 1})}) AND p.paidAt < localdatetime({date: asOf + duration({days: 1})})
     RETURN ch, p.paidAt AS at
     UNION ALL
     MATCH (c)-[:RAISED]->(w:WorkOrder)-[:VIA]->(ch:Channel)
-    WHERE w.createdAt >= localdatetime({date: asOf - duration({months: 12})}) AND w.createdAt < localdatetime({date: asOf + duration({days: 1})})
+    WHERE w.createdAt >= localdatetime({date: asOf - duration({months: 12}) + duration({days: 1})}) AND w.createdAt < localdatetime({date: asOf + duration({days: 1})})
     RETURN ch, w.createdAt AS at
   }
   WITH ch, count(*) AS uses, max(at) AS lastUsed, asOf

@@ -33,7 +33,7 @@ class AnalyticsScheduleTest {
 	void aScheduledRunFiresByItsCronAndIsAsOfTheDayBefore() throws Exception {
 		this.importer.importDirectory(Fixtures.directory("tags"));
 		Clock clock = Clock.fixed(Instant.parse("2026-11-21T02:30:00Z"), ZoneId.of("UTC"));
-		var schedule = new AnalyticsSchedule(this.analytics, new AnalyticsProperties(1, "* * * * * *", 1, ""), clock);
+		var schedule = new AnalyticsSchedule(this.analytics, new AnalyticsProperties(1, "* * * * * *", 1, java.time.Duration.ofMinutes(10), ""), clock);
 		String before = this.runs.publishedRunId().orElse("");
 
 		schedule.afterSingletonsInstantiated();
@@ -58,10 +58,10 @@ class AnalyticsScheduleTest {
 
 	@Test
 	void aScheduleThatIsNotACronExpressionIsRefusedWithAnExample() {
-		assertThatThrownBy(() -> new AnalyticsProperties(1, "every night", 1, ""))
+		assertThatThrownBy(() -> new AnalyticsProperties(1, "every night", 1, java.time.Duration.ofMinutes(10), ""))
 			.hasMessage("powerkg.analytics.schedule 'every night' is not a cron expression (six fields: second minute hour day "
 					+ "month weekday, e.g. '0 30 2 * * *' for 02:30 every night)");
-		assertThatThrownBy(() -> new AnalyticsProperties(1, "", 1, "tagging"))
+		assertThatThrownBy(() -> new AnalyticsProperties(1, "", 1, java.time.Duration.ofMinutes(10), "tagging"))
 			.hasMessageStartingWith("powerkg.analytics.pause-after-stage must be tags, segments, credit or empty");
 	}
 

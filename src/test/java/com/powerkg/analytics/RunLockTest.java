@@ -59,6 +59,31 @@ class RunLockTest {
 		}
 	}
 
+	@Test
+	void aRunSilentForLongerThanTheLeaseIsTakenAsAbandonedAndItsWritesGoAFreshOneStillBlocks() {
+		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.freshStore(), "127.0.0.1", 0, ""));
+				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
+			// a run of a process on another machine that died 11 minutes ago, with a tag it had written
+			driver.executableQuery("""
+					CREATE (:AnalyticsRun {id: 'run-dead', asOf: date('2026-11-20'), status: 'RUNNING',
+					                       startedAt: localdatetime() - duration('PT30M'), heartbeatAt: localdatetime() - duration('PT11M')})
+					CREATE (:Customer {id: 'L001'})-[:HAS_TAG {run: 'run-dead'}]->(:Tag {code: 'LEASE_TEST'})""").execute();
+
+			String next = service(driver).begin(AS_OF);
+
+			assertThat(driver.executableQuery("MATCH (r:AnalyticsRun {id: 'run-dead'}) RETURN r.status + ': ' + r.message AS v").execute()
+				.records().getFirst().get("v").asString()).isEqualTo("FAILED: abandoned: no sign of life from its process for over 600 s "
+						+ "(powerkg.analytics.lease)");
+			assertThat(driver.executableQuery("MATCH ()-[h:HAS_TAG {run: 'run-dead'}]->() RETURN count(h) AS n").execute()
+				.records().getFirst().get("n").asLong()).isZero();
+
+			// the new run beats now: it is not abandoned, and blocks the next
+			assertThatThrownBy(() -> service(driver).begin(AS_OF)).isInstanceOf(RunRefusedException.class)
+				.hasMessageContaining(next).hasMessageContaining("10 min after its last sign of life");
+		}
+	}
+
 	private static AnalyticsService service(Driver driver) {
 		return new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS), new TaggingStage(driver),
 				new SegmentationStage(driver, SegmentationProperties.DEFAULTS), new CreditStage(driver, CreditProperties.DEFAULTS));

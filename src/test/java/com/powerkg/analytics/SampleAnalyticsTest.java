@@ -366,6 +366,35 @@ class SampleAnalyticsTest {
 	}
 
 	@Test
+	@Order(6)
+	void theCollectionPlanFilteredByKindMethodAndRegionKeepsTheRanksOfTheWholePlan() {
+		var plan = context.getBean(com.powerkg.collection.CollectionPlans.class).plan(SAMPLE_AS_OF);
+		long smsDunning = plan.tasks().stream()
+			.filter(t -> t.kind() == com.powerkg.collection.CollectionTask.Kind.DUNNING
+					&& t.method() == com.powerkg.collection.ContactMethod.SMS)
+			.count();
+		assertThat(smsDunning).isPositive();
+		graphQl.document("""
+				{ collectionPlan(date: "2026-11-20", first: 500, filter: {kinds: [DUNNING], methods: [SMS]}) {
+				    totalCount edges { node { rank kind method } } } }""")
+			.execute()
+			.path("collectionPlan.totalCount").entity(Long.class).isEqualTo(smsDunning)
+			.path("collectionPlan.edges[*].node.kind").entityList(String.class).satisfies(k -> assertThat(k).containsOnly("DUNNING"))
+			.path("collectionPlan.edges[*].node.method").entityList(String.class).satisfies(m -> assertThat(m).containsOnly("SMS"))
+			.path("collectionPlan.edges[*].node.rank").entityList(Integer.class)
+			.satisfies(ranks -> assertThat(ranks).isSorted().doesNotHaveDuplicates());
+
+		String region = query("MATCH (c:Customer {id: '" + plan.tasks().getFirst().customerId() + "'}) RETURN c.region AS r")
+			.getFirst().get("r").asString();
+		graphQl.document("query($r: String!) { collectionPlan(date: \"2026-11-20\", first: 50, filter: {regions: [$r]}) "
+				+ "{ totalCount edges { node { rank customer { region } } } } }")
+			.variable("r", region).execute()
+			.path("collectionPlan.edges[0].node.rank").entity(Integer.class).isEqualTo(1)
+			.path("collectionPlan.edges[*].node.customer.region").entityList(String.class)
+			.satisfies(r -> assertThat(r).isNotEmpty().containsOnly(region));
+	}
+
+	@Test
 	@Order(7)
 	void sameDataAndSeedGiveIdenticalSegmentsAndAnotherDateGivesATransitionMatrix() {
 		var analytics = context.getBean(AnalyticsService.class);

@@ -59,7 +59,12 @@ class GraphQlLimitsTest {
 	void theComplexityOfAPageIsItsSizeTimesWhatItAsksForCappedAtTheLargestPage() {
 		assertThat(GraphQlLimits.PAGES_MULTIPLY.calculate(environment(500), 9)).isEqualTo(5000);
 		assertThat(GraphQlLimits.PAGES_MULTIPLY.calculate(environment(100_000), 9)).isEqualTo(5000);
-		assertThat(GraphQlLimits.PAGES_MULTIPLY.calculate(environment(null), 9)).isEqualTo(10);
+		assertThat(GraphQlLimits.PAGES_MULTIPLY.calculate(environment(null), 9)).as("not a page").isEqualTo(10);
+		var customers = graphql.schema.GraphQLFieldDefinition.newFieldDefinition().name("customers")
+			.argument(graphql.schema.GraphQLArgument.newArgument().name("first").type(graphql.Scalars.GraphQLInt))
+			.type(graphql.Scalars.GraphQLString).build();
+		assertThat(GraphQlLimits.PAGES_MULTIPLY.calculate(new graphql.analysis.FieldComplexityEnvironment(null, customers, null,
+				new java.util.HashMap<>(), null), 9)).as("a page without first is a default page of 20").isEqualTo(200);
 	}
 
 	@Test

@@ -80,6 +80,23 @@ class BadInputEndToEndTest {
 		assertThat(failed).isEqualTo(1);
 		assertThat(this.err.toString().strip()).isEqualTo("power-kg import: customers.csv is not a CSV text file (it contains binary data)");
 		assertThat(count(store, "MATCH (c:Customer) RETURN count(c) AS n")).isEqualTo(2);
+
+		// valid customers and bills beside a payments file without its channel column: the whole import is refused
+		Path missingColumn = Files.createDirectories(tmp.resolve("missing-column"));
+		write(missingColumn.resolve("customers.csv"), false, List.of(CUSTOMERS_HEADER,
+				"F001,周杰,13800000011,RESIDENTIAL,,0.22,8,NONE,POSTPAID,城北网格02,2019-04-01,,,,,,,,"));
+		write(missingColumn.resolve("bills.csv"), false, List.of("bill_id,customer_id,period,issued_on,due_on,amount,anomaly",
+				"F001-202610,F001,2026-10,2026-11-02,2026-11-30,80.00,"));
+		write(missingColumn.resolve("payments.csv"), false, List.of("payment_id,customer_id,bill_id,paid_at,amount,kind",
+				"F001-P1,F001,F001-202610,2026-11-05T10:00:00,80.00,BILL"));
+		this.err.getBuffer().setLength(0);
+		int refused = run("import", missingColumn.toString(), "--powerkg.neo4j.embedded.data-directory=" + store,
+				"--powerkg.neo4j.embedded.bolt-port=0");
+		assertThat(refused).isEqualTo(1);
+		assertThat(this.err.toString().strip()).isEqualTo("power-kg import: payments.csv:1: required column channel missing from "
+				+ "the header (columns are exact lower-case names, see DATA-CONTRACT.md)");
+		assertThat(count(store, "MATCH (n) WHERE n:Customer OR n:Bill OR n:Payment RETURN count(n) AS n"))
+			.as("customers and bills as before: nothing of the refused directory").isEqualTo(2 + 2);
 	}
 
 	private int run(String... args) {

@@ -46,9 +46,35 @@ class ApiSecurityTest {
 	}
 
 	@Test
-	void aWrongPasswordIsUnauthorized() {
-		// Http signs in with password = name; this user does not exist, so neither does its password
+	void aWrongPasswordOrAnUnknownUserIsUnauthorized() {
+		assertThat(Http.as(this.port, "admin", "admin1").graphQl(PORTRAIT).statusCode()).isEqualTo(401);
 		assertThat(Http.as(this.port, "mallory").graphQl(PORTRAIT).statusCode()).isEqualTo(401);
+		assertThat(Http.as(this.port, "admin").graphQl(PORTRAIT).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void neo4jBrowserIsForAnalystsAndAdminsOnly() {
+		assertThat(Http.as(this.port, "marketing").get("/browser/", "text/html").statusCode()).isEqualTo(403);
+		assertThat(Http.as(this.port, "steward").get("/browser/", "text/html").statusCode()).isEqualTo(403);
+		assertThat(Http.as(this.port, "analyst").get("/browser/", "text/html").statusCode()).as("redirected to the pre-filled page").isEqualTo(302);
+	}
+
+	@Test
+	void anAnalystMayAskCreditWhatIfOverASegmentButNotAboutOneCustomer() {
+		HttpResponse<String> one = Http.as(this.port, "analyst").graphQl(
+				"{ creditWhatIf(customerId: \"B001\", indicator: {indicator: OVERDUE_BILLS, by: 1}) { scoreAfter } }");
+		assertThat((String) Http.read(one, "$.errors[0].extensions.classification")).isEqualTo("FORBIDDEN");
+		assertThat((String) Http.read(one, "$.errors[0].message")).startsWith("creditWhatIf for one customer needs role MARKETING");
+	}
+
+	@Test
+	void whyARunFailedIsForAnalystsAndAdmins() {
+		HttpResponse<String> marketing = Http.as(this.port, "marketing").graphQl("{ analyticsRuns(last: 1) { id message } }");
+		if (!((List<?>) Http.read(marketing, "$.data.analyticsRuns")).isEmpty()) {
+			assertThat((String) Http.read(marketing, "$.errors[0].extensions.classification")).isEqualTo("FORBIDDEN");
+		}
+		HttpResponse<String> analyst = Http.as(this.port, "analyst").graphQl("{ analyticsRuns(last: 1) { id message } }");
+		assertThat(analyst.body()).doesNotContain("\"errors\"");
 	}
 
 	@Test

@@ -113,7 +113,7 @@ class SegmentationStageTest {
 
 	@Test
 	void withoutRetentionOnlyThePublishedRunKeepsItsMemberships() {
-		var noRetention = new AnalyticsRuns(this.driver, new AnalyticsProperties(0, "", 1, ""));
+		var noRetention = new AnalyticsRuns(this.driver, new AnalyticsProperties(0, "", 1, java.time.Duration.ofMinutes(10), ""));
 		var stage = new SegmentationStage(this.driver, SegmentationProperties.DEFAULTS);
 		var service = new AnalyticsService(noRetention, this.tagging, stage, this.credit);
 		String first = service.run(AS_OF).runId();

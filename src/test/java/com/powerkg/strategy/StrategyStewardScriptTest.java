@@ -47,6 +47,14 @@ class StrategyStewardScriptTest {
 				.hasMessageContaining("V0013__Misspelt_need.cypher");
 			assertThat(strategies.catalogue(null)).as("nothing of the broken script stays").hasSize(before);
 
+			Path badChannel = Files.createDirectories(tmp.resolve("bad-channel"));
+			Files.writeString(badChannel.resolve("V0013__Misspelt_channel.cypher"),
+					Files.readString(EXAMPLE).replace("via: 'WECHAT'", "via: 'WECHATT'"));
+			var withBadChannel = new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT, "file:" + badChannel)));
+			assertThatThrownBy(withBadChannel::apply).isInstanceOf(MigrationFailedException.class)
+				.hasMessageContaining("V0013__Misspelt_channel.cypher");
+			assertThat(strategies.catalogue(null)).hasSize(before);
+
 			Path good = Files.createDirectories(tmp.resolve("good"));
 			Files.copy(EXAMPLE, good.resolve("V0013__WeChat_outage_notices_for_high_influence.cypher"));
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT, "file:" + good))).apply();

@@ -1,0 +1,2 @@
+MATCH (r:AnalyticsRun {id: $id, status: 'RUNNING'})
+SET r.heartbeatAt = localdatetime()
