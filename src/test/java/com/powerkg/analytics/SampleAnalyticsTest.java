@@ -327,16 +327,61 @@ class SampleAnalyticsTest {
 				       + [(c)-[r:RATED]->(g) WHERE r.run = published.creditRun | g.grade] AS facts""")
 			.forEach(r -> facts.put(r.get("id").asString(), java.util.Set.copyOf(r.get("facts").asList(org.neo4j.driver.Value::asString))));
 		assertThat(facts).hasSize(2000);
+		// needs and the preferred channel, counted here in Java from the raw work orders and payments: 12 months
+		// from the day after the same date a year before, through the as-of day (docs/strategies.md)
+		var from = SAMPLE_AS_OF.minusMonths(12).plusDays(1).atStartOfDay();
+		var to = SAMPLE_AS_OF.plusDays(1).atStartOfDay();
+		Map<String, Map<String, Integer>> ordersByTopic = new java.util.HashMap<>();
+		Map<String, Map<String, Integer>> uses = new java.util.HashMap<>();
+		Map<String, Map<String, java.time.LocalDateTime>> lastUse = new java.util.HashMap<>();
+		driver.executableQuery("""
+				MATCH (c:Customer)-[:RAISED]->(w:WorkOrder)-[:VIA]->(ch:Channel) RETURN c.id AS id, w.topic AS topic, ch.code AS channel, w.createdAt AS at
+				UNION ALL
+				MATCH (c:Customer)-[:PAID]->(p:Payment)-[:VIA]->(ch:Channel) RETURN c.id AS id, null AS topic, ch.code AS channel, p.paidAt AS at""")
+			.execute().records().forEach(r -> {
+				var at = r.get("at").asLocalDateTime();
+				if (at.isBefore(from) || !at.isBefore(to)) {
+					return;
+				}
+				String id = r.get("id").asString();
+				String channel = r.get("channel").asString();
+				if (!r.get("topic").isNull()) {
+					ordersByTopic.computeIfAbsent(id, k -> new java.util.HashMap<>()).merge(r.get("topic").asString(), 1, Integer::sum);
+					if (channel.equals("GOV_HOTLINE_12345")) {
+						ordersByTopic.get(id).merge("@12345", 1, Integer::sum);
+					}
+				}
+				uses.computeIfAbsent(id, k -> new java.util.HashMap<>()).merge(channel, 1, Integer::sum);
+				lastUse.computeIfAbsent(id, k -> new java.util.HashMap<>()).merge(channel, at, (a, b) -> a.isAfter(b) ? a : b);
+			});
+		Map<String, String> needTopic = Map.of("PRICE_SENSITIVE", "TARIFF", "POWER_QUALITY_SENSITIVE", "POWER_QUALITY",
+				"BILLING_SENSITIVE", "BILLING", "OUTAGE_SENSITIVE", "OUTAGE");
+		facts.replaceAll((id, known) -> {
+			var all = new java.util.HashSet<>(known);
+			var orders = ordersByTopic.getOrDefault(id, Map.of());
+			needTopic.forEach((need, topic) -> {
+				if (orders.getOrDefault(topic, 0) >= 2) {
+					all.add(need);
+				}
+			});
+			if (orders.getOrDefault("@12345", 0) >= 1) {
+				all.add("ESCALATES_COMPLAINTS");
+			}
+			uses.getOrDefault(id, Map.of()).entrySet().stream()
+				.sorted(java.util.Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed()
+					.thenComparing(e -> lastUse.get(id).get(e.getKey()), java.util.Comparator.reverseOrder())
+					.thenComparing(Map.Entry::getKey))
+				.findFirst().ifPresent(e -> all.add("PREFERS " + e.getKey()));
+			return java.util.Set.copyOf(all);
+		});
 
 		java.util.Set<String> winners = new java.util.HashSet<>();
 		facts.forEach((id, known) -> {
 			var matches = strategies.forCustomer(id, null, runId, creditRunId).orElseThrow();
 			assertThat(matches).as(id).isNotEmpty().allSatisfy(m -> {
 				assertThat(m.because()).as(id + " " + m.strategy().code()).isNotEmpty().allSatisfy(line -> assertThat(line).isNotBlank());
-				m.strategy().conditions().stream()
-					.filter(c -> c.kind() != com.powerkg.strategy.Strategy.Condition.Kind.NEED
-							&& c.kind() != com.powerkg.strategy.Strategy.Condition.Kind.PREFERRED_CHANNEL)
-					.forEach(c -> assertThat(known).as(id + " " + m.strategy().code()).contains(c.code()));
+				m.strategy().conditions().forEach(c -> assertThat(known).as(id + " " + m.strategy().code())
+					.contains(c.kind() == com.powerkg.strategy.Strategy.Condition.Kind.PREFERRED_CHANNEL ? "PREFERS " + c.code() : c.code()));
 			});
 			// one answer per aspect and topic
 			assertThat(matches.stream().map(m -> m.strategy().aspect() + "/" + m.strategy().topic()).distinct().count())
