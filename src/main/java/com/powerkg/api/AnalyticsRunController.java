@@ -5,16 +5,11 @@ import java.time.LocalDate;
 import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.analytics.AnalyticsService;
-import com.powerkg.analytics.RunRefusedException;
-import graphql.GraphQLError;
-import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -47,17 +42,6 @@ class AnalyticsRunController {
 			}
 		});
 		return this.runs.byId(id).orElseThrow();
-	}
-
-	@GraphQlExceptionHandler
-	GraphQLError refused(RunRefusedException ex, DataFetchingEnvironment env) {
-		return GraphQLError.newError()
-			.errorType(ErrorType.BAD_REQUEST)
-			.message(ex.getMessage())
-			.extensions(java.util.Map.of("reason", "RUN_ACTIVE"))
-			.path(env.getExecutionStepInfo().getPath())
-			.location(env.getField().getSourceLocation())
-			.build();
 	}
 
 }

@@ -1,5 +1,9 @@
 package com.powerkg.api;
 
+import java.util.Map;
+
+import com.powerkg.analytics.RunRefusedException;
+import com.powerkg.security.AccessRefusedException;
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
 
@@ -12,20 +16,27 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 class GraphQlErrors {
 
 	@GraphQlExceptionHandler
-	GraphQLError accessRefused(com.powerkg.security.AccessRefusedException ex, DataFetchingEnvironment env) {
-		return GraphQLError.newError()
-			.errorType(ErrorType.FORBIDDEN)
-			.message(ex.getMessage())
-			.path(env.getExecutionStepInfo().getPath())
-			.location(env.getField().getSourceLocation())
-			.build();
+	GraphQLError accessRefused(AccessRefusedException ex, DataFetchingEnvironment env) {
+		return error(ErrorType.FORBIDDEN, ex.getMessage(), Map.of(), env);
 	}
 
 	@GraphQlExceptionHandler
 	GraphQLError invalidArgument(InvalidArgumentException ex, DataFetchingEnvironment env) {
+		return error(ErrorType.BAD_REQUEST, ex.getMessage(), Map.of(), env);
+	}
+
+	/** Another analytics run is active: try again later ({@code extensions.reason = RUN_ACTIVE}). */
+	@GraphQlExceptionHandler
+	GraphQLError runRefused(RunRefusedException ex, DataFetchingEnvironment env) {
+		return error(ErrorType.BAD_REQUEST, ex.getMessage(), Map.of("reason", "RUN_ACTIVE"), env);
+	}
+
+	private static GraphQLError error(ErrorType type, String message, Map<String, Object> extensions,
+			DataFetchingEnvironment env) {
 		return GraphQLError.newError()
-			.errorType(ErrorType.BAD_REQUEST)
-			.message(ex.getMessage())
+			.errorType(type)
+			.message(message)
+			.extensions(extensions)
 			.path(env.getExecutionStepInfo().getPath())
 			.location(env.getField().getSourceLocation())
 			.build();
