@@ -1,0 +1,112 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * GraphQL latency under load (issue H): CLIENTS concurrent clients, each sending its next request as soon as the
+ * previous answer is in, for SECONDS per query kind, against a running service. Prints p50/p95/p99 and requests/s
+ * per kind as Markdown table rows. Run with the JDK's source launcher, no build needed:
+ *
+ *   java bench/LoadTest.java http://127.0.0.1:8080 admin:admin 32 30 100000 2026-11-20
+ *
+ * Customer ids are C00000001..C<customers>, drawn at random; a warm-up of 5 s per kind is not counted.
+ */
+public class LoadTest {
+
+	record Kind(String name, String query) {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String base = args[0];
+		String auth = "Basic " + Base64.getEncoder().encodeToString(args[1].getBytes(StandardCharsets.UTF_8));
+		int clients = Integer.parseInt(args[2]);
+		int seconds = Integer.parseInt(args[3]);
+		int customers = Integer.parseInt(args[4]);
+		String date = args[5];
+		List<Kind> kinds = List.of(
+				new Kind("portrait", "{ customer(id: \\\"%s\\\") { id name phone usageCategory region tags { code evidence } "
+						+ "segments { dimension level } credit { grade score probabilityOfDefault reasons } channels { channel payments } } }"),
+				new Kind("strategies", "{ strategies(customerId: \\\"%s\\\") { strategy { code aspect textZh } because } }"),
+				new Kind("collectionPlan (page of 50)", "{ collectionPlan(date: \\\"" + date + "\\\", first: 50) { totalCount "
+						+ "edges { node { rank round method advice customer { id name } } } } }"));
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		System.out.println("| query | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|");
+		for (Kind kind : kinds) {
+			run(http, base, auth, kind, clients, 5, customers); // warm-up
+			var r = run(http, base, auth, kind, clients, seconds, customers);
+			System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f |%n", kind.name(), clients,
+					r.latencies.size(), r.errors, r.latencies.size() / (double) seconds, pct(r.latencies, 50), pct(r.latencies, 95),
+					pct(r.latencies, 99), r.latencies.isEmpty() ? 0 : r.latencies.getLast() / 1e6);
+		}
+	}
+
+	record Result(List<Long> latencies, long errors) {
+	}
+
+	static Result run(HttpClient http, String base, String auth, Kind kind, int clients, int seconds, int customers)
+			throws InterruptedException {
+		var latencies = new ConcurrentLinkedQueue<Long>();
+		var errors = new AtomicLong();
+		long end = System.nanoTime() + seconds * 1_000_000_000L;
+		var done = new CountDownLatch(clients);
+		for (int c = 0; c < clients; c++) {
+			Thread.ofVirtual().start(() -> {
+				try {
+					while (System.nanoTime() < end) {
+						String id = String.format("C%08d", 1 + ThreadLocalRandom.current().nextInt(customers));
+						String body = "{\"query\":\"" + kind.query().formatted(id) + "\"}";
+						var request = HttpRequest.newBuilder(URI.create(base + "/graphql"))
+							.header("Content-Type", "application/json").header("Authorization", auth)
+							.timeout(Duration.ofSeconds(60))
+							.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+						long start = System.nanoTime();
+						try {
+							var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+							long took = System.nanoTime() - start;
+							if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+								if (errors.incrementAndGet() == 1) {
+									System.err.println(kind.name() + ": " + response.statusCode() + " " + response.body());
+								}
+							}
+							else {
+								latencies.add(took);
+							}
+						}
+						catch (Exception ex) {
+							errors.incrementAndGet();
+						}
+					}
+				}
+				finally {
+					done.countDown();
+				}
+			});
+		}
+		done.await();
+		List<Long> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		return new Result(sorted, errors.get());
+	}
+
+	static double pct(List<Long> sorted, int p) {
+		if (sorted.isEmpty()) {
+			return 0;
+		}
+		int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, i)) / 1e6;
+	}
+
+}

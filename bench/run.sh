@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Benchmark at a given size (issue H): generate SIZE customers x MONTHS months, import them into a fresh embedded
+# store, run the analytics, serve the store and load-test GraphQL; prints one table (and writes it to
+# bench/results/SIZE.md). Usage: bench/run.sh SIZE [MONTHS]    e.g. bench/run.sh 100000
+# Needs JDK 25 (JAVA_HOME or /usr/lib/jvm/temurin-25-jdk-amd64) and GNU time (/usr/bin/time). Work files go to
+# bench/work/ (ignored by git; about 5 GB of CSV and 10 GB of store per million customers).
+set -euo pipefail
+SIZE=${1:?usage: bench/run.sh SIZE [MONTHS]}
+MONTHS=${2:-24}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+[ -x "$JAVA_HOME/bin/java" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"25' || JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+HEAP=${BENCH_HEAP:-4g}
+PAGE_CACHE=${BENCH_PAGE_CACHE:-6g}
+PORT=${BENCH_PORT:-18080}
+CLIENTS=${BENCH_CLIENTS:-32}
+SECONDS_PER_QUERY=${BENCH_SECONDS:-30}
+AS_OF=2026-11-20
+WORK="$ROOT/bench/work/$SIZE"
+OUT="$ROOT/bench/results"
+mkdir -p "$WORK" "$OUT"
+JAR=$(ls "$ROOT"/target/power-customer-kg-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$JAR" ]; then
+  (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
+  JAR=$(ls "$ROOT"/target/power-customer-kg-*.jar | grep -v original | head -1)
+fi
+STORE="--powerkg.neo4j.embedded.data-directory=$WORK/store --powerkg.neo4j.embedded.page-cache=$PAGE_CACHE"
+JVM="-Xmx$HEAP -XX:+UseG1GC"
+timed() { /usr/bin/time -f "%e %M" -o "$WORK/time" "$@"; read -r SECS RSS_KB < "$WORK/time"; }
+
+echo "== generate $SIZE customers x $MONTHS months"
+rm -rf "$WORK/gen" "$WORK/store"
+timed "$JAVA" -jar "$JAR" generate --customers "$SIZE" --months "$MONTHS" --seed 7 --out "$WORK/gen" > "$WORK/generate.log" 2>&1
+GEN_S=$SECS
+
+echo "== import"
+timed "$JAVA" $JVM -jar "$JAR" import "$WORK/gen" $STORE --powerkg.neo4j.embedded.bolt-port=0 > "$WORK/import.log" 2>&1
+IMPORT_S=$SECS; IMPORT_RSS=$RSS_KB
+
+echo "== analyze"
+timed "$JAVA" $JVM -jar "$JAR" analyze --as-of $AS_OF $STORE --powerkg.neo4j.embedded.bolt-port=0 > "$WORK/analyze.log" 2>&1
+ANALYZE_S=$SECS; ANALYZE_RSS=$RSS_KB
+
+echo "== serve and load-test GraphQL ($CLIENTS clients, $SECONDS_PER_QUERY s per query)"
+"$JAVA" $JVM -jar "$JAR" $STORE --server.port=$PORT --powerkg.neo4j.embedded.bolt-port=0 \
+  --powerkg.sample.load-on-empty-database=false > "$WORK/serve.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && break
+  sleep 1
+done
+# the first plan of the day is computed once and reused for a minute: time it alone first
+PLAN_MS=$(curl -s -o /dev/null -w '%{time_total}' -u admin:admin -H 'Content-Type: application/json' \
+  -d "{\"query\":\"{ collectionPlan(date: \\\"$AS_OF\\\", first: 1) { totalCount } }\"}" "http://127.0.0.1:$PORT/graphql")
+"$JAVA" "$ROOT/bench/LoadTest.java" "http://127.0.0.1:$PORT" admin:admin "$CLIENTS" "$SECONDS_PER_QUERY" "$SIZE" $AS_OF > "$WORK/load.md"
+SERVE_RSS=$(grep VmHWM "/proc/$SERVER/status" | awk '{print $2}')
+HEAP_USED=$(curl -s -u admin:admin "http://127.0.0.1:$PORT/actuator/health" > /dev/null; "$JAVA_HOME/bin/jcmd" $SERVER GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | tr -dc 0-9)
+kill $SERVER; wait $SERVER 2>/dev/null || true; trap - EXIT
+
+{
+  echo "## $SIZE customers x $MONTHS months ($(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, -Xmx$HEAP, page cache $PAGE_CACHE)"
+  echo
+  echo "| step | seconds | peak RSS MB | detail |"
+  echo "|---|---|---|---|"
+  echo "| generate | $GEN_S | | $(grep -o '[0-9,]* rows' "$WORK/generate.log" | tail -1) |"
+  echo "| import | $IMPORT_S | $((IMPORT_RSS / 1024)) | $(grep -o 'Imported .* rejected' "$WORK/import.log" | tail -1) |"
+  echo "| analyze | $ANALYZE_S | $((ANALYZE_RSS / 1024)) | see stages below |"
+  echo "| first collection plan of $AS_OF | $PLAN_MS | | |"
+  echo "| service under load | | $((SERVE_RSS / 1024)) | heap used after the load: $((${HEAP_USED:-0} / 1024)) MB |"
+  echo
+  echo "Import per file:"
+  echo
+  echo '```'
+  grep -E 'rows/s' "$WORK/import.log" | grep -v INFO || true
+  echo '```'
+  echo
+  echo "Analytics stages:"
+  echo
+  echo '```'
+  grep -oE 'stage [0-9]/3 \([a-z]+\) done in [0-9.]+ s' "$WORK/analyze.log" || true
+  echo '```'
+  echo
+  cat "$WORK/load.md"
+} | tee "$OUT/$SIZE.md"
