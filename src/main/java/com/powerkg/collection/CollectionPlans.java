@@ -54,6 +54,8 @@ public class CollectionPlans {
 
 	private volatile long lastComputedAt;
 
+	private final java.util.concurrent.locks.ReentrantLock computing = new java.util.concurrent.locks.ReentrantLock();
+
 	public CollectionPlans(Driver driver, AnalyticsRuns runs) {
 		this.driver = driver;
 		this.runs = runs;
@@ -66,10 +68,22 @@ public class CollectionPlans {
 				&& System.nanoTime() - this.lastComputedAt < REUSE.toNanos()) {
 			return cached;
 		}
-		CollectionPlan plan = compute(date, run);
-		this.last = plan;
-		this.lastComputedAt = System.nanoTime();
-		return plan;
+		// one computation at a time: concurrent requests for the same plan wait for it instead of each computing it
+		this.computing.lock();
+		try {
+			cached = this.last;
+			if (cached != null && cached.date().equals(date) && java.util.Objects.equals(cached.run(), run)
+					&& System.nanoTime() - this.lastComputedAt < REUSE.toNanos()) {
+				return cached;
+			}
+			CollectionPlan plan = compute(date, run);
+			this.last = plan;
+			this.lastComputedAt = System.nanoTime();
+			return plan;
+		}
+		finally {
+			this.computing.unlock();
+		}
 	}
 
 	/** Drops the reused plan: the data behind it changed. */

@@ -35,8 +35,12 @@ class SecurityConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, InMemoryUserDetailsManager users, PasswordEncoder encoder)
+			throws Exception {
+		var checked = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+		checked.setPasswordEncoder(encoder);
 		return http
+			.authenticationManager(new org.springframework.security.authentication.ProviderManager(new CachedCredentials(checked)))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
 				// Browser hands its user the database itself (Bolt, unmasked): analysts and admins only
