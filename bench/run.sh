@@ -65,10 +65,10 @@ kill $SERVER; wait $SERVER 2>/dev/null || true; trap - EXIT
   echo
   echo "| step | seconds | peak RSS MB | detail |"
   echo "|---|---|---|---|"
-  echo "| generate | $GEN_S | | $(grep -o '[0-9,]* rows' "$WORK/generate.log" | tail -1) |"
+  echo "| generate | $GEN_S | | $(grep -oE '[0-9,]+ rows' "$WORK/generate.log" | tr -d ', rows' | paste -sd+ | bc) rows in 7 files |"
   echo "| import | $IMPORT_S | $((IMPORT_RSS / 1024)) | $(grep -o 'Imported .* rejected' "$WORK/import.log" | tail -1) |"
   echo "| analyze | $ANALYZE_S | $((ANALYZE_RSS / 1024)) | see stages below |"
-  echo "| first collection plan of $AS_OF | $PLAN_MS | | |"
+  echo "| first collection plan of $AS_OF | $PLAN_MS | | computed once, then reused for a minute |"
   echo "| service under load | | $((SERVE_RSS / 1024)) | heap used after the load: $((${HEAP_USED:-0} / 1024)) MB |"
   echo
   echo "Import per file:"
