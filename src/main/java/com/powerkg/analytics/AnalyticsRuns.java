@@ -58,18 +58,34 @@ public class AnalyticsRuns {
 		this.properties = properties;
 	}
 
+	/**
+	 * What readers are served: the published run and the run whose credit ratings it serves (its own, or an earlier
+	 * one's), read together so that the two never come from different publications.
+	 */
+	public record Publication(String runId, String creditRunId) {
+
+		public static final Publication NONE = new Publication(null, null);
+
+	}
+
+	public Publication publication() {
+		var records = this.driver.executableQuery(PUBLISHED).execute().records();
+		if (records.isEmpty()) {
+			return Publication.NONE;
+		}
+		var r = records.getFirst();
+		return new Publication(r.get("id").isNull() ? null : r.get("id").asString(),
+				r.get("creditRun").isNull() ? null : r.get("creditRun").asString());
+	}
+
 	/** The run whose credit ratings the published run serves (its own, or an earlier one's), if any. */
 	public java.util.Optional<String> servedCreditRunId() {
-		var records = this.driver.executableQuery(PUBLISHED).execute().records();
-		return records.isEmpty() || records.getFirst().get("creditRun").isNull() ? java.util.Optional.empty()
-				: java.util.Optional.of(records.getFirst().get("creditRun").asString());
+		return java.util.Optional.ofNullable(publication().creditRunId());
 	}
 
 	/** The id of the run readers are served from, if any. */
 	public java.util.Optional<String> publishedRunId() {
-		var records = this.driver.executableQuery(PUBLISHED).execute().records();
-		return records.isEmpty() || records.getFirst().get("id").isNull() ? java.util.Optional.empty()
-				: java.util.Optional.of(records.getFirst().get("id").asString());
+		return java.util.Optional.ofNullable(publication().runId());
 	}
 
 	/**

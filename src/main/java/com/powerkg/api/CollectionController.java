@@ -90,7 +90,7 @@ class CollectionController {
 			throw new InvalidArgumentException("after '" + after + "' is not a cursor of collectionPlan");
 		}
 		CollectionPlan plan = this.plans.plan(date);
-		java.util.function.Predicate<CollectionTask> wanted = wanted(filter, plan);
+		java.util.function.Predicate<CollectionTask> wanted = wanted(filter);
 		List<RankedTask> rows = new ArrayList<>();
 		int total = 0;
 		for (int rank = 1; rank <= plan.tasks().size(); rank++) {
@@ -106,15 +106,11 @@ class CollectionController {
 		return new TaskConnection(page.edges(), page.pageInfo(), total, plan.date(), plan.run(), plan.workload());
 	}
 
-	private java.util.function.Predicate<CollectionTask> wanted(TaskFilter filter, CollectionPlan plan) {
+	private java.util.function.Predicate<CollectionTask> wanted(TaskFilter filter) {
 		if (filter == null) {
 			return task -> true;
 		}
-		java.util.Set<String> inRegions = (filter.regions() == null) ? null
-				: this.customers.byIds(plan.tasks().stream().map(CollectionTask::customerId).distinct().toList()).values().stream()
-					.filter(c -> filter.regions().contains(c.region()))
-					.map(CustomerProfile::id)
-					.collect(java.util.stream.Collectors.toSet());
+		java.util.Set<String> inRegions = (filter.regions() == null) ? null : this.customers.idsInRegions(filter.regions());
 		return task -> (filter.kinds() == null || filter.kinds().contains(task.kind()))
 				&& (filter.methods() == null || filter.methods().contains(task.method()))
 				&& (filter.rounds() == null || filter.rounds().contains(task.round()))

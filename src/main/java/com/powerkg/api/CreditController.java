@@ -46,7 +46,7 @@ class CreditController {
 	@BatchMapping(typeName = "Customer")
 	Map<CustomerProfile, Credit.Rating> credit(List<CustomerProfile> profiles, BatchLoaderEnvironment environment) {
 		GraphQLContext context = environment.getContext();
-		String creditRun = PublishedRun.creditRunIdFor(context, this.customers::servedCreditRunId);
+		String creditRun = PublishedRun.creditRunIdFor(context, this.customers::publication);
 		Map<String, Credit.Rating> byId = new HashMap<>();
 		if (creditRun != null) {
 			this.neo4j.query(OF_CUSTOMERS)
@@ -82,7 +82,7 @@ class CreditController {
 			// ANALYST may ask over a segment (an aggregate), not about one customer
 			AccessRefusedException.unlessAny(context.get(Caller.CONTEXT_KEY), "creditWhatIf for one customer", Role.MARKETING);
 		}
-		String creditRun = PublishedRun.creditRunIdFor(context, this.customers::servedCreditRunId);
+		String creditRun = PublishedRun.creditRunIdFor(context, this.customers::publication);
 		if (creditRun == null) {
 			throw new InvalidArgumentException("no credit ratings are served yet: run analyze with imported credit outcomes first");
 		}
@@ -95,7 +95,7 @@ class CreditController {
 		params.put("customerId", customerId);
 		params.put("dimension", segment == null ? null : segment.dimension());
 		params.put("level", segment == null ? null : segment.level());
-		params.put("runId", PublishedRun.idFor(context, this.customers::publishedRunId));
+		params.put("runId", PublishedRun.idFor(context, this.customers::publication));
 		List<double[]> rows = new ArrayList<>();
 		this.neo4j.query(INDICATORS).bindAll(params).fetch().all().forEach(r -> {
 			@SuppressWarnings("unchecked")

@@ -47,8 +47,8 @@ class CustomerController {
 			filter.segments().forEach(CustomerController::checkLevel);
 		}
 		String afterId = Connection.Cursor.decode(after);
-		String runId = PublishedRun.idFor(context, this.queries::publishedRunId);
-		String creditRunId = PublishedRun.creditRunIdFor(context, this.queries::servedCreditRunId);
+		String runId = PublishedRun.idFor(context, this.queries::publication);
+		String creditRunId = PublishedRun.creditRunIdFor(context, this.queries::publication);
 		List<CustomerProfile> rows = this.queries.page(filter != null ? filter : CustomerFilter.NONE, afterId, size + 1, runId,
 				creditRunId);
 		return Connection.of(rows, size, afterId != null, CustomerProfile::id);

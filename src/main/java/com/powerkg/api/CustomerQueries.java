@@ -30,6 +30,8 @@ public class CustomerQueries {
 
 	private static final String TAGS = CypherResource.load(CustomerQueries.class, "tags-of-customers.cypher");
 
+	private static final String IN_REGIONS = CypherResource.load(CustomerQueries.class, "customers-in-regions.cypher");
+
 	private final Neo4jClient neo4j;
 
 	private final AnalyticsRuns runs;
@@ -58,12 +60,14 @@ public class CustomerQueries {
 		return result;
 	}
 
-	public Optional<String> publishedRunId() {
-		return this.runs.publishedRunId();
+	/** Ids of the customers of the given supply areas (网格). */
+	public java.util.Set<String> idsInRegions(List<String> regions) {
+		return java.util.Set.copyOf(this.neo4j.query(IN_REGIONS).bind(regions).to("regions").fetchAs(String.class).all());
 	}
 
-	public Optional<String> servedCreditRunId() {
-		return this.runs.servedCreditRunId();
+	/** The published run and the run whose ratings it serves, read together. */
+	public AnalyticsRuns.Publication publication() {
+		return this.runs.publication();
 	}
 
 	/**

@@ -7,4 +7,12 @@ public class InvalidArgumentException extends RuntimeException {
 		super(message);
 	}
 
+	/** The reason an audited change must give, stripped; refused when blank. */
+	static String requireReason(String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidArgumentException("give a reason: it is kept with the change for whoever wonders later");
+		}
+		return reason.strip();
+	}
+
 }

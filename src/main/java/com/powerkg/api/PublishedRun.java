@@ -1,8 +1,8 @@
 package com.powerkg.api;
 
-import java.util.Optional;
 import java.util.function.Supplier;
 
+import com.powerkg.analytics.AnalyticsRuns.Publication;
 import graphql.GraphQLContext;
 
 /**
@@ -14,21 +14,22 @@ final class PublishedRun {
 
 	private static final String KEY = PublishedRun.class.getName();
 
-	private static final String CREDIT_KEY = PublishedRun.class.getName() + ".credit";
-
 	private PublishedRun() {
 	}
 
 	/** @return the run id, or null when no run has been published yet */
-	static String idFor(GraphQLContext context, Supplier<Optional<String>> lookup) {
-		Optional<String> id = context.computeIfAbsent(KEY, key -> lookup.get());
-		return id.orElse(null);
+	static String idFor(GraphQLContext context, Supplier<Publication> lookup) {
+		return of(context, lookup).runId();
 	}
 
 	/** @return the run whose ratings the published run serves, or null when none */
-	static String creditRunIdFor(GraphQLContext context, Supplier<Optional<String>> lookup) {
-		Optional<String> id = context.computeIfAbsent(CREDIT_KEY, key -> lookup.get());
-		return id.orElse(null);
+	static String creditRunIdFor(GraphQLContext context, Supplier<Publication> lookup) {
+		return of(context, lookup).creditRunId();
+	}
+
+	/** Both ids in one lookup, once per request. */
+	private static Publication of(GraphQLContext context, Supplier<Publication> lookup) {
+		return context.computeIfAbsent(KEY, key -> lookup.get());
 	}
 
 }

@@ -49,7 +49,7 @@ class SegmentController {
 
 	@QueryMapping
 	List<Segments.Summary> segments(@Argument Dimension dimension, GraphQLContext context) {
-		String runId = PublishedRun.idFor(context, this.customers::publishedRunId);
+		String runId = PublishedRun.idFor(context, this.customers::publication);
 		var rows = this.neo4j.query(SUMMARIES)
 			.bind(dimension == null ? null : dimension.name()).to("dimension")
 			.bind(runId).to("runId")
@@ -84,7 +84,7 @@ class SegmentController {
 	@BatchMapping(typeName = "Customer")
 	Map<CustomerProfile, List<Segments.Membership>> segments(List<CustomerProfile> profiles, BatchLoaderEnvironment environment) {
 		GraphQLContext context = environment.getContext();
-		String runId = PublishedRun.idFor(context, this.customers::publishedRunId);
+		String runId = PublishedRun.idFor(context, this.customers::publication);
 		Map<String, List<Segments.Membership>> byId = new HashMap<>();
 		if (runId != null) {
 			this.neo4j.query(OF_CUSTOMERS)

@@ -30,10 +30,14 @@ class StrategyController {
 
 	@QueryMapping
 	List<StrategyMatch> strategies(@Argument String customerId, @Argument Aspect aspect, GraphQLContext context) {
-		String runId = PublishedRun.idFor(context, this.customers::publishedRunId);
-		String creditRunId = PublishedRun.creditRunIdFor(context, this.customers::servedCreditRunId);
-		return this.strategies.forCustomer(customerId, aspect, runId, creditRunId)
-			.orElseThrow(() -> new InvalidArgumentException("no customer has id '" + customerId + "'"));
+		String runId = PublishedRun.idFor(context, this.customers::publication);
+		String creditRunId = PublishedRun.creditRunIdFor(context, this.customers::publication);
+		List<StrategyMatch> matches = this.strategies.forCustomer(customerId, aspect, runId, creditRunId);
+		// every customer has the standard strategies, so an empty answer is rare: only then ask whether the id exists
+		if (matches.isEmpty() && this.customers.byId(customerId).isEmpty()) {
+			throw new InvalidArgumentException("no customer has id '" + customerId + "'");
+		}
+		return matches;
 	}
 
 	@QueryMapping
@@ -50,11 +54,9 @@ class StrategyController {
 	@MutationMapping
 	Strategy setStrategyEnabled(@Argument String code, @Argument boolean enabled, @Argument String reason,
 			GraphQLContext context) {
-		if (reason == null || reason.isBlank()) {
-			throw new InvalidArgumentException("give a reason: it is kept with the change for whoever wonders later");
-		}
+		String why = InvalidArgumentException.requireReason(reason);
 		Caller caller = context.get(Caller.CONTEXT_KEY);
-		return this.strategies.setEnabled(code, enabled, reason.strip(), caller.name())
+		return this.strategies.setEnabled(code, enabled, why, caller.name())
 			.orElseThrow(() -> new InvalidArgumentException("no strategy has code '" + code + "'; see strategyCatalogue"));
 	}
 

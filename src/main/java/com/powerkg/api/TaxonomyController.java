@@ -51,9 +51,7 @@ class TaxonomyController {
 	@MutationMapping
 	TagTaxonomy.Parameter setRuleParameter(@Argument String tag, @Argument String name, @Argument String value,
 			@Argument String reason, GraphQLContext context) {
-		if (reason == null || reason.isBlank()) {
-			throw new InvalidArgumentException("give a reason: it is kept with the change for whoever wonders later");
-		}
+		String why = InvalidArgumentException.requireReason(reason);
 		Object current = this.neo4j.query(RULE_PARAMETER).bind(tag).to("tag").bind(name).to("name").fetch().one()
 			.map(row -> row.get("value"))
 			.orElseThrow(() -> new InvalidArgumentException("tag " + tag + " has no rule parameter '" + name
@@ -61,7 +59,7 @@ class TaxonomyController {
 		Object parsed = parse(tag + "." + name, current, value.strip());
 		com.powerkg.security.Caller caller = context.get(com.powerkg.security.Caller.CONTEXT_KEY);
 		Map<String, Object> row = this.neo4j.query(SET_RULE_PARAMETER)
-			.bindAll(Map.of("tag", tag, "name", name, "value", parsed, "reason", reason.strip(), "by", caller.name()))
+			.bindAll(Map.of("tag", tag, "name", name, "value", parsed, "reason", why, "by", caller.name()))
 			.fetch().one().orElseThrow();
 		return new TagTaxonomy.Parameter((String) row.get("name"), text(row.get("value")), (String) row.get("unit"),
 				(String) row.get("description"));
@@ -130,7 +128,7 @@ class TaxonomyController {
 	@BatchMapping(typeName = "Customer")
 	Map<CustomerProfile, List<CustomerTag>> tags(List<CustomerProfile> profiles, BatchLoaderEnvironment environment) {
 		GraphQLContext context = environment.getContext();
-		String runId = PublishedRun.idFor(context, this.customers::publishedRunId);
+		String runId = PublishedRun.idFor(context, this.customers::publication);
 		return PerCustomer.of(profiles, this.customers.tagsOf(profiles.stream().map(CustomerProfile::id).toList(), runId));
 	}
 

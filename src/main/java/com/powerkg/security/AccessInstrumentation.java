@@ -3,7 +3,6 @@ package com.powerkg.security;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
@@ -44,9 +43,7 @@ public class AccessInstrumentation extends SimplePerformantInstrumentation {
 				return refused(env, ErrorType.UNAUTHORIZED, "sign in to read " + coordinates(env));
 			}
 			if (!caller.hasAny(allowed)) {
-				return refused(env, ErrorType.FORBIDDEN, coordinates(env) + " needs role " + allowed.stream()
-					.map(Role::name)
-					.collect(Collectors.joining(" or ")) + " (or ADMIN); " + caller + " has none of them");
+				return refused(env, ErrorType.FORBIDDEN, AccessRefusedException.message(coordinates(env), allowed, caller));
 			}
 			return dataFetcher.get(env);
 		};

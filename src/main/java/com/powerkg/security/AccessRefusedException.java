@@ -9,11 +9,16 @@ public class AccessRefusedException extends RuntimeException {
 
 	/** Refuses unless the caller has one of the roles (or ADMIN). */
 	public static void unlessAny(Caller caller, String what, Role... roles) {
-		if (caller == null || !caller.hasAny(java.util.Set.of(roles))) {
-			throw new AccessRefusedException(what + " needs role " + java.util.Arrays.stream(roles).map(Role::name)
-				.collect(java.util.stream.Collectors.joining(" or ")) + " (or ADMIN)"
-					+ ((caller != null) ? "; " + caller + " has none of them" : ""));
+		java.util.Set<Role> wanted = java.util.Set.of(roles);
+		if (caller == null || !caller.hasAny(wanted)) {
+			throw new AccessRefusedException(message(what, wanted, caller));
 		}
+	}
+
+	/** "Query.customer needs role MARKETING (or ADMIN); analyst (ANALYST) has none of them": the one wording of a refusal. */
+	static String message(String what, java.util.Set<Role> wanted, Caller caller) {
+		return what + " needs role " + wanted.stream().sorted().map(Role::name).collect(java.util.stream.Collectors.joining(" or "))
+				+ " (or ADMIN)" + ((caller != null) ? "; " + caller + " has none of them" : "");
 	}
 
 }

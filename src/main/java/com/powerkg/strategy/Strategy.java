@@ -42,7 +42,7 @@ public record Strategy(String code, Aspect aspect, String topic, int priority, S
 	static Strategy fromMap(Map<String, Object> map) {
 		return new Strategy((String) map.get("code"), Aspect.valueOf((String) map.get("aspect")), (String) map.get("topic"),
 				((Number) map.get("priority")).intValue(), (String) map.get("textZh"), (String) map.get("textEn"),
-				(String) map.get("source"), Boolean.TRUE.equals(map.get("enabled")), (String) map.get("via"),
+				(String) map.get("source"), Boolean.TRUE.equals(map.get("enabled")), (String) map.get("deliveredVia"),
 				((List<Map<String, Object>>) map.get("conditions")).stream().map(Condition::fromMap).toList());
 	}
 

@@ -30,8 +30,6 @@ public class StrategyQueries {
 
 	private static final String SET_ENABLED = CypherResource.load(StrategyQueries.class, "set-enabled.cypher");
 
-	private static final String CUSTOMER_EXISTS = "MATCH (c:Customer {id: $id}) RETURN count(c) > 0 AS found";
-
 	private final Neo4jClient neo4j;
 
 	public StrategyQueries(Neo4jClient neo4j) {
@@ -41,19 +39,15 @@ public class StrategyQueries {
 	/**
 	 * @param runId the published run whose segments and tags count (null: none yet, so only needs, channels and
 	 * unconditioned strategies can apply)
-	 * @return empty when the customer is unknown
+	 * @return the matches; none for an unknown customer
 	 */
-	public Optional<List<StrategyMatch>> forCustomer(String customerId, Aspect aspect, String runId, String creditRunId) {
+	public List<StrategyMatch> forCustomer(String customerId, Aspect aspect, String runId, String creditRunId) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("customerId", customerId);
 		parameters.put("aspect", (aspect != null) ? aspect.name() : null);
 		parameters.put("runId", runId);
 		parameters.put("creditRunId", creditRunId);
-		List<StrategyMatch> matches = matches(FOR_CUSTOMER, parameters);
-		if (matches.isEmpty() && !customerExists(customerId)) {
-			return Optional.empty();
-		}
-		return Optional.of(matches);
+		return matches(FOR_CUSTOMER, parameters);
 	}
 
 	public List<StrategyMatch> forProfile(StrategyProfile profile, Aspect aspect) {
@@ -79,10 +73,6 @@ public class StrategyQueries {
 	public Optional<Strategy> setEnabled(String code, boolean enabled, String reason, String by) {
 		return strategies(SET_ENABLED, Map.of("code", code, "enabled", enabled, "reason", reason, "by", by)).stream()
 			.findFirst();
-	}
-
-	private boolean customerExists(String id) {
-		return this.neo4j.query(CUSTOMER_EXISTS).bind(id).to("id").fetchAs(Boolean.class).one().orElse(false);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -21,9 +21,7 @@ ORDER BY s.aspect, s.topic, specificity DESC, s.priority, dimensionOrder, s.code
 WITH s.aspect AS aspect, s.topic AS topic, collect({strategy: s, because: because, specificity: specificity}) AS ranked
 WITH ranked[0] AS winner, [r IN tail(ranked) | r.strategy] AS outranked
 WITH winner, outranked, winner.strategy AS s
-RETURN s {.*, conditions: [(s)-[:WHEN]->(x) | x {labels: labels(x), .code, .grade, .dimension, .level, .nameZh, .nameEn}],
-          via: [(s)-[:DELIVERED_VIA]->(v) | v.code][0]} AS strategy,
+RETURN s {.*, conditions: [(s)-[:WHEN]->(x) | x {labels: labels(x), .code, .grade, .dimension, .level, .nameZh, .nameEn}]} AS strategy,
        winner.because AS because, winner.specificity AS specificity,
-       [o IN outranked | o {.*, conditions: [(o)-[:WHEN]->(x) | x {labels: labels(x), .code, .grade, .dimension, .level, .nameZh, .nameEn}],
-                            via: [(o)-[:DELIVERED_VIA]->(v) | v.code][0]}] AS outranked
+       [o IN outranked | o {.*, conditions: [(o)-[:WHEN]->(x) | x {labels: labels(x), .code, .grade, .dimension, .level, .nameZh, .nameEn}]}] AS outranked
 ORDER BY s.aspect, specificity DESC, s.priority, s.code

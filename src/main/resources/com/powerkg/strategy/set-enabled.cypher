@@ -2,5 +2,4 @@
 MATCH (s:Strategy {code: $code})
 SET s.enabled = $enabled
 CREATE (s)-[:CHANGED]->(:StrategyChange {at: localdatetime(), by: $by, enabled: $enabled, reason: $reason})
-RETURN s {.*, conditions: [(s)-[:WHEN]->(x) | x {labels: labels(x), .code, .grade, .dimension, .level, .nameZh, .nameEn}],
-          via: [(s)-[:DELIVERED_VIA]->(v) | v.code][0]} AS strategy
+RETURN s {.*, conditions: [(s)-[:WHEN]->(x) | x {labels: labels(x), .code, .grade, .dimension, .level, .nameZh, .nameEn}]} AS strategy

@@ -1,8 +1,8 @@
 package com.powerkg.api;
 
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.powerkg.analytics.AnalyticsRuns.Publication;
 import graphql.GraphQLContext;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +15,12 @@ class PublishedRunTest {
 		var context = GraphQLContext.newContext().build();
 		var lookups = new AtomicInteger();
 
-		String first = PublishedRun.idFor(context, () -> Optional.of("run-" + lookups.incrementAndGet()));
-		String second = PublishedRun.idFor(context, () -> Optional.of("run-" + lookups.incrementAndGet()));
+		String first = PublishedRun.idFor(context, () -> new Publication("run-" + lookups.incrementAndGet(), "credit-" + lookups.get()));
+		String second = PublishedRun.idFor(context, () -> new Publication("run-" + lookups.incrementAndGet(), null));
+		String credit = PublishedRun.creditRunIdFor(context, () -> new Publication("run-" + lookups.incrementAndGet(), "late"));
 
 		assertThat(first).isEqualTo("run-1").isEqualTo(second);
+		assertThat(credit).as("from the same lookup as the run").isEqualTo("credit-1");
 		assertThat(lookups).hasValue(1);
 	}
 
@@ -27,8 +29,8 @@ class PublishedRunTest {
 		var context = GraphQLContext.newContext().build();
 		var lookups = new AtomicInteger();
 
-		assertThat(PublishedRun.idFor(context, () -> { lookups.incrementAndGet(); return Optional.empty(); })).isNull();
-		assertThat(PublishedRun.idFor(context, () -> { lookups.incrementAndGet(); return Optional.of("late"); })).isNull();
+		assertThat(PublishedRun.idFor(context, () -> { lookups.incrementAndGet(); return Publication.NONE; })).isNull();
+		assertThat(PublishedRun.idFor(context, () -> { lookups.incrementAndGet(); return new Publication("late", "late"); })).isNull();
 		assertThat(lookups).hasValue(1);
 	}
 
