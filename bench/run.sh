@@ -4,6 +4,8 @@
 # bench/results/SIZE.md). Usage: bench/run.sh SIZE [MONTHS]    e.g. bench/run.sh 100000
 # Needs JDK 25 (JAVA_HOME or /usr/lib/jvm/temurin-25-jdk-amd64) and GNU time (/usr/bin/time). Work files go to
 # bench/work/ (ignored by git; about 5 GB of CSV and 10 GB of store per million customers).
+# BENCH_STEPS picks steps (default "generate import analyze serve"): e.g. BENCH_STEPS=serve load-tests the store an
+# earlier run left, with the jar just built; the table then shows the figures each step last wrote.
 set -euo pipefail
 SIZE=${1:?usage: bench/run.sh SIZE [MONTHS]}
 MONTHS=${2:-24}
@@ -21,28 +23,42 @@ AS_OF=2026-11-20
 WORK="$ROOT/bench/work/$SIZE"
 OUT="$ROOT/bench/results"
 mkdir -p "$WORK" "$OUT"
-JAR=$(ls "$ROOT"/target/power-customer-kg-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then
+STEPS=" ${BENCH_STEPS:-generate import analyze serve} "
+step() { [[ "$STEPS" == *" $1 "* ]]; }
+BUILT=$(ls "$ROOT"/target/power-customer-kg-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$BUILT" ]; then
   (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
-  JAR=$(ls "$ROOT"/target/power-customer-kg-*.jar | grep -v original | head -1)
+  BUILT=$(ls "$ROOT"/target/power-customer-kg-*.jar | grep -v original | head -1)
 fi
+# a copy, so that a rebuild during a long run does not pull classes from under the running JVM
+JAR="$WORK/service.jar"
+cp "$BUILT" "$JAR"
 STORE="--powerkg.neo4j.embedded.data-directory=$WORK/store --powerkg.neo4j.embedded.page-cache=$PAGE_CACHE"
 JVM="-Xmx$HEAP -XX:+UseG1GC"
-timed() { /usr/bin/time -f "%e %M" -o "$WORK/time" "$@"; read -r SECS RSS_KB < "$WORK/time"; }
+# timed NAME command...: seconds and peak RSS (KB) go to $WORK/NAME.time, read back by the table
+COMMIT=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)
+timed() { local name=$1; shift; echo "$COMMIT" > "$WORK/$name.commit"; /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@"; }
+rss_mb() { local kb; kb=$(figure "$1" 2); [[ $kb =~ ^[0-9]+$ ]] && echo $((kb / 1024)) || echo "?"; }
+figure() { [ -f "$WORK/$1.time" ] && awk -v f="$2" '{print $f}' "$WORK/$1.time" || echo "?"; }
 
-echo "== generate $SIZE customers x $MONTHS months"
-rm -rf "$WORK/gen" "$WORK/store"
-timed "$JAVA" -jar "$JAR" generate --customers "$SIZE" --months "$MONTHS" --seed 7 --out "$WORK/gen" > "$WORK/generate.log" 2>&1
-GEN_S=$SECS
+if step generate; then
+  echo "== generate $SIZE customers x $MONTHS months"
+  rm -rf "$WORK/gen"
+  timed generate "$JAVA" -jar "$JAR" generate --customers "$SIZE" --months "$MONTHS" --seed 7 --out "$WORK/gen" > "$WORK/generate.log" 2>&1
+fi
 
-echo "== import"
-timed "$JAVA" $JVM -jar "$JAR" import "$WORK/gen" $STORE --powerkg.neo4j.embedded.bolt-port=0 > "$WORK/import.log" 2>&1
-IMPORT_S=$SECS; IMPORT_RSS=$RSS_KB
+if step import; then
+  echo "== import"
+  rm -rf "$WORK/store"
+  timed import "$JAVA" $JVM -jar "$JAR" import "$WORK/gen" $STORE --powerkg.neo4j.embedded.bolt-port=0 > "$WORK/import.log" 2>&1
+fi
 
-echo "== analyze"
-timed "$JAVA" $JVM -jar "$JAR" analyze --as-of $AS_OF $STORE --powerkg.neo4j.embedded.bolt-port=0 > "$WORK/analyze.log" 2>&1
-ANALYZE_S=$SECS; ANALYZE_RSS=$RSS_KB
+if step analyze; then
+  echo "== analyze"
+  timed analyze "$JAVA" $JVM -jar "$JAR" analyze --as-of $AS_OF $STORE --powerkg.neo4j.embedded.bolt-port=0 > "$WORK/analyze.log" 2>&1
+fi
 
+if step serve; then
 echo "== serve and load-test GraphQL ($CLIENTS clients, $SECONDS_PER_QUERY s per query)"
 "$JAVA" $JVM -jar "$JAR" $STORE --server.port=$PORT --powerkg.neo4j.embedded.bolt-port=0 \
   --powerkg.sample.load-on-empty-database=false > "$WORK/serve.log" 2>&1 &
@@ -59,17 +75,20 @@ PLAN_MS=$(curl -s -o /dev/null -w '%{time_total}' -u admin:admin -H 'Content-Typ
 SERVE_RSS=$(grep VmHWM "/proc/$SERVER/status" | awk '{print $2}')
 HEAP_USED=$(curl -s -u admin:admin "http://127.0.0.1:$PORT/actuator/health" > /dev/null; "$JAVA_HOME/bin/jcmd" $SERVER GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | tr -dc 0-9)
 kill $SERVER; wait $SERVER 2>/dev/null || true; trap - EXIT
+echo "$PLAN_MS $SERVE_RSS ${HEAP_USED:-0}" > "$WORK/serve.figures"; echo "$COMMIT" > "$WORK/serve.commit"
+fi
+read -r PLAN_MS SERVE_RSS HEAP_USED < <(cat "$WORK/serve.figures" 2>/dev/null || echo "? 0 0")
 
 {
   echo "## $SIZE customers x $MONTHS months ($(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, -Xmx$HEAP, page cache $PAGE_CACHE)"
   echo
   echo "| step | seconds | peak RSS MB | detail |"
   echo "|---|---|---|---|"
-  echo "| generate | $GEN_S | | $(grep -oE '[0-9,]+ rows' "$WORK/generate.log" | tr -d ', rows' | paste -sd+ | bc) rows in 7 files |"
-  echo "| import | $IMPORT_S | $((IMPORT_RSS / 1024)) | $(grep -o 'Imported .* rejected' "$WORK/import.log" | tail -1) |"
-  echo "| analyze | $ANALYZE_S | $((ANALYZE_RSS / 1024)) | see stages below |"
+  echo "| generate | $(figure generate 1) | | $(grep -oE '[0-9,]+ rows' "$WORK/generate.log" | tr -d ', rows' | paste -sd+ | bc) rows in 7 files |"
+  echo "| import | $(figure import 1) | $(rss_mb import) | $(grep -o 'Imported .* rejected' "$WORK/import.log" | tail -1) |"
+  echo "| analyze | $(figure analyze 1) | $(rss_mb analyze) | see stages below |"
   echo "| first collection plan of $AS_OF | $PLAN_MS | | computed once, then reused for a minute |"
-  echo "| service under load | | $((SERVE_RSS / 1024)) | heap used after the load: $((${HEAP_USED:-0} / 1024)) MB |"
+  echo "| service under load | | $((SERVE_RSS / 1024)) | heap used after the load: $((HEAP_USED / 1024)) MB |"
   echo
   echo "Import per file:"
   echo
@@ -83,5 +102,7 @@ kill $SERVER; wait $SERVER 2>/dev/null || true; trap - EXIT
   grep -oE 'stage [0-9]/3 \([a-z]+\) done in [0-9.]+ s' "$WORK/analyze.log" || true
   echo '```'
   echo
-  cat "$WORK/load.md"
+  echo "Code measured (git describe): $(for s in generate import analyze serve; do printf '%s %s; ' $s "$(cat "$WORK/$s.commit" 2>/dev/null || echo -)"; done)"
+  echo
+  cat "$WORK/load.md" 2>/dev/null || true
 } | tee "$OUT/$SIZE.md"

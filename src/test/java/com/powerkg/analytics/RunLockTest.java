@@ -2,8 +2,11 @@ package com.powerkg.analytics;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.powerkg.TestNeo4j;
 import com.powerkg.credit.CreditProperties;
@@ -81,6 +84,46 @@ class RunLockTest {
 			// the new run beats now: it is not abandoned, and blocks the next
 			assertThatThrownBy(() -> service(driver).begin(AS_OF)).isInstanceOf(RunRefusedException.class)
 				.hasMessageContaining(next).hasMessageContaining("10 min after its last sign of life");
+		}
+	}
+
+	@Test
+	void aRunningRunBeatsAndARunStillGoingWhenTheServiceStopsIsMarkedFailed() throws Exception {
+		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.freshStore(), "127.0.0.1", 0, ""));
+				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
+			// a lease of 10 s: a beat every 2 s; the run is held after its tags (fault injection)
+			var properties = new AnalyticsProperties(1, "", 1, Duration.ofSeconds(10), "tags");
+			var service = new AnalyticsService(new AnalyticsRuns(driver, properties), new TaggingStage(driver),
+					new SegmentationStage(driver, SegmentationProperties.DEFAULTS), new CreditStage(driver, CreditProperties.DEFAULTS),
+					properties);
+			String id = service.begin(AS_OF);
+			Thread running = Thread.ofVirtual().start(() -> {
+				try {
+					service.execute(id, AS_OF);
+				}
+				catch (RuntimeException expected) {
+					// interrupted in its pause below
+				}
+			});
+			try {
+				java.time.Instant deadline = Instant.now().plusSeconds(30);
+				while (!driver.executableQuery("MATCH (r:AnalyticsRun {id: $id}) RETURN r.heartbeatAt > r.startedAt + duration('PT1S') AS v")
+					.withParameters(Map.of("id", id)).execute().records().getFirst().get("v").asBoolean()) {
+					assertThat(Instant.now()).as("the run beat").isBefore(deadline);
+					Thread.sleep(200);
+				}
+
+				service.failRunsStillGoing();
+
+				assertThat(driver.executableQuery("MATCH (r:AnalyticsRun {id: $id}) RETURN r.status + ': ' + r.message AS v")
+					.withParameters(Map.of("id", id)).execute().records().getFirst().get("v").asString())
+					.isEqualTo("FAILED: the service stopped during the run");
+			}
+			finally {
+				running.interrupt();
+				running.join();
+			}
 		}
 	}
 
