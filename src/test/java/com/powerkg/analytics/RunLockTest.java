@@ -107,7 +107,7 @@ class RunLockTest {
 				}
 			});
 			try {
-				java.time.Instant deadline = Instant.now().plusSeconds(30);
+				Instant deadline = Instant.now().plusSeconds(30);
 				while (!driver.executableQuery("MATCH (r:AnalyticsRun {id: $id}) RETURN r.heartbeatAt > r.startedAt + duration('PT1S') AS v")
 					.withParameters(Map.of("id", id)).execute().records().getFirst().get("v").asBoolean()) {
 					assertThat(Instant.now()).as("the run beat").isBefore(deadline);
