@@ -1,11 +1,15 @@
 package com.powerkg.graph;
 
+import java.util.List;
+
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,9 +28,15 @@ class EmbeddedNeo4jConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	Driver neo4jDriver(EmbeddedNeo4j neo4j) {
-		var config = Config.builder().withUserAgent("power-customer-kg").build();
-		return GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), config);
+	Driver neo4jDriver(EmbeddedNeo4j neo4j, ObjectProvider<ConfigBuilderCustomizer> customizers) {
+		return GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), driverConfig(customizers.orderedStream().toList()));
+	}
+
+	/** The same customizers Spring Boot applies to the driver it builds for an external Neo4j. */
+	static Config driverConfig(List<ConfigBuilderCustomizer> customizers) {
+		var builder = Config.builder().withUserAgent("power-customer-kg");
+		customizers.forEach(customizer -> customizer.customize(builder));
+		return builder.build();
 	}
 
 }
