@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * GraphQL latency under load (issue H): CLIENTS concurrent clients, each sending its next request as soon as the
+ * GraphQL latency under load (issue H): CLIENTS concurrent clients (a comma list runs each count in turn, e.g. 1,32), each sending its next request as soon as the
  * previous answer is in, for SECONDS per query kind, against a running service. Prints p50/p95/p99 and requests/s
  * per kind as Markdown table rows. Run with the JDK's source launcher, no build needed:
  *
@@ -31,7 +31,7 @@ public class LoadTest {
 	public static void main(String[] args) throws Exception {
 		String base = args[0];
 		String auth = "Basic " + Base64.getEncoder().encodeToString(args[1].getBytes(StandardCharsets.UTF_8));
-		int clients = Integer.parseInt(args[2]);
+		int[] clientCounts = java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
 		int seconds = Integer.parseInt(args[3]);
 		int customers = Integer.parseInt(args[4]);
 		String date = args[5];
@@ -45,11 +45,13 @@ public class LoadTest {
 		System.out.println("| query | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
 		System.out.println("|---|---|---|---|---|---|---|---|---|");
 		for (Kind kind : kinds) {
-			run(http, base, auth, kind, clients, 5, customers); // warm-up
-			var r = run(http, base, auth, kind, clients, seconds, customers);
-			System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f |%n", kind.name(), clients,
-					r.latencies.size(), r.errors, r.latencies.size() / (double) seconds, pct(r.latencies, 50), pct(r.latencies, 95),
-					pct(r.latencies, 99), r.latencies.isEmpty() ? 0 : r.latencies.getLast() / 1e6);
+			for (int clients : clientCounts) {
+				run(http, base, auth, kind, clients, 5, customers); // warm-up
+				var r = run(http, base, auth, kind, clients, seconds, customers);
+				System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f |%n", kind.name(), clients,
+						r.latencies.size(), r.errors, r.latencies.size() / (double) seconds, pct(r.latencies, 50),
+						pct(r.latencies, 95), pct(r.latencies, 99), r.latencies.isEmpty() ? 0 : r.latencies.getLast() / 1e6);
+			}
 		}
 	}
 

@@ -37,7 +37,8 @@ public class AnalyticsRuns {
 
 	private static final String DELETE_FAILED_FIGURES = CypherResource.load(AnalyticsRuns.class, "delete-failed-run-figures.cypher");
 
-	private static final String PUBLISHED = CypherResource.load(AnalyticsRuns.class, "published-run.cypher");
+	/** The current publication: one row of {@code id} and {@code creditRun}, both null when none is published. */
+	public static final String PUBLISHED = CypherResource.load(AnalyticsRuns.class, "published-run.cypher");
 
 	private static final String LIST = CypherResource.load(AnalyticsRuns.class, "list-runs.cypher");
 

@@ -5,12 +5,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import com.powerkg.security.AccessRefusedException;
 import com.powerkg.security.Caller;
 import com.powerkg.security.Role;
 import graphql.GraphQLContext;
-import org.dataloader.BatchLoaderEnvironment;
+import org.dataloader.DataLoader;
 
 import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.credit.CreditIndicator;
@@ -19,7 +20,6 @@ import com.powerkg.graph.CypherResource;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -27,8 +27,6 @@ import org.springframework.stereotype.Controller;
 /** Credit ratings of customers, the what-if query, and each run's credit model. */
 @Controller
 class CreditController {
-
-	private static final String OF_CUSTOMERS = CypherResource.load(CreditController.class, "credit-of-customers.cypher");
 
 	private static final String INDICATORS = CypherResource.load(CreditController.class, "credit-indicators.cypher");
 
@@ -43,27 +41,9 @@ class CreditController {
 		this.customers = customers;
 	}
 
-	@BatchMapping(typeName = "Customer")
-	Map<CustomerProfile, Credit.Rating> credit(List<CustomerProfile> profiles, BatchLoaderEnvironment environment) {
-		GraphQLContext context = environment.getContext();
-		String creditRun = PublishedRun.creditRunIdFor(context, this.customers::publication);
-		Map<String, Credit.Rating> byId = new HashMap<>();
-		if (creditRun != null) {
-			this.neo4j.query(OF_CUSTOMERS)
-				.bind(profiles.stream().map(CustomerProfile::id).toList()).to("ids")
-				.bind(creditRun).to("runId")
-				.fetch().all()
-				.forEach(r -> byId.put((String) r.get("customerId"), rating(r)));
-		}
-		Map<CustomerProfile, Credit.Rating> result = new LinkedHashMap<>();
-		profiles.forEach(p -> result.put(p, byId.get(p.id())));
-		return result;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Credit.Rating rating(Map<String, Object> r) {
-		return new Credit.Rating((String) r.get("grade"), (String) r.get("nameZh"), ((Number) r.get("score")).doubleValue(),
-				((Number) r.get("pd")).doubleValue(), (List<String>) r.get("reasons"), (String) r.get("run"));
+	@SchemaMapping(typeName = "Customer")
+	CompletableFuture<Credit.Rating> credit(CustomerProfile customer, DataLoader<PortraitParts.Key, Object> portraitParts) {
+		return PortraitParts.of(portraitParts, customer, PortraitParts.Part.CREDIT);
 	}
 
 	@QueryMapping

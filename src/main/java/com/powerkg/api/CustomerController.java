@@ -1,14 +1,14 @@
 package com.powerkg.api;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import com.powerkg.security.Caller;
 import graphql.GraphQLContext;
+import org.dataloader.DataLoader;
 
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -30,9 +30,13 @@ class CustomerController {
 		this.queries = queries;
 	}
 
+	/** The customer and the published run in one round-trip; the portrait's parts then take one more. */
 	@QueryMapping
-	Optional<CustomerProfile> customer(@Argument String id) {
-		return this.queries.byId(id);
+	Optional<CustomerProfile> customer(@Argument String id, GraphQLContext context) {
+		return this.queries.byIdWithPublication(id).map(found -> {
+			PublishedRun.seed(context, found.publication());
+			return found.customer();
+		});
 	}
 
 	@QueryMapping
@@ -79,9 +83,9 @@ class CustomerController {
 		return caller != null && caller.mayReadPersonalData();
 	}
 
-	@BatchMapping(typeName = "Customer")
-	Map<CustomerProfile, List<ChannelUsage>> channels(List<CustomerProfile> customers) {
-		return PerCustomer.of(customers, this.queries.channelsOf(customers.stream().map(CustomerProfile::id).toList()));
+	@SchemaMapping(typeName = "Customer")
+	CompletableFuture<List<ChannelUsage>> channels(CustomerProfile customer, DataLoader<PortraitParts.Key, Object> portraitParts) {
+		return PortraitParts.of(portraitParts, customer, PortraitParts.Part.CHANNELS);
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.powerkg.api;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +25,9 @@ public class CustomerQueries {
 
 	private static final String PAGE = CypherResource.load(CustomerQueries.class, "customers-page.cypher");
 
-	private static final String CHANNELS = CypherResource.load(CustomerQueries.class, "channels-of-customers.cypher");
-
-	private static final String TAGS = CypherResource.load(CustomerQueries.class, "tags-of-customers.cypher");
+	/** The customer and the current publication (one row, whether a run is published or not). */
+	private static final String BY_ID_WITH_PUBLICATION = BY_ID.replace("RETURN properties(c) AS c", "CALL () {\n"
+			+ AnalyticsRuns.PUBLISHED + "\n}\nRETURN properties(c) AS c, id AS runId, creditRun AS creditRunId");
 
 	private static final String IN_REGIONS = CypherResource.load(CustomerQueries.class, "customers-in-regions.cypher");
 
@@ -46,6 +45,19 @@ public class CustomerQueries {
 			.bind(id).to("id")
 			.fetchAs(CustomerProfile.class)
 			.mappedBy((types, record) -> CustomerProfile.fromNode(record.get("c").asMap()))
+			.one();
+	}
+
+	public record Found(CustomerProfile customer, AnalyticsRuns.Publication publication) {
+	}
+
+	public Optional<Found> byIdWithPublication(String id) {
+		return this.neo4j.query(BY_ID_WITH_PUBLICATION)
+			.bind(id).to("id")
+			.fetchAs(Found.class)
+			.mappedBy((types, record) -> new Found(CustomerProfile.fromNode(record.get("c").asMap()),
+					new AnalyticsRuns.Publication(record.get("runId").isNull() ? null : record.get("runId").asString(),
+							record.get("creditRunId").isNull() ? null : record.get("creditRunId").asString())))
 			.one();
 	}
 
@@ -94,40 +106,6 @@ public class CustomerQueries {
 			.fetchAs(CustomerProfile.class)
 			.mappedBy((types, record) -> CustomerProfile.fromNode(record.get("c").asMap()))
 			.all());
-	}
-
-	public Map<String, List<CustomerTag>> tagsOf(List<String> customerIds, String runId) {
-		Map<String, List<CustomerTag>> result = new HashMap<>();
-		if (runId == null) {
-			return result;
-		}
-		this.neo4j.query(TAGS).bind(customerIds).to("ids").bind(runId).to("runId").fetch().all().forEach(row -> {
-			@SuppressWarnings("unchecked")
-			var tags = (List<Map<String, Object>>) row.get("tags");
-			result.put((String) row.get("customerId"), tags.stream()
-				.map(t -> new CustomerTag((String) t.get("code"), (String) t.get("nameZh"), castStrings(t.get("evidence")),
-						(String) t.get("explanation"), (java.time.LocalDate) t.get("asOf"), (String) t.get("run")))
-				.toList());
-		});
-		return result;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> castStrings(Object list) {
-		return (List<String>) list;
-	}
-
-	public Map<String, List<ChannelUsage>> channelsOf(List<String> customerIds) {
-		Map<String, List<ChannelUsage>> result = new HashMap<>();
-		this.neo4j.query(CHANNELS).bind(customerIds).to("ids").fetch().all().forEach(row -> {
-			@SuppressWarnings("unchecked")
-			var channels = (List<Map<String, Object>>) row.get("channels");
-			result.put((String) row.get("customerId"), channels.stream()
-				.map(ch -> new ChannelUsage((String) ch.get("channel"), (String) ch.get("nameZh"),
-						((Number) ch.get("payments")).longValue(), (LocalDateTime) ch.get("lastUsedAt")))
-				.toList());
-		});
-		return result;
 	}
 
 }

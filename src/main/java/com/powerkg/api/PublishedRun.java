@@ -27,8 +27,16 @@ final class PublishedRun {
 		return of(context, lookup).creditRunId();
 	}
 
+	/**
+	 * Keeps a publication read together with something else (the customer of a portrait), so that the request
+	 * does not read it again; a publication the request already holds stays.
+	 */
+	static void seed(GraphQLContext context, Publication publication) {
+		context.computeIfAbsent(KEY, key -> publication);
+	}
+
 	/** Both ids in one lookup, once per request. */
-	private static Publication of(GraphQLContext context, Supplier<Publication> lookup) {
+	static Publication of(GraphQLContext context, Supplier<Publication> lookup) {
 		return context.computeIfAbsent(KEY, key -> lookup.get());
 	}
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
-import org.dataloader.BatchLoaderEnvironment;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
@@ -19,7 +18,6 @@ import com.powerkg.segmentation.Feature;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -30,8 +28,6 @@ import org.springframework.stereotype.Controller;
 class SegmentController {
 
 	private static final String SUMMARIES = CypherResource.load(SegmentController.class, "segment-summaries.cypher");
-
-	private static final String OF_CUSTOMERS = CypherResource.load(SegmentController.class, "segments-of-customers.cypher");
 
 	private static final String RUN_FIGURES = CypherResource.load(SegmentController.class, "run-segmentation.cypher");
 
@@ -81,27 +77,10 @@ class SegmentController {
 		return Arrays.stream(Feature.values()).filter(f -> f.code().equals(feature)).map(Feature::unit).findFirst().orElse("");
 	}
 
-	@BatchMapping(typeName = "Customer")
-	Map<CustomerProfile, List<Segments.Membership>> segments(List<CustomerProfile> profiles, BatchLoaderEnvironment environment) {
-		GraphQLContext context = environment.getContext();
-		String runId = PublishedRun.idFor(context, this.customers::publication);
-		Map<String, List<Segments.Membership>> byId = new HashMap<>();
-		if (runId != null) {
-			this.neo4j.query(OF_CUSTOMERS)
-				.bind(profiles.stream().map(CustomerProfile::id).toList()).to("ids")
-				.bind(runId).to("runId")
-				.fetch().all()
-				.forEach(row -> {
-					@SuppressWarnings("unchecked")
-					var memberships = (List<Map<String, Object>>) row.get("segments");
-					byId.put((String) row.get("customerId"), memberships.stream()
-						.map(m -> new Segments.Membership((String) m.get("dimension"), (String) m.get("level"),
-								(String) m.get("nameZh"), ((Number) m.get("distance")).doubleValue()))
-						.sorted(Comparator.comparing(m -> Dimension.valueOf(m.dimension())))
-						.toList());
-				});
-		}
-		return PerCustomer.of(profiles, byId);
+	@SchemaMapping(typeName = "Customer")
+	CompletableFuture<List<Segments.Membership>> segments(CustomerProfile customer,
+			DataLoader<PortraitParts.Key, Object> portraitParts) {
+		return PortraitParts.of(portraitParts, customer, PortraitParts.Part.SEGMENTS);
 	}
 
 	@SchemaMapping(typeName = "AnalyticsRun")

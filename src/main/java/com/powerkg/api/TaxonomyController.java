@@ -2,9 +2,10 @@ package com.powerkg.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
-import org.dataloader.BatchLoaderEnvironment;
+import org.dataloader.DataLoader;
 
 import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.analytics.AnalyticsService;
@@ -12,7 +13,6 @@ import com.powerkg.graph.CypherResource;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -125,11 +125,9 @@ class TaxonomyController {
 		return String.valueOf(value);
 	}
 
-	@BatchMapping(typeName = "Customer")
-	Map<CustomerProfile, List<CustomerTag>> tags(List<CustomerProfile> profiles, BatchLoaderEnvironment environment) {
-		GraphQLContext context = environment.getContext();
-		String runId = PublishedRun.idFor(context, this.customers::publication);
-		return PerCustomer.of(profiles, this.customers.tagsOf(profiles.stream().map(CustomerProfile::id).toList(), runId));
+	@SchemaMapping(typeName = "Customer")
+	CompletableFuture<List<CustomerTag>> tags(CustomerProfile customer, DataLoader<PortraitParts.Key, Object> portraitParts) {
+		return PortraitParts.of(portraitParts, customer, PortraitParts.Part.TAGS);
 	}
 
 	@QueryMapping

@@ -1,0 +1,37 @@
+// The parts of the portraits a request shows, for many customers in one round-trip. A part is read only when
+// the request asks for it ($tags, $segments, $credit, $channels); tags and segments come from the request's
+// published run ($runId), the rating from the run whose ratings it serves ($creditRunId).
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})
+CALL (c) {
+  OPTIONAL MATCH (c)-[h:HAS_TAG]->(t:Tag)
+  WHERE $tags AND h.run = $runId
+  WITH h, t ORDER BY t.ordinal
+  RETURN collect(CASE WHEN t IS NOT NULL THEN
+           {code: t.code, nameZh: t.nameZh, evidence: h.evidence, explanation: h.explanation, asOf: h.asOf, run: h.run}
+         END) AS tags
+}
+CALL (c) {
+  OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
+  WHERE $segments AND m.run = $runId
+  RETURN collect(CASE WHEN s IS NOT NULL THEN
+           {dimension: s.dimension, level: s.level, nameZh: s.nameZh, distance: m.distance}
+         END) AS segments
+}
+CALL (c) {
+  OPTIONAL MATCH (c)-[r:RATED]->(g:CreditGrade)
+  WHERE $credit AND r.run = $creditRunId
+  RETURN head(collect(CASE WHEN g IS NOT NULL THEN
+           {grade: g.grade, nameZh: g.nameZh, score: r.score, pd: r.pd, reasons: r.reasons, run: r.run}
+         END)) AS credit
+}
+CALL (c) {
+  OPTIONAL MATCH (c)-[:PAID]->(p:Payment)-[:VIA]->(ch:Channel)
+  WHERE $channels
+  WITH ch, count(p) AS payments, max(p.paidAt) AS lastUsedAt
+  ORDER BY payments DESC, ch.code
+  RETURN collect(CASE WHEN ch IS NOT NULL THEN
+           {channel: ch.code, nameZh: ch.nameZh, payments: payments, lastUsedAt: lastUsedAt}
+         END) AS channels
+}
+RETURN c.id AS customerId, tags, segments, credit, channels
