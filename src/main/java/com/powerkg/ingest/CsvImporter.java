@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import com.powerkg.graph.CypherResource;
 import org.neo4j.driver.Driver;
@@ -130,7 +135,7 @@ public class CsvImporter {
 		long imported = 0;
 		long rejectedBefore = rejects.rejectedRows();
 		List<Map<String, Object>> batch = new ArrayList<>(this.properties.batchSize());
-		try (var reader = ContractCsvReader.open(file, path); Session session = this.driver.session()) {
+		try (var reader = ContractCsvReader.open(file, path); var writers = new Writers(file, rejects)) {
 			var validator = new RowValidator(file, reader.header());
 			try {
 				for (ContractCsvReader.RawRecord record : reader) {
@@ -151,8 +156,8 @@ public class CsvImporter {
 						}
 					}
 					if (batch.size() >= this.properties.batchSize()) {
-						imported += write(session, file, batch, rejects);
-						batch.clear();
+						writers.submit(batch);
+						batch = new ArrayList<>(this.properties.batchSize());
 					}
 					progress.maybeLog(read, rejects.rejectedRows() - rejectedBefore);
 				}
@@ -163,8 +168,9 @@ public class CsvImporter {
 				log.error("{} (rows before it are imported)", ex.getMessage());
 			}
 			if (!batch.isEmpty()) {
-				imported += write(session, file, batch, rejects);
+				writers.submit(batch);
 			}
+			imported = writers.awaitAll();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + path, ex);
@@ -207,10 +213,85 @@ public class CsvImporter {
 			return rows.size();
 		});
 		referenceRejects.sort(java.util.Comparator.comparingLong(Reject::line));
-		for (Reject reject : referenceRejects) {
-			rejects.rejectRow(List.of(reject));
+		synchronized (rejects) {
+			for (Reject reject : referenceRejects) {
+				rejects.rejectRow(List.of(reject));
+			}
 		}
 		return written;
+	}
+
+	/**
+	 * Writes a file's batches on {@code powerkg.import.writers} threads, each batch in its own transaction, while
+	 * the reader goes on; at most one batch per writer plus one waits, so memory stays bounded. Batches of one file
+	 * never share a natural key (duplicates are rejected while reading), and MERGE under the uniqueness constraints
+	 * is safe between concurrent transactions; deadlocks on shared nodes are retried by {@code executeWrite}. The
+	 * first failing batch stops the import.
+	 */
+	private final class Writers implements AutoCloseable {
+
+		private final ContractFile file;
+
+		private final RejectSink rejects;
+
+		private final ExecutorService pool;
+
+		private final Semaphore waiting;
+
+		private final List<Future<Integer>> written = new ArrayList<>();
+
+		Writers(ContractFile file, RejectSink rejects) {
+			this.file = file;
+			this.rejects = rejects;
+			int writers = CsvImporter.this.properties.writers();
+			this.pool = Executors.newFixedThreadPool(writers, Thread.ofPlatform().name("import-writer-", 1).daemon().factory());
+			this.waiting = new Semaphore(writers + 1);
+		}
+
+		void submit(List<Map<String, Object>> batch) {
+			try {
+				this.waiting.acquire();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new ImportFailedException("Import of " + this.file.fileName() + " interrupted", ex);
+			}
+			this.written.stream().filter(Future::isDone).forEach(Writers::result);
+			this.written.add(this.pool.submit(() -> {
+				try (Session session = CsvImporter.this.driver.session()) {
+					return write(session, this.file, batch, this.rejects);
+				}
+				finally {
+					this.waiting.release();
+				}
+			}));
+		}
+
+		long awaitAll() {
+			return this.written.stream().mapToLong(Writers::result).sum();
+		}
+
+		private static int result(Future<Integer> batch) {
+			try {
+				return batch.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new ImportFailedException("Import interrupted while a batch was written", ex);
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new ImportFailedException("Writing a batch failed: " + ex.getCause(), ex.getCause());
+			}
+		}
+
+		@Override
+		public void close() {
+			this.pool.shutdownNow();
+		}
+
 	}
 
 	private final class Progress {
@@ -261,7 +342,7 @@ public class CsvImporter {
 			this.path = path;
 		}
 
-		void rejectRow(List<Reject> rejects) {
+		synchronized void rejectRow(List<Reject> rejects) {
 			this.rows++;
 			for (Reject reject : rejects) {
 				add(reject);
@@ -297,20 +378,20 @@ public class CsvImporter {
 			return '"' + value.replace("\"", "\"\"") + '"';
 		}
 
-		long count() {
+		synchronized long count() {
 			return this.count;
 		}
 
-		long rejectedRows() {
+		synchronized long rejectedRows() {
 			return this.rows;
 		}
 
-		List<Reject> sample() {
+		synchronized List<Reject> sample() {
 			return List.copyOf(this.sample);
 		}
 
 		@Override
-		public void close() {
+		public synchronized void close() {
 			if (this.writer != null) {
 				try {
 					this.writer.close();

@@ -9,14 +9,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize          rows per UNWIND transaction
  * @param reportsDirectory   where reject reports are written
  * @param progressEveryRows  log progress after this many rows of a file (and at least every 10 s)
+ * @param writers            batches of a file written at the same time, each in its own transaction, while the
+ *                           next batch is read (a file is finished before the next starts)
  */
 @ConfigurationProperties("powerkg.import")
 public record ImportProperties(@DefaultValue("5000") int batchSize, @DefaultValue("./reports") Path reportsDirectory,
-		@DefaultValue("100000") long progressEveryRows) {
+		@DefaultValue("100000") long progressEveryRows, @DefaultValue("2") int writers) {
 
 	public ImportProperties {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("powerkg.import.batch-size must be at least 1, was " + batchSize);
+		}
+		if (writers < 1) {
+			throw new IllegalArgumentException("powerkg.import.writers must be at least 1, was " + writers);
 		}
 	}
 

@@ -57,7 +57,7 @@ class RunCrashTest {
 		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
-			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000)).importDirectory(Fixtures.directory("tags"));
+			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000, 2)).importDirectory(Fixtures.directory("tags"));
 			published = new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS), new TaggingStage(driver),
 					new SegmentationStage(driver, SegmentationProperties.DEFAULTS), new CreditStage(driver, CreditProperties.DEFAULTS))
 				.run(FIRST).runId();

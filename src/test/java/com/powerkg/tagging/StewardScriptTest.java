@@ -48,7 +48,7 @@ class StewardScriptTest {
 		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.freshStore(), "127.0.0.1", 0, ""));
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT))).apply();
-			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000)).importDirectory(Fixtures.directory("tags"));
+			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000, 2)).importDirectory(Fixtures.directory("tags"));
 			var analytics = new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS), new TaggingStage(driver),
 					new SegmentationStage(driver, SegmentationProperties.DEFAULTS),
 					new com.powerkg.credit.CreditStage(driver, com.powerkg.credit.CreditProperties.DEFAULTS));
