@@ -19,6 +19,8 @@ PAGE_CACHE=${BENCH_PAGE_CACHE:-6g}
 PORT=${BENCH_PORT:-18080}
 CLIENTS=${BENCH_CLIENTS:-1,32}  # one client shows the cost of a request, 32 the queueing on 2 cores
 SECONDS_PER_QUERY=${BENCH_SECONDS:-30}
+# the service's request timeout (30 s by default): raise it to time a collection plan that takes longer
+REQUEST_TIMEOUT=${BENCH_REQUEST_TIMEOUT:-30s}
 AS_OF=2026-11-20
 WORK="$ROOT/bench/work/$SIZE"
 OUT="$ROOT/bench/results"
@@ -61,7 +63,7 @@ fi
 if step serve; then
 echo "== serve and load-test GraphQL ($CLIENTS clients, $SECONDS_PER_QUERY s per query)"
 "$JAVA" $JVM -jar "$JAR" $STORE --server.port=$PORT --powerkg.neo4j.embedded.bolt-port=0 \
-  --powerkg.sample.load-on-empty-database=false > "$WORK/serve.log" 2>&1 &
+  --powerkg.sample.load-on-empty-database=false --powerkg.graphql.timeout=$REQUEST_TIMEOUT > "$WORK/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do
@@ -69,7 +71,7 @@ for _ in $(seq 1 300); do
   sleep 1
 done
 # the first plan of the day is computed once and reused for a minute: time it alone first
-PLAN_MS=$(curl -s -o /dev/null -w '%{time_total}' -u admin:admin -H 'Content-Type: application/json' \
+PLAN_MS=$(curl -s -o /dev/null -w '%{time_total}s/HTTP-%{http_code}' -u admin:admin -H 'Content-Type: application/json' \
   -d "{\"query\":\"{ collectionPlan(date: \\\"$AS_OF\\\", first: 1) { totalCount } }\"}" "http://127.0.0.1:$PORT/graphql")
 "$JAVA" "$ROOT/bench/LoadTest.java" "http://127.0.0.1:$PORT" admin:admin "$CLIENTS" "$SECONDS_PER_QUERY" "$SIZE" $AS_OF > "$WORK/load.md"
 SERVE_RSS=$(grep VmHWM "/proc/$SERVER/status" | awk '{print $2}')
