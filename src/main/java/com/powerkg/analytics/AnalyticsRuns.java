@@ -67,6 +67,11 @@ public class AnalyticsRuns {
 
 		public static final Publication NONE = new Publication(null, null);
 
+		/** From a row with the columns of {@link #PUBLISHED}: {@code id} and {@code creditRun}, either may be null. */
+		public static Publication of(org.neo4j.driver.Record r) {
+			return new Publication(r.get("id").asString(null), r.get("creditRun").asString(null));
+		}
+
 	}
 
 	public Publication publication() {
@@ -74,9 +79,7 @@ public class AnalyticsRuns {
 		if (records.isEmpty()) {
 			return Publication.NONE;
 		}
-		var r = records.getFirst();
-		return new Publication(r.get("id").isNull() ? null : r.get("id").asString(),
-				r.get("creditRun").isNull() ? null : r.get("creditRun").asString());
+		return Publication.of(records.getFirst());
 	}
 
 	/** The run whose credit ratings the published run serves (its own, or an earlier one's), if any. */

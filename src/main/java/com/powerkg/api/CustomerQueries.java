@@ -27,7 +27,7 @@ public class CustomerQueries {
 
 	/** The customer and the current publication (one row, whether a run is published or not). */
 	private static final String BY_ID_WITH_PUBLICATION = BY_ID.replace("RETURN properties(c) AS c", "CALL () {\n"
-			+ AnalyticsRuns.PUBLISHED + "\n}\nRETURN properties(c) AS c, id AS runId, creditRun AS creditRunId");
+			+ AnalyticsRuns.PUBLISHED + "\n}\nRETURN properties(c) AS c, id, creditRun");
 
 	private static final String IN_REGIONS = CypherResource.load(CustomerQueries.class, "customers-in-regions.cypher");
 
@@ -56,8 +56,7 @@ public class CustomerQueries {
 			.bind(id).to("id")
 			.fetchAs(Found.class)
 			.mappedBy((types, record) -> new Found(CustomerProfile.fromNode(record.get("c").asMap()),
-					new AnalyticsRuns.Publication(record.get("runId").isNull() ? null : record.get("runId").asString(),
-							record.get("creditRunId").isNull() ? null : record.get("creditRunId").asString())))
+					AnalyticsRuns.Publication.of(record)))
 			.one();
 	}
 

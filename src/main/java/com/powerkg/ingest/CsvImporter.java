@@ -238,7 +238,9 @@ public class CsvImporter {
 
 		private final Semaphore waiting;
 
-		private final List<Future<Integer>> written = new ArrayList<>();
+		private final List<Future<Integer>> inFlight = new ArrayList<>();
+
+		private long written;
 
 		Writers(ContractFile file, RejectSink rejects) {
 			this.file = file;
@@ -256,8 +258,8 @@ public class CsvImporter {
 				Thread.currentThread().interrupt();
 				throw new ImportFailedException("Import of " + this.file.fileName() + " interrupted", ex);
 			}
-			this.written.stream().filter(Future::isDone).forEach(Writers::result);
-			this.written.add(this.pool.submit(() -> {
+			collectDone();
+			this.inFlight.add(this.pool.submit(() -> {
 				try (Session session = CsvImporter.this.driver.session()) {
 					return write(session, this.file, batch, this.rejects);
 				}
@@ -268,7 +270,20 @@ public class CsvImporter {
 		}
 
 		long awaitAll() {
-			return this.written.stream().mapToLong(Writers::result).sum();
+			this.inFlight.forEach(batch -> this.written += result(batch));
+			this.inFlight.clear();
+			return this.written;
+		}
+
+		/** Counts the batches written so far and forgets them; a failed one stops the import here. */
+		private void collectDone() {
+			for (var it = this.inFlight.iterator(); it.hasNext();) {
+				Future<Integer> batch = it.next();
+				if (batch.isDone()) {
+					this.written += result(batch);
+					it.remove();
+				}
+			}
 		}
 
 		private static int result(Future<Integer> batch) {
