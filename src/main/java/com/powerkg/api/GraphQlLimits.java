@@ -28,14 +28,28 @@ class GraphQlLimits {
 	 * stopped, it runs to its end
 	 */
 	@ConfigurationProperties("powerkg.graphql")
-	record Settings(Integer maxDepth, Integer maxComplexity, Duration timeout) {
+	record Settings(Integer maxDepth, Integer maxComplexity, Duration timeout, Integer maxConcurrentFetches) {
 
+		@org.springframework.boot.context.properties.bind.ConstructorBinding
 		Settings {
 			maxDepth = (maxDepth != null) ? maxDepth : 15;
 			maxComplexity = (maxComplexity != null) ? maxComplexity : 20_000;
 			timeout = (timeout != null) ? timeout : Duration.ofSeconds(30);
+			maxConcurrentFetches = (maxConcurrentFetches != null) ? maxConcurrentFetches : 4;
+			if (maxConcurrentFetches < 1) {
+				throw new IllegalArgumentException("powerkg.graphql.max-concurrent-fetches must be at least 1, was " + maxConcurrentFetches);
+			}
 		}
 
+		Settings(Integer maxDepth, Integer maxComplexity, Duration timeout) {
+			this(maxDepth, maxComplexity, timeout, null);
+		}
+
+	}
+
+	@Bean
+	static org.springframework.beans.factory.config.BeanPostProcessor limitingControllerExecutor() {
+		return FetchConcurrency.limitingControllerExecutor();
 	}
 
 	/**
@@ -46,8 +60,8 @@ class GraphQlLimits {
 	static final FieldComplexityCalculator PAGES_MULTIPLY = (env, childComplexity) -> {
 		Object first = env.getArguments().get("first");
 		boolean page = env.getFieldDefinition() != null && env.getFieldDefinition().getArgument("first") != null;
-		int size = (first instanceof Number n) ? Math.clamp(n.longValue(), 1, CustomerController.MAX_PAGE_SIZE)
-				: page ? CustomerController.DEFAULT_PAGE_SIZE : 1;
+		int size = (first instanceof Number n) ? Math.clamp(n.longValue(), 1, Connection.MAX_PAGE_SIZE)
+				: page ? Connection.DEFAULT_PAGE_SIZE : 1;
 		return size * (1 + childComplexity);
 	};
 
@@ -62,9 +76,28 @@ class GraphQlLimits {
 		};
 	}
 
+	/** A what-if over a segment counts one point per this many customers of the segment (it scores each of them). */
+	static final int WHAT_IF_CUSTOMERS_PER_POINT = 10;
+
+	/**
+	 * {@link #PAGES_MULTIPLY}, and the real cost of the fields whose work grows with the data: {@code creditWhatIf} over a
+	 * segment scores every customer of it, so it counts the segment's size (of the published run) divided by
+	 * {@link #WHAT_IF_CUSTOMERS_PER_POINT}. Aliases are separate fields and each counts.
+	 */
+	static FieldComplexityCalculator costs(java.util.function.ToLongBiFunction<String, String> segmentSize) {
+		return (env, childComplexity) -> {
+			if (env.getFieldDefinition() != null && "creditWhatIf".equals(env.getFieldDefinition().getName()) && env.getArguments().get("segment") instanceof java.util.Map<?, ?> segment) {
+				long customers = segmentSize.applyAsLong(String.valueOf(segment.get("dimension")), String.valueOf(segment.get("level")));
+				long points = Math.max(1, (customers + WHAT_IF_CUSTOMERS_PER_POINT - 1) / WHAT_IF_CUSTOMERS_PER_POINT);
+				return (int) Math.min(Integer.MAX_VALUE / 2, points + childComplexity);
+			}
+			return PAGES_MULTIPLY.calculate(env, childComplexity);
+		};
+	}
+
 	@Bean
-	MaxQueryComplexityInstrumentation maxQueryComplexity(Settings settings) {
-		return new MaxQueryComplexityInstrumentation(settings.maxComplexity(), PAGES_MULTIPLY) {
+	MaxQueryComplexityInstrumentation maxQueryComplexity(Settings settings, SegmentSizes segmentSizes) {
+		return new MaxQueryComplexityInstrumentation(settings.maxComplexity(), costs(segmentSizes::customers)) {
 			@Override
 			protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
 				return new AbortExecutionException("The query's complexity is " + complexity + "; at most " + maxComplexity
@@ -77,6 +110,33 @@ class GraphQlLimits {
 	@Bean
 	TimeoutWebGraphQlInterceptor requestTimeout(Settings settings) {
 		return new TimeoutWebGraphQlInterceptor(settings.timeout());
+	}
+
+	/** How much longer than the GraphQL timeout Spring MVC keeps an asynchronous request open. */
+	static final Duration MVC_MARGIN = Duration.ofSeconds(10);
+
+	/**
+	 * The one request timeout: Spring MVC's asynchronous request timeout follows {@code powerkg.graphql.timeout} (plus a
+	 * margin), so a long request is answered 408 by the GraphQL timeout, never 503 by MVC's own default of 30 s.
+	 */
+	@Bean
+	org.springframework.web.servlet.config.annotation.WebMvcConfigurer asyncRequestTimeout(Settings settings) {
+		return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+			@Override
+			public void configureAsyncSupport(org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer configurer) {
+				configurer.setDefaultTimeout(settings.timeout().plus(MVC_MARGIN).toMillis());
+			}
+		};
+	}
+
+	@Bean
+	ParsedDocuments parsedDocuments() {
+		return new ParsedDocuments();
+	}
+
+	@Bean
+	org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer parsedDocumentCache(ParsedDocuments documents) {
+		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
 	}
 
 }

@@ -1,9 +1,10 @@
 package com.powerkg.cli;
 
 import java.io.PrintWriter;
-import java.util.Set;
 
 import com.powerkg.PowerKgApplication;
+import com.powerkg.graph.EmbeddedNeo4jStartException;
+import com.powerkg.graph.MigrationFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,15 +27,28 @@ public class PowerKgCommand {
 	/** Exit code of a job refused because another analytics run is active: try again later. */
 	public static final int REFUSED_RUN_ACTIVE = 3;
 
-	static final Set<String> NON_SERVE_FIRST_ARGS = Set.of("generate", "import", "analyze", "worklist", "hash-password",
-			"help", "--help", "-h", "--version", "-V");
+	/** Exit code of wrong arguments (picocli's own for unknown commands and options). */
+	public static final int WRONG_ARGUMENTS = 2;
 
+	/**
+	 * Serves when there are no arguments or only settings ({@code --name=value}); anything else is a command line for
+	 * picocli, so a misspelt command ends with exit 2 and the usage instead of starting a server.
+	 */
 	public static int execute(String[] args) {
-		if (args.length == 0 || !NON_SERVE_FIRST_ARGS.contains(args[0])) {
+		if (servesWith(args)) {
 			SpringApplication.run(PowerKgApplication.class, args);
 			return SERVING;
 		}
 		return commandLine().execute(args);
+	}
+
+	static boolean servesWith(String[] args) {
+		for (String arg : args) {
+			if (!arg.startsWith("--") || !arg.contains("=") || arg.startsWith("--help") || arg.startsWith("--version")) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static CommandLine commandLine() {
@@ -43,18 +57,33 @@ public class PowerKgCommand {
 
 	static CommandLine commandLine(PrintWriter out, PrintWriter err) {
 		var cli = new CommandLine(new PowerKgCommand());
+		cli.setCaseInsensitiveEnumValuesAllowed(true);
+		// wrong arguments: what is wrong, what may have been meant, and the usage; exit 2
+		cli.setParameterExceptionHandler((ex, arguments) -> {
+			var errors = ex.getCommandLine().getErr();
+			errors.println(ex.getMessage());
+			CommandLine.UnmatchedArgumentException.printSuggestions(ex, errors);
+			ex.getCommandLine().usage(errors);
+			return WRONG_ARGUMENTS;
+		});
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			commandLine.getErr().println("power-kg " + commandLine.getCommandName() + ": " + OneLineReason.of(ex));
-			return refusedBecauseARunIsActive(ex) ? REFUSED_RUN_ACTIVE : 1;
+			return busy(ex) ? REFUSED_RUN_ACTIVE : 1;
 		});
 		return cli;
 	}
 
-	private static boolean refusedBecauseARunIsActive(Throwable ex) {
+	/**
+	 * Refused because the database is busy, which a later try may not be: another analytics run is active, another
+	 * process holds the embedded store, or another process is applying the Cypher migrations.
+	 */
+	static boolean busy(Throwable ex) {
 		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			if (t instanceof com.powerkg.analytics.RunRefusedException) {
+			if (t instanceof com.powerkg.analytics.RunRefusedException
+					|| (t instanceof EmbeddedNeo4jStartException start && start.storeInUse())
+					|| (t instanceof MigrationFailedException migration && migration.lockHeld())) {
 				return true;
 			}
 		}

@@ -1,15 +1,19 @@
 package com.powerkg.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.powerkg.PowerKgApplication;
+import com.powerkg.graph.GraphConfiguration;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Runs a command inside the application context (database, migrations, services) without the web server, and
@@ -20,20 +24,61 @@ final class SpringJob {
 	private SpringJob() {
 	}
 
-	static int run(List<String> propertyArgs, Function<ConfigurableApplicationContext, Integer> job) {
+	/**
+	 * Each setting once, the last given winning: Spring joins a setting given twice on the command line into a list
+	 * ("false,false"), which a boolean or number cannot be read from.
+	 */
+	static List<String> onceEach(List<String> settings) {
+		Map<String, String> byName = new LinkedHashMap<>();
+		for (String setting : settings) {
+			int equals = setting.indexOf('=');
+			String name = (setting.startsWith("--") && equals > 2) ? setting.substring(2, equals) : setting;
+			byName.remove(name);
+			byName.put(name, setting);
+		}
+		return new ArrayList<>(byName.values());
+	}
+
+	/** A configuration with no beans: for reading the settings (application.yaml, arguments) without starting anything. */
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class SettingsOnly {
+
+	}
+
+	/**
+	 * The settings a job would run with (application.yaml, environment, {@code --name=value} arguments), read without
+	 * starting the database or anything else.
+	 */
+	static org.springframework.core.env.Environment environment(List<String> propertyArgs) {
+		checkSettings(propertyArgs);
+		var builder = new SpringApplicationBuilder(SettingsOnly.class).web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false);
+		try (ConfigurableApplicationContext context = builder.run(propertyArgs.toArray(String[]::new))) {
+			return context.getEnvironment();
+		}
+	}
+
+	private static void checkSettings(List<String> propertyArgs) {
 		for (String arg : propertyArgs) {
 			if (!arg.startsWith("--") || !arg.contains("=")) {
 				throw new IllegalArgumentException("unexpected argument '" + arg
 						+ "' (settings are given as --name=value, e.g. --spring.neo4j.uri=bolt://host:7687)");
 			}
 		}
-		List<String> args = new ArrayList<>(propertyArgs);
-		// A job works on the data it is given: never slip the sample in. Passed as an argument because
-		// builder.properties(...) are defaults that application.yaml would override.
-		args.add("--powerkg.sample.load-on-empty-database=false");
+	}
+
+	static int run(List<String> propertyArgs, Function<ConfigurableApplicationContext, Integer> job) {
+		checkSettings(propertyArgs);
 		var builder = new SpringApplicationBuilder(PowerKgApplication.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false);
+			.logStartupInfo(false)
+			// A job works on the data it is given: never slip the sample in. A property source of its own ahead of
+			// every other (not a second command-line argument, which Spring would join with the user's into "a,b").
+			.initializers(context -> context.getEnvironment().getPropertySources()
+				.addFirst(new MapPropertySource("command-line-job", Map.of("powerkg.sample.load-on-empty-database", "false",
+						GraphConfiguration.COMMAND_LINE_JOB, "true"))));
+		List<String> args = onceEach(propertyArgs);
 		try (ConfigurableApplicationContext context = builder.run(args.toArray(String[]::new))) {
 			return job.apply(context);
 		}

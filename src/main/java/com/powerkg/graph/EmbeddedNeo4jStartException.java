@@ -8,18 +8,28 @@ import java.nio.file.Path;
  */
 public class EmbeddedNeo4jStartException extends RuntimeException {
 
-	EmbeddedNeo4jStartException(String message, Throwable cause) {
+	private final boolean storeInUse;
+
+	EmbeddedNeo4jStartException(String message, boolean storeInUse, Throwable cause) {
 		super(message, cause);
+		this.storeInUse = storeInUse;
+	}
+
+	/** Another process has the store open: a busy database, not a broken one (command-line exit 3). */
+	public boolean storeInUse() {
+		return this.storeInUse;
 	}
 
 	static EmbeddedNeo4jStartException explain(Path home, String address, int port, RuntimeException ex) {
 		String chain = describeChain(ex);
 		String message;
+		boolean inUse = false;
 		if (chain.contains("FileLockException") || chain.toLowerCase().contains("lock file")
 				|| chain.contains("already locked")) {
 			message = "The Neo4j store in " + home + " is in use by another process (is the service already running?). "
 					+ "Stop it, or point this command at the running service with --spring.neo4j.uri=bolt://" + address
 					+ ":" + port + ".";
+			inUse = true;
 		}
 		else if (chain.contains("BindException") || chain.contains("Address already in use")) {
 			message = "Bolt port " + address + ":" + port + " is already in use. Stop what uses it or set "
@@ -28,7 +38,7 @@ public class EmbeddedNeo4jStartException extends RuntimeException {
 		else {
 			message = "Embedded Neo4j failed to start in " + home + ": " + rootMessage(ex);
 		}
-		return new EmbeddedNeo4jStartException(message, ex);
+		return new EmbeddedNeo4jStartException(message, inUse, ex);
 	}
 
 	private static String describeChain(Throwable ex) {

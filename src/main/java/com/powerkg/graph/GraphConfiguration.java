@@ -3,22 +3,42 @@ package com.powerkg.graph;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Logging;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Database wiring that holds for embedded and external Neo4j alike.
  */
 @Configuration(proxyBeanMethods = false)
-class GraphConfiguration {
+public class GraphConfiguration {
+
+	/** Set by the command line for its jobs (cli/SpringJob), never by hand. */
+	public static final String COMMAND_LINE_JOB = "powerkg.command-line-job";
 
 	/** Created eagerly and applied at once: everything that reads or writes the graph depends on this bean. */
 	@Bean
-	GraphMigrations graphMigrations(Driver driver, MigrationsProperties properties) {
-		var migrations = new GraphMigrations(driver, properties);
+	GraphMigrations graphMigrations(Driver driver, MigrationsProperties properties, ObjectProvider<EmbeddedNeo4j> embedded,
+			Environment environment) {
+		boolean inProcess = embedded.getIfAvailable() != null;
+		boolean job = environment.getProperty(COMMAND_LINE_JOB, Boolean.class, false);
+		var migrations = new GraphMigrations(driver, properties, mode(properties, inProcess, job), inProcess);
 		migrations.apply();
 		return migrations;
+	}
+
+	/** A command-line job against an external database (a running service's) checks; everything else applies. */
+	static GraphMigrations.Mode mode(MigrationsProperties properties, boolean embedded, boolean job) {
+		if (!properties.enabled()) {
+			return GraphMigrations.Mode.OFF;
+		}
+		return switch (properties.mode()) {
+			case "apply" -> GraphMigrations.Mode.APPLY;
+			case "check" -> GraphMigrations.Mode.CHECK;
+			default -> (job && !embedded) ? GraphMigrations.Mode.CHECK : GraphMigrations.Mode.APPLY;
+		};
 	}
 
 	/**

@@ -1,21 +1,36 @@
 package com.powerkg.graph;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import ac.simons.neo4j.migrations.core.MigrationChain;
+import ac.simons.neo4j.migrations.core.MigrationState;
 import ac.simons.neo4j.migrations.core.MigrationVersion;
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
 import ac.simons.neo4j.migrations.core.MigrationsException;
+import ac.simons.neo4j.migrations.core.ValidationResult;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the versioned, checksummed Cypher scripts before anything else touches the graph. Each script runs
- * in its own transaction, so a script that fails part-way leaves the database as it was before that script.
+ * Applies the versioned, checksummed Cypher scripts before anything else touches the graph. Each script runs in its
+ * own transaction, so a script that fails part-way leaves the database as it was before that script.
+ * <p>
+ * neo4j-migrations guards a run with a lock node ({@code __Neo4jMigrationsLock}); a process killed while it holds it
+ * leaves it behind, and every later start would fail. So before applying, a lock found on the embedded database (which
+ * only this process can have open) is cleared at once, and one on an external database is cleared once it has been held,
+ * unchanged, for longer than {@code powerkg.migrations.lock-timeout}; either is logged. A command-line job against an
+ * external database (a running service's) only checks the migrations, without the lock: the service owns them.
  */
 public final class GraphMigrations {
 
@@ -24,39 +39,212 @@ public final class GraphMigrations {
 	/** "Could not apply migration: 9001 ("Steward typo")", "Checksum of 0003 ("Channels") changed" */
 	private static final Pattern FAILED_VERSION = Pattern.compile("(\\S+) \\(\"");
 
+	private static final String LOCKS = "MATCH (l:__Neo4jMigrationsLock) RETURN l.id AS id ORDER BY id";
+
+	private static final String CLEAR_LOCKS = "MATCH (l:__Neo4jMigrationsLock) WHERE l.id IN $ids DELETE l";
+
+	/** What neo4j-migrations says when another process holds its lock. */
+	static final String LOCK_FAILED = "Cannot create __Neo4jMigrationsLock node";
+
+	/** How to treat the migrations at start-up. */
+	public enum Mode {
+
+		/** apply pending scripts (the service, and any job on the embedded database) */
+		APPLY,
+		/** compare without applying and without the lock (a command-line job against a running service's database) */
+		CHECK,
+		/** neither */
+		OFF
+
+	}
+
+	private final Driver driver;
+
 	private final Migrations migrations;
 
-	private final boolean enabled;
+	private final Mode mode;
+
+	private final boolean embedded;
+
+	private final Duration lockTimeout;
+
+	private final List<String> locations;
 
 	private Optional<MigrationVersion> appliedVersion = Optional.empty();
 
 	public GraphMigrations(Driver driver, MigrationsProperties properties) {
+		this(driver, properties, properties.enabled() ? Mode.APPLY : Mode.OFF, true);
+	}
+
+	/**
+	 * @param embedded the database is in this process: a lock found on it belongs to a process that ended
+	 */
+	public GraphMigrations(Driver driver, MigrationsProperties properties, Mode mode, boolean embedded) {
+		this.driver = driver;
+		this.locations = properties.resolvedLocations();
 		var config = MigrationsConfig.builder()
-			.withLocationsToScan(properties.locations().toArray(String[]::new))
+			.withLocationsToScan(this.locations.toArray(String[]::new))
 			.withTransactionMode(MigrationsConfig.TransactionMode.PER_MIGRATION)
 			// scripts edited on Windows must not change their checksum
 			.withAutocrlf(true)
 			.withInstalledBy("power-customer-kg")
 			.build();
 		this.migrations = new Migrations(config, driver);
-		this.enabled = properties.enabled();
+		this.mode = mode;
+		this.embedded = embedded;
+		this.lockTimeout = properties.lockTimeout();
 	}
 
 	/**
-	 * Applies every pending script.
+	 * Applies (or checks) the scripts as the mode says.
 	 * @throws MigrationFailedException naming the script and statement at fault
 	 */
 	public void apply() {
-		if (!this.enabled) {
-			log.info("Cypher migrations are disabled (powerkg.migrations.enabled=false)");
-			return;
+		switch (this.mode) {
+			case OFF -> log.info("Cypher migrations are disabled (powerkg.migrations.enabled=false)");
+			case CHECK -> check();
+			case APPLY -> applyPending();
+		}
+	}
+
+	private void applyPending() {
+		clearAbandonedLock();
+		List<MigrationChain.Element> pending;
+		try {
+			// without the lock: the scripts this call will apply, to name each in the log
+			pending = this.migrations.info(false).getElements().stream()
+				.filter(e -> e.getState() == MigrationState.PENDING)
+				.toList();
+		}
+		catch (MigrationsException ex) {
+			throw databaseAhead(ex).orElseGet(() -> MigrationFailedException.from(ex, sourceOf(ex), false));
 		}
 		try {
 			this.appliedVersion = this.migrations.apply();
-			log.info("Graph schema is at version {}", this.appliedVersion.map(MigrationVersion::getValue).orElse("<none>"));
 		}
 		catch (MigrationsException ex) {
-			throw MigrationFailedException.from(ex, sourceOf(ex));
+			throw MigrationFailedException.from(ex, sourceOf(ex), lockHeld(ex));
+		}
+		pending.forEach(script -> log.info("Applied Cypher migration {}", script.getSource()));
+		log.info("Graph schema is at version {} ({} script(s) applied now, from {})",
+				this.appliedVersion.map(MigrationVersion::getValue).orElse("<none>"), pending.size(), String.join(", ", this.locations));
+	}
+
+	/**
+	 * Compares the scripts of this version with those the database has, without applying anything or taking the lock:
+	 * a database that is ahead (a newer service applied scripts this version lacks) or behind (the service applies them
+	 * at its next start) is fine and said so; one without any schema is refused.
+	 */
+	private void check() {
+		Set<String> applied = appliedVersions();
+		if (applied.isEmpty()) {
+			throw new MigrationFailedException("the database has no graph schema yet: start the service against it once (it "
+					+ "applies the Cypher migrations), or run this command with --powerkg.migrations.mode=apply", false, null);
+		}
+		ValidationResult result;
+		try {
+			result = this.migrations.validate(false);
+		}
+		catch (MigrationsException ex) {
+			throw MigrationFailedException.from(ex, Optional.empty(), false);
+		}
+		String at = applied.stream().max(String::compareTo).orElseThrow();
+		switch (result.getOutcome()) {
+			case INCOMPLETE_MIGRATIONS -> log.info("The database (at {}) has Cypher migrations this command does not know: "
+					+ "a newer service applied them; fine, the service owns the migrations", at);
+			case INCOMPLETE_DATABASE -> log.warn("The database (at {}) lacks Cypher migrations this command has; the service "
+					+ "applies them at its next start", at);
+			case DIFFERENT_CONTENT -> log.warn("The database's Cypher migrations (at {}) differ from this command's; the service "
+					+ "decides at its next start", at);
+			default -> log.info("Graph schema checked: database at {} (the service applies the migrations)", at);
+		}
+	}
+
+	/** Versions the database recorded as applied, read without the migration lock. */
+	private Set<String> appliedVersions() {
+		return this.driver.executableQuery("MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE' RETURN m.version AS v")
+			.execute().records().stream().map(r -> r.get("v").asString()).collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	/** A database that has scripts this version lacks (applied by a newer one): say which, and what to do. */
+	private Optional<MigrationFailedException> databaseAhead(MigrationsException ex) {
+		if (!String.valueOf(ex.getMessage()).contains("More migrations have been applied")) {
+			return Optional.empty();
+		}
+		Set<String> unknown = appliedVersions();
+		try {
+			unknown.removeAll(versions(this.migrations.info(MigrationChain.ChainBuilderMode.LOCAL).getElements()));
+		}
+		catch (RuntimeException unreadable) {
+			// keep the applied versions as they are
+		}
+		return Optional.of(new MigrationFailedException("the database has Cypher migrations that are not in "
+				+ String.join(", ", this.locations) + ": " + String.join(", ", unknown) + " (applied by a newer version or from "
+				+ "another folder); run the version that applied them, or add their scripts to powerkg.migrations.locations", false, ex));
+	}
+
+	/** Another process holds the lock: the lock node exists already (a uniqueness violation on it). */
+	private static boolean lockHeld(MigrationsException ex) {
+		if (!String.valueOf(ex.getMessage()).contains(LOCK_FAILED)) {
+			return false;
+		}
+		for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+			if (t instanceof org.neo4j.driver.exceptions.Neo4jException neo4j
+					&& "Neo.ClientError.Schema.ConstraintValidationFailed".equals(neo4j.code())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Set<String> versions(Collection<MigrationChain.Element> elements) {
+		return elements.stream().map(MigrationChain.Element::getVersion).collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	/**
+	 * A lock node left by a process that died while applying migrations. On the embedded database nobody else can hold
+	 * it; on an external one it is taken as abandoned when the same lock stays for longer than the lock timeout (a
+	 * migration run of this product takes seconds).
+	 */
+	private void clearAbandonedLock() {
+		List<String> locks = locks();
+		if (locks.isEmpty()) {
+			return;
+		}
+		if (!this.embedded) {
+			long deadline = System.nanoTime() + this.lockTimeout.toNanos();
+			log.info("Another process holds the Cypher migration lock {}; waiting up to {} s for it", locks, this.lockTimeout.toSeconds());
+			while (!locks.isEmpty() && System.nanoTime() < deadline) {
+				sleep(Duration.ofMillis(500));
+				List<String> now = locks();
+				if (!now.equals(locks)) {
+					locks = now; // someone is working: the clock starts again for the new lock
+					deadline = System.nanoTime() + this.lockTimeout.toNanos();
+				}
+			}
+			if (locks.isEmpty()) {
+				return;
+			}
+		}
+		this.driver.executableQuery(CLEAR_LOCKS).withParameters(java.util.Map.of("ids", locks)).execute();
+		log.warn("Cleared the Cypher migration lock {} left by a process that ended while applying migrations ({})", locks,
+				this.embedded ? "only this process can open the embedded database" : "held unchanged for over "
+						+ this.lockTimeout.toSeconds() + " s (powerkg.migrations.lock-timeout)");
+	}
+
+	private List<String> locks() {
+		List<String> ids = new ArrayList<>();
+		this.driver.executableQuery(LOCKS).execute().records().forEach(r -> ids.add(r.get("id").asString("?")));
+		return ids;
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for the migration lock", ex);
 		}
 	}
 
@@ -85,6 +273,10 @@ public final class GraphMigrations {
 
 	public Migrations migrations() {
 		return this.migrations;
+	}
+
+	public Mode mode() {
+		return this.mode;
 	}
 
 }

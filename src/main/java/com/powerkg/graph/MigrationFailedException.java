@@ -8,11 +8,23 @@ import ac.simons.neo4j.migrations.core.MigrationsException;
  */
 public class MigrationFailedException extends RuntimeException {
 
-	MigrationFailedException(String message, Throwable cause) {
+	private final boolean lockHeld;
+
+	MigrationFailedException(String message, boolean lockHeld, Throwable cause) {
 		super(message, cause);
+		this.lockHeld = lockHeld;
 	}
 
-	static MigrationFailedException from(MigrationsException ex, java.util.Optional<String> script) {
+	/** Another process is applying the migrations right now: busy, try again (command-line exit 3). */
+	public boolean lockHeld() {
+		return this.lockHeld;
+	}
+
+	static MigrationFailedException from(MigrationsException ex, java.util.Optional<String> script, boolean lockHeld) {
+		if (lockHeld) {
+			return new MigrationFailedException("another process is applying the Cypher migrations to this database right now; "
+					+ "try again when it is done", true, ex);
+		}
 		var message = new StringBuilder("Cypher migration ");
 		script.ifPresent(name -> message.append(name).append(' '));
 		message.append("failed, nothing of that script was applied: ").append(ex.getMessage());
@@ -21,7 +33,7 @@ public class MigrationFailedException extends RuntimeException {
 				message.append(" | ").append(t.getMessage().strip());
 			}
 		}
-		return new MigrationFailedException(message.toString(), ex);
+		return new MigrationFailedException(message.toString(), false, ex);
 	}
 
 }

@@ -17,32 +17,32 @@ public enum ContractFile {
 
 	CUSTOMERS("customers.csv", row -> (String) row.get("customer_id"), List.of(
 			required("customer_id", STRING),
-			optional("name", STRING),
-			optional("phone", STRING),
+			optional("name", STRING).maxLength(100),
+			optional("phone", STRING).maxLength(30),
 			requiredEnum("usage_category", Codes.USAGE_CATEGORIES),
-			optional("industry_code", STRING),
-			optional("voltage_kv", POSITIVE_DECIMAL),
-			optional("contract_capacity_kva", NON_NEGATIVE_DECIMAL),
+			optional("industry_code", STRING).maxLength(16),
+			optional("voltage_kv", POSITIVE_DECIMAL).range("0", "1000"),
+			optional("contract_capacity_kva", NON_NEGATIVE_DECIMAL).range("0", "100000000"),
 			optionalEnum("importance", Codes.IMPORTANCE, "NONE"),
 			requiredEnum("payment_mode", Codes.PAYMENT_MODES),
-			optional("region", STRING),
+			optional("region", STRING).maxLength(64),
 			optional("opened_on", DATE),
 			optionalEnum("social_credit", Codes.SOCIAL_CREDIT, null),
-			optional("asset_liability_ratio", NON_NEGATIVE_DECIMAL),
-			optional("current_ratio", NON_NEGATIVE_DECIMAL),
-			optional("return_on_net_assets", DECIMAL),
-			optional("loan_on_time_rate", NON_NEGATIVE_DECIMAL),
+			optional("asset_liability_ratio", NON_NEGATIVE_DECIMAL).range("0", "100"),
+			optional("current_ratio", NON_NEGATIVE_DECIMAL).range("0", "1000"),
+			optional("return_on_net_assets", DECIMAL).range("-100", "100"),
+			optional("loan_on_time_rate", NON_NEGATIVE_DECIMAL).range("0", "1"),
 			optional("reactive_compensation", BOOLEAN),
 			optional("calibration_on_schedule", BOOLEAN),
-			optional("equipment_accidents", NON_NEGATIVE_INTEGER))),
+			optional("equipment_accidents", NON_NEGATIVE_INTEGER).range("0", "100000"))),
 
 	CONSUMPTION("consumption.csv", row -> row.get("customer_id") + "|" + row.get("month"), List.of(
 			required("customer_id", STRING),
 			required("month", MONTH),
-			required("kwh", NON_NEGATIVE_DECIMAL),
-			optional("peak_kwh", NON_NEGATIVE_DECIMAL),
-			optional("flat_kwh", NON_NEGATIVE_DECIMAL),
-			optional("valley_kwh", NON_NEGATIVE_DECIMAL))),
+			required("kwh", NON_NEGATIVE_DECIMAL).range("0", "10000000000"),
+			optional("peak_kwh", NON_NEGATIVE_DECIMAL).range("0", "10000000000"),
+			optional("flat_kwh", NON_NEGATIVE_DECIMAL).range("0", "10000000000"),
+			optional("valley_kwh", NON_NEGATIVE_DECIMAL).range("0", "10000000000"))),
 
 	BILLS("bills.csv", row -> (String) row.get("bill_id"), List.of(
 			required("bill_id", STRING),
@@ -50,7 +50,7 @@ public enum ContractFile {
 			required("period", MONTH),
 			required("issued_on", DATE),
 			required("due_on", DATE),
-			required("amount", MONEY),
+			required("amount", MONEY).range("-1000000000", "1000000000"),
 			optionalEnum("anomaly", Codes.ANOMALIES, "NONE"))),
 
 	PAYMENTS("payments.csv", row -> (String) row.get("payment_id"), List.of(
@@ -58,7 +58,7 @@ public enum ContractFile {
 			required("customer_id", STRING),
 			optional("bill_id", STRING),
 			required("paid_at", TIMESTAMP),
-			required("amount", POSITIVE_MONEY),
+			required("amount", POSITIVE_MONEY).range("0.01", "1000000000"),
 			requiredEnum("channel", Codes.PAYMENT_CHANNELS),
 			requiredEnum("kind", Codes.PAYMENT_KINDS))),
 
@@ -103,6 +103,11 @@ public enum ContractFile {
 
 	public List<Column> columns() {
 		return this.columns;
+	}
+
+	/** Its rows link to nodes every batch shares (Region, Industry, Channel): written apart, by one thread. */
+	boolean linksSharedNodes() {
+		return this == CUSTOMERS || this == PAYMENTS || this == WORK_ORDERS;
 	}
 
 	/** Only customers.csv must be present; every other file is optional. */

@@ -13,11 +13,23 @@ import java.util.Optional;
  * @param rejects    the first rejects (at most {@link #SAMPLE_SIZE}), all of them are in the report file
  * @param rejectFile the full reject report, absent when nothing was rejected
  * @param duration   wall time
+ * @param mode       how the rows were written
  */
 public record ImportReport(Path directory, List<FileResult> files, List<Reject> rejects, Optional<Path> rejectFile,
-		Duration duration) {
+		Duration duration, Mode mode) {
 
 	public static final int SAMPLE_SIZE = 1000;
+
+	/** How an import writes: Neo4j's bulk importer into an empty store, or transactions (MERGE on natural keys). */
+	public enum Mode {
+
+		BULK, TRANSACTIONAL
+
+	}
+
+	/** The first rejects and how many there were in all. */
+	record Rejects(List<Reject> first, long count) {
+	}
 
 	public long rowsRead() {
 		return this.files.stream().mapToLong(FileResult::rowsRead).sum();
@@ -36,11 +48,20 @@ public record ImportReport(Path directory, List<FileResult> files, List<Reject> 
 	}
 
 	/**
+	 * Rows read are the file's records: {@code lines = 1 (header) + blankLines + rowsRead} when no cell spans lines,
+	 * and {@code rowsRead = rowsImported + rowsRejected} always.
+	 *
 	 * @param present      false when the optional file was not in the directory
-	 * @param rowsRejected rows not imported (a row with several bad cells counts once)
+	 * @param lines        physical lines of the file, the header included
+	 * @param blankLines   empty lines, skipped
+	 * @param rowsRejected rows not imported (a row with several bad cells counts once, a malformed record too)
 	 */
-	public record FileResult(ContractFile file, boolean present, long rowsRead, long rowsImported, long rowsRejected,
-			Duration duration) {
+	public record FileResult(ContractFile file, boolean present, long lines, long blankLines, long rowsRead, long rowsImported,
+			long rowsRejected, Duration duration) {
+
+		static FileResult absent(ContractFile file) {
+			return new FileResult(file, false, 0, 0, 0, 0, 0, Duration.ZERO);
+		}
 
 		public double rowsPerSecond() {
 			double seconds = this.duration.toNanos() / 1e9;
@@ -51,8 +72,8 @@ public record ImportReport(Path directory, List<FileResult> files, List<Reject> 
 
 	public String summary() {
 		var sb = new StringBuilder();
-		sb.append(String.format("Imported %,d of %,d rows from %s in %.1f s; %,d rejected", rowsImported(), rowsRead(),
-				this.directory, this.duration.toMillis() / 1000.0, rowsRejected()));
+		sb.append(String.format("Imported %,d of %,d rows from %s in %.1f s (%s); %,d rejected", rowsImported(), rowsRead(),
+				this.directory, this.duration.toMillis() / 1000.0, this.mode.name().toLowerCase(java.util.Locale.ROOT), rowsRejected()));
 		this.rejectFile.ifPresent(f -> sb.append(" (see ").append(f).append(')'));
 		return sb.toString();
 	}

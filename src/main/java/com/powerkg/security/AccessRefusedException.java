@@ -17,8 +17,9 @@ public class AccessRefusedException extends RuntimeException {
 
 	/** "Query.customer needs role MARKETING (or ADMIN); analyst (ANALYST) has none of them": the one wording of a refusal. */
 	static String message(String what, java.util.Set<Role> wanted, Caller caller) {
+		boolean adminOnly = wanted.equals(java.util.Set.of(Role.ADMIN));
 		return what + " needs role " + wanted.stream().sorted().map(Role::name).collect(java.util.stream.Collectors.joining(" or "))
-				+ " (or ADMIN)" + ((caller != null) ? "; " + caller + " has none of them" : "");
+				+ (adminOnly ? "" : " (or ADMIN)") + ((caller != null) ? "; " + caller + (adminOnly ? " does not have it" : " has none of them") : "");
 	}
 
 }

@@ -12,12 +12,14 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * HTTP Basic sends the password with every request, and checking a bcrypt hash costs about 80 ms of CPU on purpose:
  * on two cores that alone would cap the API at some 25 requests per second. A successful sign-in is therefore
  * remembered for a few minutes, keyed by the user and a SHA-256 of the password (never the password itself); a wrong
- * password is always checked against the hash. Changing users needs a restart, which also clears this.
+ * password is always checked against the hash, through {@link SignInThrottle}, which refuses floods of wrong passwords
+ * before they cost a hash check. Changing users needs a restart, which also clears this.
  */
 final class CachedCredentials implements AuthenticationProvider {
 
@@ -27,13 +29,19 @@ final class CachedCredentials implements AuthenticationProvider {
 
 	private final AuthenticationProvider checked;
 
+	private final SignInThrottle throttle;
+
 	private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+	/** Checks running now, by user and password hash: the same credentials wait for that check instead of queueing. */
+	private final Map<String, java.util.concurrent.CompletableFuture<Authentication>> checking = new ConcurrentHashMap<>();
 
 	private record Remembered(Authentication authentication, long until) {
 	}
 
-	CachedCredentials(AuthenticationProvider checked) {
+	CachedCredentials(AuthenticationProvider checked, SignInThrottle throttle) {
 		this.checked = checked;
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -44,14 +52,44 @@ final class CachedCredentials implements AuthenticationProvider {
 		if (hit != null && now - hit.until() < 0) {
 			return hit.authentication();
 		}
-		Authentication result = this.checked.authenticate(request);
-		if (result != null && result.isAuthenticated()) {
-			if (this.remembered.size() >= MAX_ENTRIES) {
-				this.remembered.clear();
+		// the same user and password arriving many times at once (an app starting 32 clients) is checked once
+		var mine = new java.util.concurrent.CompletableFuture<Authentication>();
+		var running = this.checking.putIfAbsent(key, mine);
+		if (running != null) {
+			try {
+				return running.join();
 			}
-			this.remembered.put(key, new Remembered(result, now + REMEMBER.toNanos()));
+			catch (java.util.concurrent.CompletionException ex) {
+				if (ex.getCause() instanceof AuthenticationException failed) {
+					throw failed;
+				}
+				throw ex;
+			}
 		}
-		return result;
+		try {
+			Authentication result = this.throttle.check(request.getName(), clientAddress(request),
+					() -> this.checked.authenticate(request));
+			if (result != null && result.isAuthenticated()) {
+				if (this.remembered.size() >= MAX_ENTRIES) {
+					this.remembered.clear();
+				}
+				this.remembered.put(key, new Remembered(result, now + REMEMBER.toNanos()));
+			}
+			mine.complete(result);
+			return result;
+		}
+		catch (RuntimeException ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.checking.remove(key, mine);
+		}
+	}
+
+	private static String clientAddress(Authentication request) {
+		return (request.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null)
+				? details.getRemoteAddress() : "unknown";
 	}
 
 	@Override

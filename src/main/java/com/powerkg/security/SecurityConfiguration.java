@@ -35,18 +35,19 @@ class SecurityConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, InMemoryUserDetailsManager users, PasswordEncoder encoder)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, InMemoryUserDetailsManager users, PasswordEncoder encoder,
+			SecurityProperties properties) throws Exception {
 		var checked = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
 		checked.setPasswordEncoder(encoder);
 		return http
-			.authenticationManager(new org.springframework.security.authentication.ProviderManager(new CachedCredentials(checked)))
+			.authenticationManager(new org.springframework.security.authentication.ProviderManager(new CachedCredentials(checked,
+					new SignInThrottle(properties.signIn()))))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
 				// Browser hands its user the database itself (Bolt, unmasked): analysts and admins only
 				.requestMatchers("/browser", "/browser/**").hasAnyRole(Role.ANALYST.name(), Role.ADMIN.name())
 				.anyRequest().authenticated())
-			.httpBasic(basic -> basic.realmName("power-customer-kg"))
+			.httpBasic(basic -> basic.realmName("power-customer-kg").authenticationEntryPoint(SecurityConfiguration::signInRefused))
 			// stateless Basic sign-in: no session cookie, so no cross-site request can ride on one; GraphQL only
 			// accepts application/json, which a foreign form cannot send without a CORS preflight
 			.csrf(csrf -> csrf.disable())
@@ -55,6 +56,19 @@ class SecurityConfiguration {
 			.logout(logout -> logout.disable())
 			.anonymous(Customizer.withDefaults())
 			.build();
+	}
+
+	/** 401 with the Basic challenge, or 429 with Retry-After when the sign-in was throttled ({@link SignInThrottle}). */
+	private static void signInRefused(jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException ex) throws java.io.IOException {
+		if (ex instanceof SignInThrottle.Refused refused) {
+			response.setHeader("Retry-After", String.valueOf(Math.max(1, refused.retryAfter.toSeconds())));
+			response.sendError(429, refused.getMessage());
+			return;
+		}
+		response.setHeader("WWW-Authenticate", "Basic realm=\"power-customer-kg\"");
+		response.sendError(401, "sign in with HTTP Basic");
 	}
 
 	@Bean

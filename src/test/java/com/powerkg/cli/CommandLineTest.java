@@ -149,9 +149,62 @@ class CommandLineTest {
 	}
 
 	@Test
-	void everySubcommandRunsAsAJobNotAsTheService() {
-		assertThat(PowerKgCommand.NON_SERVE_FIRST_ARGS)
-			.containsAll(PowerKgCommand.commandLine().getSubcommands().keySet());
+	void onlyNoArgumentsOrSettingsAloneStartTheService() {
+		assertThat(PowerKgCommand.servesWith(new String[0])).isTrue();
+		assertThat(PowerKgCommand.servesWith(new String[] { "--server.port=0", "--spring.neo4j.uri=bolt://x:7687" })).isTrue();
+		for (String command : PowerKgCommand.commandLine().getSubcommands().keySet()) {
+			assertThat(PowerKgCommand.servesWith(new String[] { command })).as(command).isFalse();
+		}
+		assertThat(PowerKgCommand.servesWith(new String[] { "frobnicate" })).isFalse();
+		assertThat(PowerKgCommand.servesWith(new String[] { "--help" })).isFalse();
+		assertThat(PowerKgCommand.servesWith(new String[] { "--server.port=0", "frobnicate" })).isFalse();
+	}
+
+	@Test
+	void anUnknownCommandExitsTwoWithTheUsageAndNeverAServer() {
+		java.io.PrintStream stderr = System.err;
+		var captured = new java.io.ByteArrayOutputStream();
+		int exit;
+		try {
+			System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+			exit = PowerKgCommand.execute(new String[] { "frobnicate" });
+		}
+		finally {
+			System.setErr(stderr);
+		}
+		assertThat(exit).isEqualTo(PowerKgCommand.WRONG_ARGUMENTS);
+		assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Unmatched argument")
+			.contains("frobnicate").contains("Usage: power-kg");
+	}
+
+	@Test
+	void aSettingGivenTwiceIsBoundOnceTheLastWinning() {
+		assertThat(SpringJob.onceEach(List.of("--a.b=1", "--c=2", "--a.b=3"))).containsExactly("--c=2", "--a.b=3");
+	}
+
+	@Test
+	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "embedded only")
+	void importWithTheSampleSwitchedOffExplicitlyWorks() {
+		int exit = run("import", Fixtures.directory("small").toString(), "--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(),
+				"--powerkg.neo4j.embedded.bolt-port=0", "--powerkg.sample.load-on-empty-database=false");
+
+		assertThat(exit).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("Imported 25 of 25 rows");
+	}
+
+	@Test
+	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "embedded only")
+	void aCommandOnAStoreAnotherProcessHasOpenIsRefusedAsBusyWithExitThree() {
+		Path store = TestNeo4j.freshStore();
+		var neo4j = com.powerkg.graph.EmbeddedNeo4j.start(new com.powerkg.graph.EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
+		try (neo4j) {
+			int exit = run("analyze", "--as-of", "2026-11-20", "--powerkg.neo4j.embedded.data-directory=" + store,
+					"--powerkg.neo4j.embedded.bolt-port=0");
+
+			assertThat(exit).isEqualTo(PowerKgCommand.REFUSED_RUN_ACTIVE);
+			assertThat(this.err.toString().strip()).startsWith("power-kg analyze: The Neo4j store in ")
+				.contains("is in use by another process").doesNotContain("\n");
+		}
 	}
 
 	@Test

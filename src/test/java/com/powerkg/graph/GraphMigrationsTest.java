@@ -3,19 +3,24 @@ package com.powerkg.graph;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import com.powerkg.GraphTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @GraphTest
+@ExtendWith(OutputCaptureExtension.class)
 class GraphMigrationsTest {
 
 	@Autowired
@@ -88,6 +93,63 @@ class GraphMigrationsTest {
 			.hasMessageContaining("0003")
 			.hasMessageContaining("hecksum");
 		assertThat(count("MATCH (c:Channel {nameZh: '微信支付'}) RETURN count(c) AS n")).isZero();
+	}
+
+	@Test
+	void onAnExternalDatabaseALockHeldUnchangedBeyondTheTimeoutIsClearedAndLogged(CapturedOutput output) {
+		this.driver.executableQuery("CREATE (:__Neo4jMigrationsLock {id: 'left-by-a-dead-process', name: 'John Doe'})").execute();
+		try {
+			var external = new GraphMigrations(this.driver, new MigrationsProperties(true, "auto", List.of(), Duration.ofSeconds(1)),
+					GraphMigrations.Mode.APPLY, false);
+
+			external.apply();
+
+			assertThat(count("MATCH (l:__Neo4jMigrationsLock) RETURN count(l) AS n")).isZero();
+			assertThat(output.getOut()).contains("Cleared the Cypher migration lock [left-by-a-dead-process]")
+				.contains("held unchanged for over 1 s");
+		}
+		finally {
+			this.driver.executableQuery("MATCH (l:__Neo4jMigrationsLock {id: 'left-by-a-dead-process'}) DELETE l").execute();
+		}
+	}
+
+	@Test
+	void aCommandLineJobAgainstAnExternalDatabaseChecksWithoutTheLockAndAcceptsADatabaseThatIsAhead(CapturedOutput output) {
+		this.driver.executableQuery("CREATE (:__Neo4jMigrationsLock {id: 'the-service-is-migrating', name: 'John Doe'})").execute();
+		try {
+			var onlyTheFirstScripts = new GraphMigrations(this.driver, new MigrationsProperties(true, "auto",
+					List.of("classpath:cypher/migrations/none-here"), Duration.ofMinutes(2)), GraphConfiguration.mode(
+							new MigrationsProperties(true, List.of()), false, true), false);
+			assertThat(onlyTheFirstScripts.mode()).isEqualTo(GraphMigrations.Mode.CHECK);
+
+			onlyTheFirstScripts.apply();
+
+			assertThat(count("MATCH (l:__Neo4jMigrationsLock {id: 'the-service-is-migrating'}) RETURN count(l) AS n"))
+				.as("the lock is the service's: untouched").isEqualTo(1);
+			assertThat(output.getOut()).contains("has Cypher migrations this command does not know");
+		}
+		finally {
+			this.driver.executableQuery("MATCH (l:__Neo4jMigrationsLock {id: 'the-service-is-migrating'}) DELETE l").execute();
+		}
+	}
+
+	@Test
+	void theServiceAndJobsOnTheEmbeddedDatabaseApplyJobsAgainstAnExternalOneCheck() {
+		var auto = new MigrationsProperties(true, List.of());
+		assertThat(GraphConfiguration.mode(auto, true, false)).isEqualTo(GraphMigrations.Mode.APPLY);
+		assertThat(GraphConfiguration.mode(auto, false, false)).isEqualTo(GraphMigrations.Mode.APPLY);
+		assertThat(GraphConfiguration.mode(auto, true, true)).isEqualTo(GraphMigrations.Mode.APPLY);
+		assertThat(GraphConfiguration.mode(auto, false, true)).isEqualTo(GraphMigrations.Mode.CHECK);
+		assertThat(GraphConfiguration.mode(new MigrationsProperties(true, "apply", List.of(), Duration.ofMinutes(2)), false, true))
+			.isEqualTo(GraphMigrations.Mode.APPLY);
+		assertThat(GraphConfiguration.mode(new MigrationsProperties(false, List.of()), true, false)).isEqualTo(GraphMigrations.Mode.OFF);
+	}
+
+	@Test
+	void runningFromTheRepositoryTheScriptsOnDiskAreUsedSoANewOneNeedsNoRebuild() {
+		assertThat(new MigrationsProperties(true, List.of()).resolvedLocations())
+			.containsExactly("file:" + Path.of("cypher/migrations").toAbsolutePath().normalize());
+		assertThat(new MigrationsProperties(true, List.of("classpath:x")).resolvedLocations()).containsExactly("classpath:x");
 	}
 
 	private long count(String cypher) {

@@ -191,23 +191,80 @@ class CsvImporterTest {
 	}
 
 	@Test
-	void unclosedQuoteReportsTheRestOfTheFileAndKeepsTheRowsBeforeIt() throws IOException {
-		Files.writeString(this.tmp.resolve("customers.csv"), """
-				customer_id,name,usage_category,payment_mode
-				U001,fine,RESIDENTIAL,POSTPAID
-				U002,"never closed,RESIDENTIAL,POSTPAID
-				U003,lost,RESIDENTIAL,POSTPAID
-				""");
+	void anUnclosedQuoteOnLineSixOfAThirtyRowFileCostsThatRowOnlyAndTheCountsAddUpToTheLines() throws IOException {
+		var csv = new StringBuilder("customer_id,name,usage_category,payment_mode\n");
+		for (int i = 1; i <= 30; i++) {
+			csv.append(i == 5 ? "UQ05,\"never closed,RESIDENTIAL,POSTPAID\n" : String.format("UQ%02d,fine,RESIDENTIAL,POSTPAID%n", i));
+		}
+		Files.writeString(this.tmp.resolve("customers.csv"), csv);
 
 		ImportReport report = this.importer.importDirectory(this.tmp, this.tmp.resolve("rejects.csv"));
 
 		assertThat(report.rejects()).singleElement().satisfies(r -> {
-			assertThat(r.line()).isEqualTo(3);
-			assertThat(r.reason()).startsWith("malformed CSV");
+			assertThat(r.line()).isEqualTo(6);
+			assertThat(r.reason()).isEqualTo("malformed CSV: a quote opened on line 6 is still open after 10 lines; the record was "
+					+ "skipped and reading went on at the next line");
 		});
-		assertThat(single("MATCH (c:Customer) WHERE c.id IN ['U001', 'U002', 'U003'] RETURN collect(c.id) AS v"))
+		var file = report.file(ContractFile.CUSTOMERS).orElseThrow();
+		assertThat(file.lines()).isEqualTo(31);
+		assertThat(file.rowsRead()).isEqualTo(30).isEqualTo(file.rowsImported() + file.rowsRejected());
+		assertThat(file.rowsImported()).isEqualTo(29);
+		assertThat(file.lines()).isEqualTo(1 + file.blankLines() + file.rowsRead());
+		assertThat(single("MATCH (c:Customer) WHERE c.id STARTS WITH 'UQ' RETURN count(c) AS v")).isEqualTo(29L);
+	}
+
+	@Test
+	void textAfterAClosingQuoteIsAMalformedRecordAndTheNextLineIsReadAgain() throws IOException {
+		Files.writeString(this.tmp.resolve("customers.csv"), """
+				customer_id,name,usage_category,payment_mode
+				TQ01,"Li "Lei",RESIDENTIAL,POSTPAID
+				TQ02,"Wang \"\"Wu\"\"",RESIDENTIAL,POSTPAID
+				TQ03,"three
+				lines, legal",RESIDENTIAL,POSTPAID
+				TQ04,"opens here,RESIDENTIAL,POSTPAID
+				TQ05,closes" here,RESIDENTIAL,POSTPAID
+				TQ06,fine,RESIDENTIAL,POSTPAID
+				""");
+
+		ImportReport report = this.importer.importDirectory(this.tmp, this.tmp.resolve("rejects.csv"));
+
+		assertThat(report.rejects()).extracting(Reject::line).containsExactly(2L, 6L);
+		assertThat(report.rejects().getFirst().reason()).startsWith("malformed CSV: 'L' after the closing quote of cell 2");
+		assertThat(single("MATCH (c:Customer) WHERE c.id STARTS WITH 'TQ' RETURN collect(c.id + '=' + c.name) AS v"))
 			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-			.containsExactly("U001");
+			.containsExactlyInAnyOrder("TQ02=Wang \"Wu\"", "TQ03=three\nlines, legal", "TQ05=closes\" here", "TQ06=fine");
+	}
+
+	@Test
+	void aFileWhoseStructureIsBrokenOnManyRecordsIsRefusedBeforeAnythingIsWritten() throws IOException {
+		var csv = new StringBuilder("customer_id,name,usage_category,payment_mode\n");
+		for (int i = 1; i <= 40; i++) {
+			csv.append(String.format("BQ%02d,\"a\"b,RESIDENTIAL,POSTPAID%n", i));
+		}
+		Files.writeString(this.tmp.resolve("customers.csv"), csv);
+		Map<String, Object> before = counts();
+
+		assertThatThrownBy(() -> this.importer.importDirectory(this.tmp))
+			.isInstanceOf(ImportFailedException.class)
+			.hasMessageStartingWith("customers.csv: 40 of 40 records are not valid CSV, the first on line 2");
+		assertThat(counts()).isEqualTo(before);
+	}
+
+	@Test
+	void gbkTextAfterTheFirstMegabyteRefusesTheWholeDirectoryBeforeAnythingIsWritten() throws IOException {
+		var csv = new StringBuilder("customer_id,name,usage_category,payment_mode\n");
+		for (int i = 1; i <= 40_000; i++) {
+			csv.append(String.format("GB%05d,fine,RESIDENTIAL,POSTPAID%n", i));
+		}
+		Files.writeString(this.tmp.resolve("customers.csv"), csv);
+		Files.write(this.tmp.resolve("customers.csv"), "GB99999,张三,RESIDENTIAL,POSTPAID\n".getBytes(java.nio.charset.Charset.forName("GBK")),
+				java.nio.file.StandardOpenOption.APPEND);
+		Map<String, Object> before = counts();
+
+		assertThatThrownBy(() -> this.importer.importDirectory(this.tmp))
+			.isInstanceOf(ImportFailedException.class)
+			.hasMessage("customers.csv:40002: the file is not UTF-8 text (save it as UTF-8, e.g. not GBK); nothing of it was imported");
+		assertThat(counts()).isEqualTo(before);
 	}
 
 	private Object single(String cypher) {

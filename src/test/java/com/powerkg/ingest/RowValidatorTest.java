@@ -96,4 +96,50 @@ class RowValidatorTest {
 			.containsExactly("round");
 	}
 
+	private static final List<String> BILL_HEADER = List.of("bill_id", "customer_id", "period", "issued_on", "due_on", "amount",
+			"anomaly");
+
+	private static String billAmountReject(String amount) {
+		var result = validator(ContractFile.BILLS, BILL_HEADER)
+			.validate(9, List.of("B1", "C1", "2026-06", "2026-07-01", "2026-07-20", amount, "NONE"));
+		return result.valid() ? null : result.rejects().getFirst().toString();
+	}
+
+	@Test
+	void moneyWithAnExponentOrSignOrSeparatorIsRejectedNamingTheCell() {
+		for (String amount : List.of("1e400", "1E+999", "1e3", "+12.30", ".5", "5.", "1,000", "Infinity", "NaN", "0x10", "12.3.4")) {
+			assertThat(billAmountReject(amount)).as(amount)
+				.startsWith("bills.csv:9: amount: '" + amount + "' is not a plain decimal number");
+		}
+		assertThat(billAmountReject("-12.30")).as("a refund").isNull();
+		assertThat(billAmountReject("1000000000")).as("the largest bill").isNull();
+	}
+
+	@Test
+	void numbersOutsideTheirColumnsRangeAreRejected() {
+		assertThat(billAmountReject("1000000000.01")).isEqualTo(
+				"bills.csv:9: amount: '1000000000.01' is outside the accepted range -1000000000 to 1000000000");
+		var customers = validator(ContractFile.CUSTOMERS, List.of("customer_id", "usage_category", "payment_mode", "voltage_kv",
+				"loan_on_time_rate", "equipment_accidents"));
+		var result = customers.validate(3, List.of("C1", "LARGE_INDUSTRIAL", "POSTPAID", "5000", "1.5", "1e2"));
+		assertThat(result.rejects()).extracting(Reject::toString).containsExactly(
+				"customers.csv:3: voltage_kv: '5000' is outside the accepted range 0 to 1000",
+				"customers.csv:3: loan_on_time_rate: '1.5' is outside the accepted range 0 to 1",
+				"customers.csv:3: equipment_accidents: '1e2' is not a whole number");
+		assertThat(customers.validate(4, List.of("C1", "LARGE_INDUSTRIAL", "POSTPAID", "220", "1", "0")).valid()).isTrue();
+	}
+
+	@Test
+	void aNameLongerThanItsColumnAllowsIsRejectedAndOneAtTheLimitIsKept() {
+		var customers = validator(ContractFile.CUSTOMERS, List.of("customer_id", "name", "usage_category", "payment_mode"));
+		String hundred = "张".repeat(100);
+
+		assertThat(customers.validate(2, List.of("C1", hundred, "RESIDENTIAL", "POSTPAID")).valid()).isTrue();
+		assertThat(customers.validate(3, List.of("C2", hundred + "三", "RESIDENTIAL", "POSTPAID")).rejects())
+			.extracting(Reject::toString)
+			.containsExactly("customers.csv:3: name: is 101 characters long; at most 100 are allowed");
+		assertThat(customers.validate(4, List.of("C".repeat(65), "x", "RESIDENTIAL", "POSTPAID")).rejects())
+			.extracting(Reject::column).containsExactly("customer_id");
+	}
+
 }

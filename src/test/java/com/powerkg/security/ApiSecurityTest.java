@@ -53,6 +53,21 @@ class ApiSecurityTest {
 	}
 
 	@Test
+	void aFloodOfWrongPasswordsIsAnsweredTooManyRequestsWhileASignedInUserGoesOn() {
+		assertThat(Http.as(this.port, "marketing").graphQl(PORTRAIT).statusCode()).as("signed in before the flood").isEqualTo(200);
+		var flooder = Http.as(this.port, "flooder", "guess");
+		for (int i = 0; i < 5; i++) {
+			assertThat(flooder.graphQl(PORTRAIT).statusCode()).as("failure " + (i + 1)).isEqualTo(401);
+		}
+
+		var refused = flooder.graphQl(PORTRAIT);
+
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
+		assertThat(Http.as(this.port, "marketing").graphQl(PORTRAIT).statusCode()).as("remembered: no password check").isEqualTo(200);
+	}
+
+	@Test
 	void neo4jBrowserIsForAnalystsAndAdminsOnly() {
 		assertThat(Http.as(this.port, "marketing").get("/browser/", "text/html").statusCode()).isEqualTo(403);
 		assertThat(Http.as(this.port, "steward").get("/browser/", "text/html").statusCode()).isEqualTo(403);

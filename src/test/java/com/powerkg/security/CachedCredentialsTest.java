@@ -36,7 +36,7 @@ class CachedCredentialsTest {
 
 	@Test
 	void aRightPasswordIsCheckedOnceThenRememberedAWrongOneIsAlwaysChecked() {
-		var cached = new CachedCredentials(this.bcrypt);
+		var cached = new CachedCredentials(this.bcrypt, new SignInThrottle(SecurityProperties.SignIn.DEFAULTS));
 
 		for (int i = 0; i < 3; i++) {
 			assertThat(cached.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", "admin")).isAuthenticated())

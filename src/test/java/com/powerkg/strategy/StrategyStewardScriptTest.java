@@ -27,6 +27,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "own embedded store")
 class StrategyStewardScriptTest {
 
+	/** The next free version after the product's scripts, as the steward would pick it (README). */
+	static final String NEXT = nextVersion();
+
+	static String nextVersion() {
+		try (var scripts = Files.list(java.nio.file.Path.of("cypher/migrations"))) {
+			int last = scripts.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.cypher"))
+				.mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElse(0);
+			return String.format("V%04d", last + 1);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+
 	static final String PRODUCT = "classpath:cypher/migrations";
 
 	static final Path EXAMPLE = Path.of("cypher/examples/V0101__WeChat_outage_notices_for_high_influence.cypher");
@@ -47,15 +62,15 @@ class StrategyStewardScriptTest {
 			var strategies = new StrategyQueries(Neo4jClient.create(driver));
 			int before = strategies.catalogue(null).size();
 
-			for (var typo : java.util.Map.of("V0013__Misspelt_need.cypher", List.of("NEED:OUTAGE_SENSITIVE", "NEED:OUTAGE_SENSITIV"),
-					"V0013__Misspelt_channel.cypher", List.of("via: 'WECHAT'", "via: 'WECHATT'")).entrySet()) {
+			for (var typo : java.util.Map.of(NEXT + "__Misspelt_need.cypher", List.of("NEED:OUTAGE_SENSITIVE", "NEED:OUTAGE_SENSITIV"),
+					NEXT + "__Misspelt_channel.cypher", List.of("via: 'WECHAT'", "via: 'WECHATT'")).entrySet()) {
 				var withTypo = migrations(driver, tmp, typo.getKey(),
 						Files.readString(EXAMPLE).replace(typo.getValue().get(0), typo.getValue().get(1)));
 				assertThatThrownBy(withTypo::apply).as(typo.getKey()).isInstanceOf(MigrationFailedException.class).hasMessageContaining(typo.getKey());
 				assertThat(strategies.catalogue(null)).as("nothing of the broken script stays").hasSize(before);
 			}
 
-			migrations(driver, tmp, "V0013__WeChat_outage_notices_for_high_influence.cypher", Files.readString(EXAMPLE)).apply();
+			migrations(driver, tmp, NEXT + "__WeChat_outage_notices_for_high_influence.cypher", Files.readString(EXAMPLE)).apply();
 
 			var profile = new StrategyProfile(List.of(new StrategyProfile.Segment("SOCIAL_INFLUENCE", "HIGH")), List.of(), null,
 					List.of("OUTAGE_SENSITIVE"), "WECHAT");

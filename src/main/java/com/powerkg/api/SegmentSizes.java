@@ -1,0 +1,47 @@
+package com.powerkg.api;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.powerkg.graph.CypherResource;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Customers per segment level of the published run, for the query complexity of fields whose cost grows with a
+ * segment ({@link GraphQlLimits#costs}). Read once per publication and kept for a few seconds, so pricing a query costs
+ * no round-trip most of the time.
+ */
+@Component
+class SegmentSizes {
+
+	private static final String SIZES = CypherResource.load(SegmentSizes.class, "segment-sizes.cypher");
+
+	private static final long KEEP_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+
+	private final Neo4jClient neo4j;
+
+	private record Known(long readAt, Map<String, Long> customers) {
+	}
+
+	private volatile Known known;
+
+	SegmentSizes(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	/** Customers of a dimension's level in the published run; 0 when none is published or the level is unknown. */
+	long customers(String dimension, String level) {
+		Known current = this.known;
+		if (current == null || System.nanoTime() - current.readAt() > KEEP_NANOS) {
+			Map<String, Long> sizes = new HashMap<>();
+			this.neo4j.query(SIZES).fetch().all()
+				.forEach(r -> sizes.put(r.get("dimension") + "|" + r.get("level"), ((Number) r.get("customers")).longValue()));
+			current = new Known(System.nanoTime(), Map.copyOf(sizes));
+			this.known = current;
+		}
+		return current.customers().getOrDefault(dimension + "|" + level, 0L);
+	}
+
+}
