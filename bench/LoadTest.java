@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * previous answer is in, for SECONDS per query kind, against a running service. Prints p50/p95/p99 and requests/s
  * per kind as Markdown table rows. Run with the JDK's source launcher, no build needed:
  *
- *   java bench/LoadTest.java http://127.0.0.1:8080 admin:admin 32 30 100000 2026-11-20
+ *   java bench/LoadTest.java http://127.0.0.1:8080 admin:admin 32 30 100000 2026-11-20 [SERVICE_PID]
  *
- * Customer ids are C00000001..C<customers>, drawn at random; a warm-up of 5 s per kind is not counted.
+ * Customer ids are C00000001..C<customers>, drawn at random; a warm-up of 5 s per kind is not counted. With the
+ * service's process id, the CPU time the service spent per request (user + system, from /proc) is shown too.
  */
 public class LoadTest {
 
@@ -38,20 +39,41 @@ public class LoadTest {
 		List<Kind> kinds = List.of(
 				new Kind("portrait", "{ customer(id: \\\"%s\\\") { id name phone usageCategory region tags { code evidence } "
 						+ "segments { dimension level } credit { grade score probabilityOfDefault reasons } channels { channel payments } } }"),
+				new Kind("page of 50 portraits", "{ customers(first: 50, after: \\\"%s\\\") { edges { node { id name region "
+						+ "tags { code } segments { dimension level } credit { grade score } channels { channel payments } } } } }"),
 				new Kind("strategies", "{ strategies(customerId: \\\"%s\\\") { strategy { code aspect textZh } because } }"),
 				new Kind("collectionPlan (page of 50)", "{ collectionPlan(date: \\\"" + date + "\\\", first: 50) { totalCount "
 						+ "edges { node { rank round method advice customer { id name } } } } }"));
+		long pid = args.length > 6 ? Long.parseLong(args[6]) : -1;
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		System.out.println("| query | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
-		System.out.println("|---|---|---|---|---|---|---|---|---|");
+		System.out.println("| query | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | service CPU ms/request |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|");
 		for (Kind kind : kinds) {
 			for (int clients : clientCounts) {
 				run(http, base, auth, kind, clients, 5, customers); // warm-up
+				long cpuBefore = cpuMillis(pid);
 				var r = run(http, base, auth, kind, clients, seconds, customers);
-				System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f |%n", kind.name(), clients,
+				long cpu = cpuMillis(pid) - cpuBefore;
+				System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %s |%n", kind.name(), clients,
 						r.latencies.size(), r.errors, r.latencies.size() / (double) seconds, pct(r.latencies, 50),
-						pct(r.latencies, 95), pct(r.latencies, 99), r.latencies.isEmpty() ? 0 : r.latencies.getLast() / 1e6);
+						pct(r.latencies, 95), pct(r.latencies, 99), r.latencies.isEmpty() ? 0 : r.latencies.getLast() / 1e6,
+						pid < 0 || r.latencies.isEmpty() ? "" : String.format(Locale.ROOT, "%.2f", cpu / (double) r.latencies.size()));
 			}
+		}
+	}
+
+	/** User + system CPU time of a process in ms (/proc/PID/stat, clock ticks of 10 ms); 0 without a pid. */
+	static long cpuMillis(long pid) {
+		if (pid < 0) {
+			return 0;
+		}
+		try {
+			String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+		}
+		catch (Exception ex) {
+			return 0;
 		}
 	}
 
@@ -69,7 +91,10 @@ public class LoadTest {
 				try {
 					while (System.nanoTime() < end) {
 						String id = String.format("C%08d", 1 + ThreadLocalRandom.current().nextInt(customers));
-						String body = "{\"query\":\"" + kind.query().formatted(id) + "\"}";
+						// a page starts after a random customer: its cursor is base64url("k:" + id), as the API makes them
+						String value = kind.name().startsWith("page") ? Base64.getUrlEncoder().withoutPadding()
+							.encodeToString(("k:" + id).getBytes(StandardCharsets.UTF_8)) : id;
+						String body = "{\"query\":\"" + kind.query().formatted(value) + "\"}";
 						var request = HttpRequest.newBuilder(URI.create(base + "/graphql"))
 							.header("Content-Type", "application/json").header("Authorization", auth)
 							.timeout(Duration.ofSeconds(60))

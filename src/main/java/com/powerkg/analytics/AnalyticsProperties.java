@@ -1,6 +1,7 @@
 package com.powerkg.analytics;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,16 +14,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             whose data is complete)
  * @param lease a running run beats every fifth of this; one silent for longer is taken as abandoned by a dead
  *              process (also on another machine sharing the database), marked FAILED and its writes deleted
- * @param pauseAfterStage fault injection for tests only: tags, segments or credit holds a run after that stage;
- *                        empty in production
+ * @param pauseAfterStage fault injection for tests only: histories, segments, credit or plan holds a run after that
+ *                        stage; empty in production
+ * @param readers        batches of customer histories read and analysed at the same time (0 = one per core)
+ * @param batchSize      customers per history batch (one round-trip each)
  */
 @ConfigurationProperties("powerkg.analytics")
 public record AnalyticsProperties(@DefaultValue("1") int keepSupersededRuns, @DefaultValue("") String schedule,
 		@DefaultValue("1") int scheduleAsOfDaysBack, @DefaultValue("10m") java.time.Duration lease,
-		@DefaultValue("") String pauseAfterStage) {
+		@DefaultValue("") String pauseAfterStage, @DefaultValue("0") int readers, @DefaultValue("1000") int batchSize) {
 
-	public static final AnalyticsProperties DEFAULTS = new AnalyticsProperties(1, "", 1, java.time.Duration.ofMinutes(10), "");
+	public static final AnalyticsProperties DEFAULTS = new AnalyticsProperties(1, "", 1, java.time.Duration.ofMinutes(10), "", 0, 1000);
 
+	public AnalyticsProperties(int keepSupersededRuns, String schedule, int scheduleAsOfDaysBack, java.time.Duration lease,
+			String pauseAfterStage) {
+		this(keepSupersededRuns, schedule, scheduleAsOfDaysBack, lease, pauseAfterStage, 0, 1000);
+	}
+
+	@ConstructorBinding
 	public AnalyticsProperties {
 		schedule = (schedule != null) ? schedule.strip() : "";
 		pauseAfterStage = (pauseAfterStage != null) ? pauseAfterStage.strip() : "";
@@ -37,9 +46,13 @@ public record AnalyticsProperties(@DefaultValue("1") int keepSupersededRuns, @De
 		if (lease == null || lease.toSeconds() < 10) {
 			throw new IllegalArgumentException("powerkg.analytics.lease must be at least 10s, was " + lease);
 		}
-		if (!java.util.List.of("", "tags", "segments", "credit").contains(pauseAfterStage)) {
-			throw new IllegalArgumentException("powerkg.analytics.pause-after-stage must be tags, segments, credit or empty, was '"
-					+ pauseAfterStage + "'");
+		if (!pauseAfterStage.isEmpty() && !AnalyticsService.STAGES.contains(pauseAfterStage)) {
+			throw new IllegalArgumentException("powerkg.analytics.pause-after-stage must be one of " + AnalyticsService.STAGES
+					+ " or empty, was '" + pauseAfterStage + "'");
+		}
+		readers = (readers > 0) ? readers : Runtime.getRuntime().availableProcessors();
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("powerkg.analytics.batch-size must be at least 1, was " + batchSize);
 		}
 		if (keepSupersededRuns < 0) {
 			throw new IllegalArgumentException("powerkg.analytics.keep-superseded-runs must be 0 or more, was " + keepSupersededRuns);

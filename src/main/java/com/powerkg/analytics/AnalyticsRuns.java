@@ -31,9 +31,11 @@ public class AnalyticsRuns {
 
 	private static final String STALE_RUNS = CypherResource.load(AnalyticsRuns.class, "stale-runs.cypher");
 
-	private static final List<String> DELETE_RESULTS = java.util.stream.Stream.of("HAS_TAG", "IN_SEGMENT", "RATED")
+	private static final List<String> DELETE_RESULTS = java.util.stream.Stream.of("HAS_TAG", "IN_SEGMENT", "RATED", "USED_CHANNEL")
 		.map(type -> CypherResource.load(AnalyticsRuns.class, "delete-run-results.cypher").replace("RESULT_TYPE", type))
 		.toList();
+
+	private static final String DELETE_PLAN = CypherResource.load(AnalyticsRuns.class, "delete-run-plan.cypher");
 
 	private static final String DELETE_FAILED_FIGURES = CypherResource.load(AnalyticsRuns.class, "delete-failed-run-figures.cypher");
 
@@ -57,6 +59,11 @@ public class AnalyticsRuns {
 	public AnalyticsRuns(Driver driver, AnalyticsProperties properties) {
 		this.driver = driver;
 		this.properties = properties;
+	}
+
+	/** The database the runs are recorded in (for wiring a run's stages outside the application context). */
+	Driver driver() {
+		return this.driver;
 	}
 
 	/**
@@ -185,7 +192,7 @@ public class AnalyticsRuns {
 			.execute().records().getFirst().get("stale").asList(Value::asString);
 		for (String run : stale) {
 			// chunk by chunk, each its own transaction, using the run index of each relationship type
-			for (String delete : DELETE_RESULTS) {
+			for (String delete : java.util.stream.Stream.concat(DELETE_RESULTS.stream(), java.util.stream.Stream.of(DELETE_PLAN)).toList()) {
 				while (this.driver.executableQuery(delete).withParameters(Map.of("run", run)).execute().records().getFirst()
 					.get("deleted").asLong() > 0) {
 					// next chunk

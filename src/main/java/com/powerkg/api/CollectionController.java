@@ -9,6 +9,8 @@ import java.util.Map;
 import com.powerkg.collection.CollectionPlan;
 import com.powerkg.collection.CollectionPlans;
 import com.powerkg.collection.CollectionTask;
+import com.powerkg.collection.StoredPlans;
+import graphql.GraphQLContext;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -23,9 +25,12 @@ class CollectionController {
 
 	private final CustomerQueries customers;
 
-	CollectionController(CollectionPlans plans, CustomerQueries customers) {
+	private final StoredPlans stored;
+
+	CollectionController(CollectionPlans plans, CustomerQueries customers, StoredPlans stored) {
 		this.plans = plans;
 		this.customers = customers;
+		this.stored = stored;
 	}
 
 	/** A task with its place in the plan. */
@@ -68,16 +73,19 @@ class CollectionController {
 	/** Narrows the plan; fields combine with AND, values in a list with OR. Ranks stay those of the whole plan. */
 	record TaskFilter(List<CollectionTask.Kind> kinds, List<com.powerkg.collection.ContactMethod> methods, List<Integer> rounds,
 			List<String> regions) {
+
+		StoredPlans.Filter stored() {
+			return new StoredPlans.Filter(this.kinds == null ? null : this.kinds.stream().map(Enum::name).toList(),
+					this.methods == null ? null : this.methods.stream().map(Enum::name).toList(),
+					this.rounds == null ? null : this.rounds.stream().map(Integer::longValue).toList(), this.regions);
+		}
+
 	}
 
 	@QueryMapping
 	TaskConnection collectionPlan(@Argument LocalDate date, @Argument TaskFilter filter, @Argument Integer first,
-			@Argument String after) {
-		int size = (first != null) ? first : CustomerController.DEFAULT_PAGE_SIZE;
-		if (size < 1 || size > CustomerController.MAX_PAGE_SIZE) {
-			throw new InvalidArgumentException("first must be between 1 and " + CustomerController.MAX_PAGE_SIZE + " (was " + size
-					+ "); page through larger plans with after");
-		}
+			@Argument String after, GraphQLContext context) {
+		int size = Connection.pageSize(first, "page through larger plans with after");
 		String afterKey = Connection.Cursor.decode(after);
 		int afterRank;
 		try {
@@ -88,6 +96,19 @@ class CollectionController {
 		}
 		if (afterRank < 0) {
 			throw new InvalidArgumentException("after '" + after + "' is not a cursor of collectionPlan");
+		}
+		String run = PublishedRun.idFor(context, this.customers::publication);
+		var stored = (run == null) ? java.util.Optional.<StoredPlans.Summary>empty()
+				: this.stored.summary(run).filter(s -> s.date().equals(date));
+		if (stored.isPresent()) {
+			// the published run planned this date: page through what it stored, by rank
+			StoredPlans.Filter where = (filter == null) ? StoredPlans.Filter.NONE : filter.stored();
+			List<RankedTask> rows = this.stored.page(run, where, afterRank, size + 1).stream()
+				.map(t -> new RankedTask(t.rank(), t.task()))
+				.toList();
+			var page = Connection.of(rows, size, afterRank > 0, t -> String.valueOf(t.rank()));
+			long total = this.stored.count(run, where, stored.get().tasks());
+			return new TaskConnection(page.edges(), page.pageInfo(), (int) total, date, run, stored.get().workload());
 		}
 		CollectionPlan plan = this.plans.plan(date);
 		java.util.function.Predicate<CollectionTask> wanted = wanted(filter);

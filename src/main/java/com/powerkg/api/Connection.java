@@ -18,6 +18,25 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 	public record PageInfo(boolean hasPreviousPage, boolean hasNextPage, String startCursor, String endCursor) {
 	}
 
+	/** A page holds {@code first} edges, this many when none is asked for. */
+	public static final int DEFAULT_PAGE_SIZE = 20;
+
+	/** The largest page anybody may ask for. */
+	public static final int MAX_PAGE_SIZE = 500;
+
+	/**
+	 * The page size a request asked for, checked: {@link #DEFAULT_PAGE_SIZE} when none, refused beyond
+	 * {@link #MAX_PAGE_SIZE}.
+	 * @param hint how to get more than one page of this field
+	 */
+	static int pageSize(Integer first, String hint) {
+		int size = (first != null) ? first : DEFAULT_PAGE_SIZE;
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidArgumentException("first must be between 1 and " + MAX_PAGE_SIZE + " (was " + size + "); " + hint);
+		}
+		return size;
+	}
+
 	/**
 	 * Builds a page from rows fetched with one extra row (which only tells that there is a next page).
 	 */

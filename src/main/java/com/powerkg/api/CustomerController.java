@@ -20,10 +20,6 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CustomerController {
 
-	static final int DEFAULT_PAGE_SIZE = 20;
-
-	static final int MAX_PAGE_SIZE = 500;
-
 	private final CustomerQueries queries;
 
 	CustomerController(CustomerQueries queries) {
@@ -42,11 +38,7 @@ class CustomerController {
 	@QueryMapping
 	Connection<CustomerProfile> customers(@Argument CustomerFilter filter, @Argument Integer first,
 			@Argument String after, GraphQLContext context) {
-		int size = (first != null) ? first : DEFAULT_PAGE_SIZE;
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw new InvalidArgumentException(
-					"first must be between 1 and " + MAX_PAGE_SIZE + " (was " + size + "); page through larger sets with after");
-		}
+		int size = Connection.pageSize(first, "page through larger sets with after");
 		if (filter != null && filter.segments() != null) {
 			filter.segments().forEach(CustomerController::checkLevel);
 		}

@@ -33,13 +33,13 @@ class AnalyzeCommand implements Callable<Integer> {
 			AnalyticsService.Outcome outcome = context.getBean(AnalyticsService.class).run(this.asOf);
 			var tags = outcome.tags();
 			console.printf("run %s published (as of %s)%n", outcome.runId(), this.asOf);
-			console.printf("tags: %,d customers in %.1f s (%,.0f customers/s)%n", tags.customersAnalysed(),
-					tags.duration().toMillis() / 1000.0, tags.customersPerSecond());
+			console.printf("histories: %,d customers read once in %.1f s (%,.0f customers/s): tags, features, credit indicators, "
+					+ "channel mixes, plan%n", tags.customersAnalysed(), tags.duration().toMillis() / 1000.0, tags.customersPerSecond());
+			console.println("tags:");
 			tags.customersPerTag().forEach((code, n) -> console.printf("  %-22s %,8d customers%n", code, n));
 			var segments = outcome.segments();
-			console.printf("segments: %,d customers, features %.1f s, clustering %.1f s, writing %.1f s%n",
-					segments.customersAnalysed(), seconds(segments.featureTime()), seconds(segments.clusteringTime()),
-					seconds(segments.writeTime()));
+			console.printf("segments: %,d customers, clustering %.1f s, writing %.1f s%n", segments.customersAnalysed(),
+					seconds(segments.clusteringTime()), seconds(segments.writeTime()));
 			for (var dimension : segments.dimensions()) {
 				var chosen = dimension.trials().stream().filter(t -> t.k() == dimension.k()).findFirst().orElseThrow();
 				console.printf("  %-20s k=%d%s silhouette %.3f  %s%n", dimension.dimension(), dimension.k(),
@@ -72,6 +72,10 @@ class AnalyzeCommand implements Callable<Integer> {
 			console.printf("credit: %s, %s (%.1f s)%n", credit.status(), credit.message(), credit.duration().toMillis() / 1000.0);
 			credit.customersPerGrade().forEach((grade, n) -> console.printf("  %-4s %,8d customers%s%n", grade, n,
 					n == 0 ? "" : String.format(java.util.Locale.ROOT, ", mean PD %.3f", credit.meanPdPerGrade().get(grade))));
+			var plan = outcome.plan();
+			var w = plan.workload();
+			console.printf("collection plan for %s: %,d tasks, %,d contacts against %,d in the uniform four-round baseline (%.1f %% less)%n",
+					plan.date(), plan.tasks().size(), w.planContacts(), w.baselineContacts(), w.reductionPercent());
 			return 0;
 		});
 	}

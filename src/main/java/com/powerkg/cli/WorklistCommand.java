@@ -69,15 +69,10 @@ class WorklistCommand implements Callable<Integer> {
 			console.printf("contacts: %,d planned against %,d in the uniform four-round baseline (%.1f %% less); %,d contact verifications%n",
 					w.planContacts(), w.baselineContacts(), w.reductionPercent(), w.verificationTasks());
 			console.printf("  %-20s %-15s %5s %10s %10s%n", "kind", "method", "round", "plan", "baseline");
-			var keys = new java.util.TreeSet<String>();
-			w.plan().forEach(c -> keys.add(key(c)));
-			w.baseline().forEach(c -> keys.add(key(c)));
-			Map<String, Long> planned = w.plan().stream().collect(Collectors.toMap(WorklistCommand::key, CollectionPlan.Count::contacts));
-			Map<String, Long> baseline = w.baseline().stream().collect(Collectors.toMap(WorklistCommand::key, CollectionPlan.Count::contacts));
-			for (String k : keys) {
-				String[] p = k.split("\\|");
-				console.printf("  %-20s %-15s %5s %,10d %,10d%n", p[0], p[2], p[1], planned.getOrDefault(k, 0L), baseline.getOrDefault(k, 0L));
-			}
+			Map<CollectionPlan.Slot, long[]> rows = new java.util.TreeMap<>(CollectionPlan.Slot.ORDER);
+			w.plan().forEach(c -> rows.computeIfAbsent(CollectionPlan.Slot.of(c), s -> new long[2])[0] = c.contacts());
+			w.baseline().forEach(c -> rows.computeIfAbsent(CollectionPlan.Slot.of(c), s -> new long[2])[1] = c.contacts());
+			rows.forEach((slot, n) -> console.printf("  %-20s %-15s %5s %,10d %,10d%n", slot.kind(), slot.method(), slot.round(), n[0], n[1]));
 			return 0;
 		});
 	}
@@ -88,10 +83,6 @@ class WorklistCommand implements Callable<Integer> {
 			return "";
 		}
 		return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-	}
-
-	private static String key(CollectionPlan.Count c) {
-		return c.kind() + "|" + c.round() + "|" + c.method();
 	}
 
 	/** Writes to a temporary file first, so a failure never leaves half a worklist behind. */

@@ -20,9 +20,22 @@ public record CollectionCase(String customerId, boolean prepaid, Set<TagCode> ta
 	 * A postpaid bill not settled on the dunning date.
 	 *
 	 * @param openAmount what is still unpaid (yuan)
-	 * @param roundsDone dunning rounds already made about this bill (dunning_contacts.round)
+	 * @param roundsDone dunning rounds made about this bill that reached the customer (dunning_contacts.round with
+	 *                   reached = true); a round that did not reach the customer is not done
+	 * @param unreached  per round, the methods tried about this bill that did not reach the customer
 	 */
-	public record OpenBill(String id, LocalDate dueOn, double openAmount, Set<Integer> roundsDone) {
+	public record OpenBill(String id, LocalDate dueOn, double openAmount, Set<Integer> roundsDone,
+			java.util.Map<Integer, Set<ContactMethod>> unreached) {
+
+		public OpenBill {
+			roundsDone = Set.copyOf(roundsDone);
+			unreached = java.util.Map.copyOf(unreached);
+		}
+
+		public OpenBill(String id, LocalDate dueOn, double openAmount, Set<Integer> roundsDone) {
+			this(id, dueOn, openAmount, roundsDone, java.util.Map.of());
+		}
+
 	}
 
 	boolean has(TagCode tag) {

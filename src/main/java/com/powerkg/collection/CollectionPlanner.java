@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import com.powerkg.collection.CollectionCase.OpenBill;
@@ -73,8 +74,16 @@ public final class CollectionPlanner {
 				open(c, d, round), ids(c, d, round), List.of(), 5));
 	}
 
-	/** The planned tasks of one customer on D: at most one dunning task or low-balance warning, plus a verification. */
+	/** The planned tasks of one customer on D with the paper's settle windows (tests). */
 	public static List<CollectionTask> plan(CollectionCase c, LocalDate d) {
+		return plan(c, d, SettleWindows.DEFAULT);
+	}
+
+	/**
+	 * The planned tasks of one customer on D: at most one dunning task or low-balance warning, plus a verification.
+	 * @param windows the settle-habit windows of the tags' parameters (SETTLES_*.fromDay/toDay), which rule 8 orders by
+	 */
+	public static List<CollectionTask> plan(CollectionCase c, LocalDate d, SettleWindows windows) {
 		List<CollectionTask> tasks = new ArrayList<>();
 		TreeSet<Integer> rules = new TreeSet<>();
 		List<String> advice = new ArrayList<>();
@@ -101,17 +110,25 @@ public final class CollectionPlanner {
 				}
 				round = Optional.empty();
 			}
-			if (round.isPresent() && round.get() == 1 && group(c, day) > 2
-					&& habitStart(c).map(start -> start > day).orElse(false)) {
+			if (round.isPresent() && round.get() == 1 && group(c, day, windows) > 2
+					&& windows.start(c).map(start -> start > day).orElse(false)) {
 				rules.add(8); // the customer normally pays later in the month: the reminder waits
 				round = Optional.empty();
 			}
 		}
 		if (round.isPresent()) {
-			ContactMethod method = kind == Kind.DUNNING ? defaultMethod(round.get()) : ContactMethod.SMS;
-			if (method == ContactMethod.PHONE && c.has(PHONE_DUNNING_AVERSE)) {
-				method = ContactMethod.ONSITE;
-				rules.add(3);
+			ContactMethod method = ContactMethod.SMS;
+			if (kind == Kind.DUNNING) {
+				int r = round.get();
+				Set<ContactMethod> triedInVain = unreached(c, d, r);
+				method = method(r, c.has(PHONE_DUNNING_AVERSE), triedInVain);
+				if (defaultMethod(r) == ContactMethod.PHONE && c.has(PHONE_DUNNING_AVERSE)) {
+					rules.add(3);
+				}
+				if (!triedInVain.isEmpty()) {
+					advice.add("上次" + names(triedInVain) + "未联系到客户，改用" + method + " / round " + r + " by "
+							+ names(triedInVain) + " did not reach the customer: now by " + method);
+				}
 			}
 			if (c.has(SMALL_FREQUENT_TOPUP)) {
 				rules.add(5);
@@ -122,7 +139,7 @@ public final class CollectionPlanner {
 				rules.add(6);
 				advice.add("推荐使用网上国网APP并开通自动缴费 / recommend the 网上国网 app and automatic payment");
 			}
-			int group = group(c, day);
+			int group = group(c, day, windows);
 			if (group <= 2) {
 				rules.add(7);
 			}
@@ -143,16 +160,47 @@ public final class CollectionPlanner {
 	}
 
 	/** Rule 7 and 8: the ranking group (lower first). */
-	static int group(CollectionCase c, int day) {
+	static int group(CollectionCase c, int day, SettleWindows windows) {
 		if (c.has(BILLING_ANOMALY) || c.has(REPEATED_ARREARS)) {
 			return c.has(DUNNING_RESPONSIVE) ? 0 : c.has(DUNNING_UNRESPONSIVE) ? 2 : 1;
 		}
-		Optional<Integer> start = habitStart(c);
+		Optional<Integer> start = windows.start(c);
 		if (start.isEmpty()) {
 			return 5;
 		}
-		int end = habitEnd(c);
+		int end = windows.end(c);
 		return end < day ? 3 : start.get() <= day ? 4 : 5;
+	}
+
+	/** Methods in the order they are tried when the round's own did not reach the customer. */
+	private static final List<ContactMethod> FALLBACK = List.of(ContactMethod.PHONE, ContactMethod.SMS, ContactMethod.ONSITE,
+			ContactMethod.WRITTEN_NOTICE);
+
+	/**
+	 * The method of a round: its default, except that a phone-averse customer is visited instead (rule 3), and that a
+	 * method which did not reach the customer for this round is not tried again while another the tags allow is left;
+	 * when every allowed one failed, a visit.
+	 */
+	static ContactMethod method(int round, boolean phoneAverse, Set<ContactMethod> triedInVain) {
+		List<ContactMethod> order = new ArrayList<>();
+		order.add(defaultMethod(round));
+		FALLBACK.stream().filter(m -> !order.contains(m)).forEach(order::add);
+		return order.stream()
+			.map(m -> (m == ContactMethod.PHONE && phoneAverse) ? ContactMethod.ONSITE : m)
+			.filter(m -> !triedInVain.contains(m))
+			.findFirst()
+			.orElse(ContactMethod.ONSITE);
+	}
+
+	/** Methods tried for this round about the task's bills that did not reach the customer. */
+	private static Set<ContactMethod> unreached(CollectionCase c, LocalDate d, int round) {
+		Set<ContactMethod> methods = java.util.EnumSet.noneOf(ContactMethod.class);
+		billsOf(c, d, round).forEach(b -> methods.addAll(b.unreached().getOrDefault(round, Set.of())));
+		return methods;
+	}
+
+	private static String names(Set<ContactMethod> methods) {
+		return methods.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining("/"));
 	}
 
 	/** Orders tasks: ranking group, warnings first, then the more advanced round, the larger amount, the customer id. */
@@ -163,15 +211,6 @@ public final class CollectionPlanner {
 		.thenComparing(Comparator.comparingDouble(CollectionTask::dueAmount).reversed())
 		.thenComparing(CollectionTask::customerId)
 		.thenComparing(CollectionTask::kind);
-
-	private static Optional<Integer> habitStart(CollectionCase c) {
-		return c.has(SETTLES_EARLY) ? Optional.of(1) : c.has(SETTLES_MID) ? Optional.of(11) : c.has(SETTLES_LATE) ? Optional.of(21)
-				: Optional.empty();
-	}
-
-	private static int habitEnd(CollectionCase c) {
-		return c.has(SETTLES_EARLY) ? 10 : c.has(SETTLES_MID) ? 20 : 31;
-	}
 
 	/** The most advanced lawful round over the customer's open bills. */
 	private static Optional<Integer> dunningRound(CollectionCase c, LocalDate d) {
@@ -188,11 +227,11 @@ public final class CollectionPlanner {
 	}
 
 	/**
-	 * The bills a task of this round is about: those whose due date calls for at least this round (a cut-off notice
-	 * never lists a bill that is not even due).
+	 * The bills a task of this round is about: a reminder (round 1) lists the bills not yet due; a later round the bills
+	 * whose due date calls for at least that round (a cut-off notice never lists a bill that is not even due).
 	 */
 	private static List<OpenBill> billsOf(CollectionCase c, LocalDate d, int round) {
-		return c.bills().stream().filter(b -> timingRound(b, d) >= round).toList();
+		return c.bills().stream().filter(b -> round == 1 ? timingRound(b, d) == 1 : timingRound(b, d) >= round).toList();
 	}
 
 	private static double open(CollectionCase c, LocalDate d, int round) {

@@ -15,8 +15,9 @@ import java.util.TreeMap;
 
 import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.GraphReads;
 import com.powerkg.tagging.TagCode;
-import org.neo4j.driver.Driver;
+import com.powerkg.tagging.TaggingStage;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public class CollectionPlans {
 
 	private static final int BATCH = 2000;
 
-	private final Driver driver;
+	private final GraphReads reads;
 
 	private final AnalyticsRuns runs;
 
@@ -56,9 +57,12 @@ public class CollectionPlans {
 
 	private final java.util.concurrent.locks.ReentrantLock computing = new java.util.concurrent.locks.ReentrantLock();
 
-	public CollectionPlans(Driver driver, AnalyticsRuns runs) {
-		this.driver = driver;
+	private final TaggingStage tagging;
+
+	public CollectionPlans(GraphReads reads, AnalyticsRuns runs, TaggingStage tagging) {
+		this.reads = reads;
 		this.runs = runs;
+		this.tagging = tagging;
 	}
 
 	public CollectionPlan plan(LocalDate date) {
@@ -95,24 +99,23 @@ public class CollectionPlans {
 		long started = System.nanoTime();
 		Map<String, List<CollectionCase.OpenBill>> bills = new LinkedHashMap<>();
 		Map<String, Object> window = Map.of("from", date.minusMonths(12), "asOf", date, "until", date.plusDays(1).atStartOfDay());
-		this.driver.executableQuery(OPEN_BILLS).withParameters(window).execute().records().forEach(r -> bills
+		this.reads.records(OPEN_BILLS, window).forEach(r -> bills
 			.computeIfAbsent(r.get("customerId").asString(), id -> new ArrayList<>())
-			.add(new CollectionCase.OpenBill(r.get("billId").asString(), r.get("dueOn").asLocalDate(), r.get("open").asDouble(),
-					Set.copyOf(r.get("rounds").asList(Value::asInt)))));
+			.add(openBill(r.get("billId").asString(), r.get("dueOn").asLocalDate(), r.get("open").asDouble(),
+					r.get("contacts").asList(v -> new Contact(v.get("round").asInt(), ContactMethod.valueOf(v.get("method").asString()),
+							v.get("reached").asBoolean())))));
 		long billsRead = System.nanoTime();
 		Set<String> ids = new LinkedHashSet<>(bills.keySet());
 		Map<String, Object> runParam = new HashMap<>();
 		runParam.put("runId", run);
-		this.driver.executableQuery(OTHERS).withParameters(runParam).execute().records().forEach(r -> ids.add(r.get("id").asString()));
+		this.reads.records(OTHERS, runParam).forEach(r -> ids.add(r.get("id").asString()));
 
 		List<String> all = new ArrayList<>(ids);
-		List<CollectionTask> tasks = new ArrayList<>();
-		Map<String, Long> plan = new TreeMap<>();
-		Map<String, Long> baseline = new TreeMap<>();
 		String firstPeriod = YearMonth.from(date).minusMonths(12).toString();
 		String lastPeriod = YearMonth.from(date).minusMonths(1).toString();
 		// NO_DUNNING_THIS_MONTH speaks of the run's month: it does not hold back a plan for another month
 		boolean sameMonth = run != null && YearMonth.from(runAsOf(run)).equals(YearMonth.from(date));
+		var builder = new PlanBuilder(date, SettleWindows.of(this.tagging.loadParameters()));
 		for (int from = 0; from < all.size(); from += BATCH) {
 			Map<String, Object> params = new HashMap<>();
 			params.put("ids", all.subList(from, Math.min(all.size(), from + BATCH)));
@@ -121,7 +124,7 @@ public class CollectionPlans {
 			params.put("until", date.plusDays(1).atStartOfDay());
 			params.put("firstPeriod", firstPeriod);
 			params.put("lastPeriod", lastPeriod);
-			for (var r : this.driver.executableQuery(DETAILS).withParameters(params).execute().records()) {
+			for (var r : this.reads.records(DETAILS, params)) {
 				String id = r.get("id").asString();
 				Set<TagCode> tags = EnumSet.noneOf(TagCode.class);
 				r.get("tags").asList(Value::asString).forEach(code -> tags.add(TagCode.valueOf(code)));
@@ -130,47 +133,41 @@ public class CollectionPlans {
 				}
 				double average = r.get("recentAmounts").asList(Value::asDouble).stream().mapToDouble(Double::doubleValue).average().orElse(0);
 				boolean prepaid = r.get("prepaid").asBoolean();
-				var c = new CollectionCase(id, prepaid, tags, bills.getOrDefault(id, List.of()), average,
-						prepaid ? r.get("balance").asDouble() : null);
-				for (CollectionTask task : CollectionPlanner.plan(c, date)) {
-					tasks.add(task);
-					if (task.kind() != CollectionTask.Kind.CONTACT_VERIFICATION) {
-						plan.merge(key(task), 1L, Long::sum);
-					}
-				}
-				CollectionPlanner.baseline(c, date).ifPresent(task -> baseline.merge(key(task), 1L, Long::sum));
+				builder.add(new CollectionCase(id, prepaid, tags, bills.getOrDefault(id, List.of()), average,
+						prepaid ? r.get("balance").asDouble() : null));
 			}
 		}
 		long detailsRead = System.nanoTime();
-		tasks.sort(CollectionPlanner.ORDER);
-		long planContacts = plan.values().stream().mapToLong(Long::longValue).sum();
-		long baselineContacts = baseline.values().stream().mapToLong(Long::longValue).sum();
-		long verifications = tasks.stream().filter(t -> t.kind() == CollectionTask.Kind.CONTACT_VERIFICATION).count();
-		var workload = new CollectionPlan.Workload(counts(plan), counts(baseline), planContacts, baselineContacts,
-				baselineContacts == 0 ? 0 : Math.round(1000.0 * (baselineContacts - planContacts) / baselineContacts) / 10.0, verifications);
+		CollectionPlan plan = builder.build(run);
 		log.info("collection plan for {}: {} tasks, {} contacts against {} in the uniform baseline, in {} ms ({} open bills of {} "
-				+ "customers read in {} ms, tags and balances of {} customers in {} ms)", date, tasks.size(), planContacts, baselineContacts,
-				(System.nanoTime() - started) / 1_000_000, bills.values().stream().mapToInt(List::size).sum(), bills.size(),
-				(billsRead - started) / 1_000_000, all.size(), (detailsRead - billsRead) / 1_000_000);
-		return new CollectionPlan(date, run, List.copyOf(tasks), workload);
+				+ "customers read in {} ms, tags and balances of {} customers in {} ms)", date, plan.tasks().size(),
+				plan.workload().planContacts(), plan.workload().baselineContacts(), (System.nanoTime() - started) / 1_000_000,
+				bills.values().stream().mapToInt(List::size).sum(), bills.size(), (billsRead - started) / 1_000_000, all.size(),
+				(detailsRead - billsRead) / 1_000_000);
+		return plan;
+	}
+
+	/** A dunning contact about a bill, as far as the rounds are concerned. */
+	record Contact(int round, ContactMethod method, boolean reached) {
+	}
+
+	/** An open bill with the rounds that reached the customer as done, and the methods that did not reach per round. */
+	static CollectionCase.OpenBill openBill(String id, LocalDate dueOn, double open, List<Contact> contacts) {
+		Set<Integer> done = new java.util.HashSet<>();
+		Map<Integer, Set<ContactMethod>> unreached = new HashMap<>();
+		for (Contact contact : contacts) {
+			if (contact.reached()) {
+				done.add(contact.round());
+			}
+			else {
+				unreached.computeIfAbsent(contact.round(), r -> EnumSet.noneOf(ContactMethod.class)).add(contact.method());
+			}
+		}
+		return new CollectionCase.OpenBill(id, dueOn, open, done, unreached);
 	}
 
 	private LocalDate runAsOf(String run) {
-		return this.driver.executableQuery(RUN_AS_OF).withParameters(Map.of("id", run))
-			.execute().records().getFirst().get("asOf").asLocalDate();
-	}
-
-	private static String key(CollectionTask task) {
-		return task.kind() + "|" + task.method() + "|" + task.round();
-	}
-
-	private static List<CollectionPlan.Count> counts(Map<String, Long> byKey) {
-		return byKey.entrySet().stream().map(e -> {
-			String[] k = e.getKey().split("\\|");
-			return new CollectionPlan.Count(CollectionTask.Kind.valueOf(k[0]), ContactMethod.valueOf(k[1]), Integer.parseInt(k[2]),
-					e.getValue());
-		}).sorted(Comparator.comparing(CollectionPlan.Count::kind).thenComparingInt(CollectionPlan.Count::round)
-			.thenComparing(CollectionPlan.Count::method)).toList();
+		return this.reads.single(RUN_AS_OF, Map.of("id", run)).get("asOf").asLocalDate();
 	}
 
 }

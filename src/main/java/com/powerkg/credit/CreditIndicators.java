@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import com.powerkg.segmentation.CustomerFacts;
+import com.powerkg.history.CustomerHistory;
+import com.powerkg.history.CustomerHistory.Bill;
 import com.powerkg.segmentation.Feature;
 import com.powerkg.segmentation.ValueFeatures;
-import com.powerkg.tagging.CustomerHistory.Bill;
 
 /**
  * Raw {@link CreditIndicator} values of one customer as of T; NaN where the data have none (never 0 in its place).
@@ -15,21 +15,18 @@ import com.powerkg.tagging.CustomerHistory.Bill;
  */
 public final class CreditIndicators {
 
-	static final Map<String, Double> SOCIAL_CREDIT = Map.of("A", 0.0, "B", 1.0, "C", 2.0, "D", 3.0);
+	/** Complaints that speak of the supply itself: power quality, outages, billing. */
+	static final java.util.Set<String> QUALITY_TOPICS = java.util.Set.of("POWER_QUALITY", "OUTAGE", "BILLING");
 
-	private static final double CENT = 0.005;
+	static final Map<String, Double> SOCIAL_CREDIT = Map.of("A", 0.0, "B", 1.0, "C", 2.0, "D", 3.0);
 
 	private CreditIndicators() {
 	}
 
-	public static double[] compute(CustomerFacts facts, LocalDate asOf) {
-		double[] value = ValueFeatures.compute(facts, asOf);
+	public static double[] compute(CustomerHistory history, LocalDate asOf) {
+		double[] value = ValueFeatures.compute(history, asOf);
 		double[] x = new double[CreditIndicator.values().length];
-		boolean prepaid = facts.history().prepaid();
-		List<Bill> due = prepaid ? List.of()
-				: ValueFeatures.billsOfLast12Periods(facts.history(), asOf).stream()
-					.filter(b -> b.amount() > CENT && !b.dueOn().isAfter(asOf))
-					.toList();
+		List<Bill> due = ValueFeatures.dueBills(history, asOf);
 		long onTime = due.stream().filter(b -> !b.overdueOn(asOf)).count();
 		x[CreditIndicator.ON_TIME_RATIO.ordinal()] = due.isEmpty() ? Double.NaN : (double) onTime / due.size();
 		x[CreditIndicator.OVERDUE_BILLS.ordinal()] = value[Feature.OVERDUE_BILLS.ordinal()];
@@ -39,10 +36,12 @@ public final class CreditIndicators {
 			.mapToDouble(b -> Math.max(0, b.amount() - b.paidBy(asOf))).sum();
 		x[CreditIndicator.MEAN_DAYS_LATE.ordinal()] = due.isEmpty() ? Double.NaN : value[Feature.MEAN_DAYS_LATE.ordinal()];
 		x[CreditIndicator.UNANSWERED_DUNNING.ordinal()] = value[Feature.UNANSWERED_DUNNING.ordinal()];
-		x[CreditIndicator.QUALITY_COMPLAINTS.ordinal()] = facts.qualityComplaints();
-		x[CreditIndicator.ANNUAL_KWH.ordinal()] = annualKwh(facts, asOf);
+		x[CreditIndicator.QUALITY_COMPLAINTS.ordinal()] = ValueFeatures.workOrdersInLast12Months(history, asOf).stream()
+			.filter(w -> "COMPLAINT".equals(w.type()) && QUALITY_TOPICS.contains(w.topic()))
+			.count();
+		x[CreditIndicator.ANNUAL_KWH.ordinal()] = annualKwh(history, asOf);
 		x[CreditIndicator.GROWTH_12M.ordinal()] = value[Feature.GROWTH_12M.ordinal()];
-		var e = facts.enterprise();
+		var e = history.profile().enterprise();
 		x[CreditIndicator.ASSET_LIABILITY_RATIO.ordinal()] = orNaN(e.assetLiabilityRatio());
 		x[CreditIndicator.CURRENT_RATIO.ordinal()] = orNaN(e.currentRatio());
 		x[CreditIndicator.RETURN_ON_NET_ASSETS.ordinal()] = orNaN(e.returnOnNetAssets());
@@ -56,12 +55,12 @@ public final class CreditIndicators {
 		return x;
 	}
 
-	private static double annualKwh(CustomerFacts facts, LocalDate asOf) {
+	private static double annualKwh(CustomerHistory history, LocalDate asOf) {
 		var last = ValueFeatures.lastMonth(asOf);
 		var first = last.minusMonths(11);
-		return facts.consumption().stream()
+		return history.consumption().stream()
 			.filter(m -> !m.month().isBefore(first) && !m.month().isAfter(last))
-			.mapToDouble(CustomerFacts.MonthlyUsage::kwh)
+			.mapToDouble(CustomerHistory.MonthlyUsage::kwh)
 			.sum();
 	}
 

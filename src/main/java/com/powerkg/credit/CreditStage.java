@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.powerkg.graph.CypherResource;
-import com.powerkg.segmentation.CustomerFacts;
-import com.powerkg.segmentation.CustomerFactsReader;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,26 +29,18 @@ public class CreditStage {
 
 	private static final Logger log = LoggerFactory.getLogger(CreditStage.class);
 
-	private static final String OUTCOMES = CypherResource.load(CreditStage.class, "outcomes.cypher");
-
 	private static final String WRITE_RATINGS = CypherResource.load(CreditStage.class, "write-ratings.cypher");
 
 	private static final String WRITE_RUN = CypherResource.load(CreditStage.class, "write-run.cypher");
 
 	private static final String PREVIOUS_RATINGS = CypherResource.load(CreditStage.class, "previous-ratings-run.cypher");
 
-	/** credit_outcomes.csv: "serious default in the 12 months after observed_on" (DATA-CONTRACT.md). */
-	static final int OUTCOME_WINDOW_MONTHS = 12;
-
 	private final Driver driver;
-
-	private final CustomerFactsReader facts;
 
 	private final CreditProperties properties;
 
 	public CreditStage(Driver driver, CreditProperties properties) {
 		this.driver = driver;
-		this.facts = new CustomerFactsReader(driver);
 		this.properties = properties;
 	}
 
@@ -74,13 +64,21 @@ public class CreditStage {
 			Map<String, Double> meanPdPerGrade, Duration duration, CreditModel.Kind model, CreditMetrics comparison) {
 	}
 
-	public Result run(String runId, LocalDate asOf, String previousRunId) {
+	/**
+	 * Trains on the labelled rows of the run's pass, measures the model on the held-out customers and, when it is good
+	 * enough, rates every customer of the pass.
+	 */
+	public Result rate(String runId, LocalDate asOf, String previousRunId, CreditInputs inputs) {
 		long started = System.nanoTime();
 		String previousRatings = previousRatingsRun(previousRunId);
 		List<String> ids = new ArrayList<>();
 		List<double[]> rows = new ArrayList<>();
 		List<Integer> labels = new ArrayList<>();
-		labelledIndicators(asOf, ids, rows, labels);
+		for (CreditInputs.Labelled row : inputs.labelled()) {
+			ids.add(row.customerId());
+			rows.add(row.raw());
+			labels.add(row.defaulted());
+		}
 
 		List<double[]> train = new ArrayList<>();
 		List<Integer> trainLabels = new ArrayList<>();
@@ -134,21 +132,23 @@ public class CreditStage {
 		Map<String, Double> pdSum = new TreeMap<>();
 		CreditModel.GRADES.forEach(g -> perGrade.put(g, 0L));
 		long[] rated = {0};
-		this.facts.forEachBatch(asOf, this.properties.batchSize(), batch -> {
+		List<CreditInputs.Scored> scored = inputs.scored();
+		for (int from = 0; from < scored.size(); from += this.properties.batchSize()) {
+			List<CreditInputs.Scored> batch = scored.subList(from, Math.min(scored.size(), from + this.properties.batchSize()));
 			List<Map<String, Object>> ratings = new ArrayList<>(batch.size());
-			for (CustomerFacts f : batch) {
-				double[] raw = CreditIndicators.compute(f, asOf);
+			for (CreditInputs.Scored customer : batch) {
+				double[] raw = customer.raw();
 				double score = model.score(raw);
 				double pd = model.probabilityOfDefault(score);
 				String grade = model.grade(pd);
 				perGrade.merge(grade, 1L, Long::sum);
 				pdSum.merge(grade, pd, Double::sum);
-				ratings.add(Map.of("id", f.customerId(), "grade", grade, "score", score, "pd", pd, "reasons",
+				ratings.add(Map.of("id", customer.customerId(), "grade", grade, "score", score, "pd", pd, "reasons",
 						model.reasons(raw, this.properties.reasons()), "indicators", Arrays.stream(raw).boxed().toList()));
 			}
 			this.driver.executableQuery(WRITE_RATINGS).withParameters(Map.of("rows", ratings, "run", runId)).execute();
 			rated[0] += batch.size();
-		});
+		}
 		Map<String, Double> meanPd = new LinkedHashMap<>();
 		perGrade.forEach((g, n) -> meanPd.put(g, n == 0 ? Double.NaN : pdSum.get(g) / n));
 		props.put("creditStatus", Status.RATED.name());
@@ -217,28 +217,6 @@ public class CreditStage {
 		}
 		var records = this.driver.executableQuery(PREVIOUS_RATINGS).withParameters(Map.of("run", previousRunId)).execute().records();
 		return records.isEmpty() ? null : records.getFirst().get("creditRun").asString(null);
-	}
-
-	/** Indicators of every labelled customer as of the day before its observation date. */
-	private void labelledIndicators(LocalDate asOf, List<String> ids, List<double[]> rows, List<Integer> labels) {
-		Map<LocalDate, List<String>> byDate = new TreeMap<>();
-		Map<String, Integer> label = new HashMap<>();
-		this.driver.executableQuery(OUTCOMES).withParameters(Map.of("asOf", asOf, "windowMonths", OUTCOME_WINDOW_MONTHS)).execute().records().forEach(r -> {
-			LocalDate observed = r.get("observedOn").asLocalDate();
-			String id = r.get("id").asString();
-			byDate.computeIfAbsent(observed, d -> new ArrayList<>()).add(id);
-			label.put(id + "|" + observed, r.get("defaulted").asBoolean() ? 1 : 0);
-		});
-		byDate.forEach((observed, customers) -> {
-			LocalDate before = observed.minusDays(1);
-			for (int from = 0; from < customers.size(); from += this.properties.batchSize()) {
-				for (CustomerFacts f : this.facts.read(customers.subList(from, Math.min(customers.size(), from + this.properties.batchSize())), before)) {
-					ids.add(f.customerId());
-					rows.add(CreditIndicators.compute(f, before));
-					labels.add(label.get(f.customerId() + "|" + observed));
-				}
-			}
-		});
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.powerkg.segmentation;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -38,13 +37,10 @@ public class SegmentationStage {
 
 	private final Driver driver;
 
-	private final CustomerFactsReader facts;
-
 	private final SegmentationProperties properties;
 
 	public SegmentationStage(Driver driver, SegmentationProperties properties) {
 		this.driver = driver;
-		this.facts = new CustomerFactsReader(driver);
 		this.properties = properties;
 	}
 
@@ -72,16 +68,16 @@ public class SegmentationStage {
 	}
 
 	/**
+	 * Clusters the customers whose features the run gathered and writes the segments under the run's id.
+	 * @param matrix        every analysed customer's raw features ({@link ValueFeatures}), not yet prepared
+	 * @param featureTime   what computing them took (part of the run's one pass over the histories)
 	 * @param previousRunId the run published when this one started (transitions are counted against it), or null
 	 */
-	public Result run(String runId, LocalDate asOf, String previousRunId) {
-		long started = System.nanoTime();
-		FeatureMatrix matrix = features(asOf);
+	public Result segment(String runId, FeatureMatrix matrix, Duration featureTime, String previousRunId) {
 		long featuresDone = System.nanoTime();
-		log.info("segments: features of {} customers in {} ms", matrix.size(), (featuresDone - started) / 1_000_000);
+		matrix.prepare();
 		if (matrix.size() == 0) {
-			return new Result(0, List.of(), matrix.imputed(), null, List.of(), Duration.ofNanos(featuresDone - started),
-					Duration.ZERO, Duration.ZERO);
+			return new Result(0, List.of(), matrix.imputed(), null, List.of(), featureTime, Duration.ZERO, Duration.ZERO);
 		}
 
 		Map<Dimension, int[]> levelOfCustomer = new EnumMap<>(Dimension.class);
@@ -142,26 +138,9 @@ public class SegmentationStage {
 		List<Transition> transitions = (previousRunId == null) ? List.of() : transitions(runId, previousRunId);
 		long written = System.nanoTime();
 		var result = new Result(matrix.size(), outcomes, matrix.imputed(), previousRunId, transitions,
-				Duration.ofNanos(featuresDone - started), Duration.ofNanos(clustered - featuresDone), Duration.ofNanos(written - clustered));
+				featureTime, Duration.ofNanos(clustered - featuresDone), Duration.ofNanos(written - clustered));
 		writeRun(runId, result);
 		return result;
-	}
-
-	private FeatureMatrix features(LocalDate asOf) {
-		FeatureMatrix matrix = new FeatureMatrix();
-		long started = System.nanoTime();
-		long[] lastLog = {started};
-		this.facts.forEachBatch(asOf, this.properties.batchSize(), batch -> {
-			for (CustomerFacts facts : batch) {
-				matrix.add(facts.customerId(), facts.usageCategory(), facts.region(), ValueFeatures.compute(facts, asOf));
-			}
-			if (System.nanoTime() - lastLog[0] > Duration.ofSeconds(10).toNanos()) {
-				log.info("segments: features of {} customers so far ({} customers/s)", matrix.size(),
-						Math.round(matrix.size() / ((System.nanoTime() - started) / 1e9)));
-				lastLog[0] = System.nanoTime();
-			}
-		});
-		return matrix.prepare();
 	}
 
 	private Map<String, Object> dimensionRow(Dimension dimension, FeatureMatrix matrix, int[] levels, int[] levelOfCluster,

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.powerkg.tagging.CustomerHistory;
-import com.powerkg.tagging.CustomerHistory.Bill;
-import com.powerkg.tagging.CustomerHistory.Contact;
-import com.powerkg.tagging.CustomerHistory.Payment;
+import com.powerkg.history.CustomerHistory;
+import com.powerkg.history.CustomerHistory.Bill;
+import com.powerkg.history.CustomerHistory.Contact;
+import com.powerkg.history.CustomerHistory.MonthlyUsage;
+import com.powerkg.history.CustomerHistory.Payment;
+import com.powerkg.history.CustomerHistory.WorkOrder;
 
 /**
  * Raw values of the 16 {@link Feature}s for one customer as of a date D (definitions in
@@ -32,8 +34,6 @@ public final class ValueFeatures {
 	static final Map<String, Double> IMPORTANCE_GRADES = Map.of("SPECIAL", 4.0, "FIRST", 3.0, "SECOND", 2.0, "TEMPORARY", 1.0,
 			"NONE", 0.0);
 
-	private static final double CENT = 0.005;
-
 	private static final Duration RESPONSE_WINDOW = Duration.ofHours(48);
 
 	private ValueFeatures() {
@@ -44,38 +44,59 @@ public final class ValueFeatures {
 		return YearMonth.from(asOf).minusMonths(1);
 	}
 
-	public static double[] compute(CustomerFacts facts, LocalDate asOf) {
+	public static double[] compute(CustomerHistory history, LocalDate asOf) {
 		double[] x = new double[Feature.values().length];
 		YearMonth last = lastMonth(asOf);
-		Map<YearMonth, CustomerFacts.MonthlyUsage> usage = new HashMap<>();
-		facts.consumption().forEach(m -> usage.put(m.month(), m));
-		List<Bill> bills = billsOfLast12Periods(facts.history(), asOf);
+		Map<YearMonth, MonthlyUsage> usage = new HashMap<>();
+		history.consumption().forEach(m -> usage.put(m.month(), m));
+		List<Bill> bills = billsOfLast12Periods(history, asOf);
+		var profile = history.profile();
 
 		x[Feature.ANNUAL_REVENUE.ordinal()] = bills.stream().mapToDouble(Bill::amount).sum();
 		x[Feature.REGION_REVENUE_SHARE.ordinal()] = Double.NaN;
 		x[Feature.PEAK_SHARE.ordinal()] = peakShare(usage, last);
-		x[Feature.SERVICE_CONTACTS.ordinal()] = facts.workOrders() + contactsInLast12Months(facts.history(), asOf).size();
+		x[Feature.SERVICE_CONTACTS.ordinal()] = workOrdersInLast12Months(history, asOf).size() + contactsInLast12Months(history, asOf).size();
 
-		x[Feature.IMPORTANCE_GRADE.ordinal()] = IMPORTANCE_GRADES.getOrDefault(facts.importance() == null ? "NONE" : facts.importance(), 0.0);
-		x[Feature.VOLTAGE_LEVEL.ordinal()] = facts.voltageKv() == null ? Double.NaN : facts.voltageKv();
-		x[Feature.CONTRACT_CAPACITY.ordinal()] = facts.contractCapacityKva() == null ? Double.NaN : facts.contractCapacityKva();
-		x[Feature.CRITICAL_INDUSTRY.ordinal()] = critical(facts.industryCode()) ? 1 : 0;
+		x[Feature.IMPORTANCE_GRADE.ordinal()] = IMPORTANCE_GRADES.getOrDefault(profile.importance() == null ? "NONE" : profile.importance(), 0.0);
+		x[Feature.VOLTAGE_LEVEL.ordinal()] = profile.voltageKv() == null ? Double.NaN : profile.voltageKv();
+		x[Feature.CONTRACT_CAPACITY.ordinal()] = profile.contractCapacityKva() == null ? Double.NaN : profile.contractCapacityKva();
+		x[Feature.CRITICAL_INDUSTRY.ordinal()] = critical(profile.industryCode()) ? 1 : 0;
 
 		x[Feature.GROWTH_3M.ordinal()] = growth(usage, last, 3);
 		x[Feature.GROWTH_12M.ordinal()] = growth(usage, last, 12);
 		x[Feature.TREND_36M.ordinal()] = trend(usage, last, 36);
 		x[Feature.VOLATILITY.ordinal()] = volatility(usage, last, 12);
 
-		boolean prepaid = facts.history().prepaid();
-		List<Bill> due = prepaid ? List.of()
-				: bills.stream().filter(b -> b.amount() > CENT && !b.dueOn().isAfter(asOf)).toList();
+		List<Bill> due = dueBills(history, asOf);
 		List<Bill> overdue = due.stream().filter(b -> b.overdueOn(asOf)).toList();
 		double dueAmount = due.stream().mapToDouble(Bill::amount).sum();
 		x[Feature.OVERDUE_BILLS.ordinal()] = overdue.size();
 		x[Feature.OVERDUE_AMOUNT_RATIO.ordinal()] = dueAmount > 0 ? overdue.stream().mapToDouble(Bill::amount).sum() / dueAmount : 0;
 		x[Feature.MEAN_DAYS_LATE.ordinal()] = due.stream().mapToLong(b -> daysLate(b, asOf)).average().orElse(0);
-		x[Feature.UNANSWERED_DUNNING.ordinal()] = unansweredDunning(facts.history(), asOf);
+		x[Feature.UNANSWERED_DUNNING.ordinal()] = unansweredDunning(history, asOf);
 		return x;
+	}
+
+	/**
+	 * Postpaid bills of the last 12 periods that fell due by D and asked for money (prepaid bills are settled from the
+	 * balance, and a zero or negative bill asks for nothing).
+	 */
+	public static List<Bill> dueBills(CustomerHistory history, LocalDate asOf) {
+		if (history.prepaid()) {
+			return List.of();
+		}
+		return billsOfLast12Periods(history, asOf).stream()
+			.filter(b -> b.amount() > CustomerHistory.CENT && !b.dueOn().isAfter(asOf))
+			.toList();
+	}
+
+	/** 95598 work orders of the last 12 months: after D minus 12 months, up to the end of D. */
+	public static List<WorkOrder> workOrdersInLast12Months(CustomerHistory history, LocalDate asOf) {
+		LocalDateTime from = asOf.minusMonths(12).plusDays(1).atStartOfDay();
+		LocalDateTime until = asOf.plusDays(1).atStartOfDay();
+		return history.workOrders().stream()
+			.filter(w -> !w.createdAt().isBefore(from) && w.createdAt().isBefore(until))
+			.toList();
 	}
 
 	/** Bills of the 12 periods ending with the last complete month, issued on or before D. */
@@ -104,7 +125,7 @@ public final class ValueFeatures {
 	}
 
 	/** Peak kWh / kWh over the last 12 months that report a time-of-use split. */
-	static double peakShare(Map<YearMonth, CustomerFacts.MonthlyUsage> usage, YearMonth last) {
+	static double peakShare(Map<YearMonth, MonthlyUsage> usage, YearMonth last) {
 		double peak = 0;
 		double total = 0;
 		for (int i = 0; i < 12; i++) {
@@ -121,7 +142,7 @@ public final class ValueFeatures {
 	 * ln((kWh of the last {@code months} months + 1) / (kWh of the same months a year earlier + 1)); NaN unless
 	 * every one of those months is known.
 	 */
-	static double growth(Map<YearMonth, CustomerFacts.MonthlyUsage> usage, YearMonth last, int months) {
+	static double growth(Map<YearMonth, MonthlyUsage> usage, YearMonth last, int months) {
 		double recent = 0;
 		double earlier = 0;
 		for (int i = 0; i < months; i++) {
@@ -140,7 +161,7 @@ public final class ValueFeatures {
 	 * Least-squares slope of ln(1 + kWh) over the known months among the last {@code months}, per year (×12); NaN
 	 * with fewer than 6 known months.
 	 */
-	static double trend(Map<YearMonth, CustomerFacts.MonthlyUsage> usage, YearMonth last, int months) {
+	static double trend(Map<YearMonth, MonthlyUsage> usage, YearMonth last, int months) {
 		int n = 0;
 		double sumT = 0;
 		double sumY = 0;
@@ -166,7 +187,7 @@ public final class ValueFeatures {
 	}
 
 	/** Standard deviation / mean of the known monthly kWh among the last {@code months}; NaN with fewer than 3 or a zero mean. */
-	static double volatility(Map<YearMonth, CustomerFacts.MonthlyUsage> usage, YearMonth last, int months) {
+	static double volatility(Map<YearMonth, MonthlyUsage> usage, YearMonth last, int months) {
 		double[] values = new double[months];
 		int n = 0;
 		for (int i = 0; i < months; i++) {

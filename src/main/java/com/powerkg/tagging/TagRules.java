@@ -13,10 +13,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import com.powerkg.tagging.CustomerHistory.Bill;
-import com.powerkg.tagging.CustomerHistory.Contact;
-import com.powerkg.tagging.CustomerHistory.Payment;
+import com.powerkg.history.CustomerHistory;
+import com.powerkg.history.CustomerHistory.Bill;
+import com.powerkg.history.CustomerHistory.Contact;
+import com.powerkg.history.CustomerHistory.Payment;
 
+import static com.powerkg.history.CustomerHistory.CENT;
 import static com.powerkg.tagging.TagCode.*;
 
 /**
@@ -33,8 +35,6 @@ import static com.powerkg.tagging.TagCode.*;
  * </ul>
  */
 public final class TagRules {
-
-	private static final double CENT = 0.005;
 
 	private static final Set<String> REMOTE_DUNNING = Set.of("PHONE", "SMS");
 

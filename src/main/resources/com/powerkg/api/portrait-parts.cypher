@@ -1,6 +1,8 @@
 // The parts of the portraits a request shows, for many customers in one round-trip. A part is read only when
 // the request asks for it ($tags, $segments, $credit, $channels); tags and segments come from the request's
-// published run ($runId), the rating from the run whose ratings it serves ($creditRunId).
+// published run ($runId), the rating from the run whose ratings it serves ($creditRunId), the channel mix from the
+// published run too (USED_CHANNEL, computed by the run): a portrait never reads the customer's payments, so its cost does
+// not grow with the customer's history.
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})
 CALL (c) {
@@ -26,12 +28,11 @@ CALL (c) {
          END)) AS credit
 }
 CALL (c) {
-  OPTIONAL MATCH (c)-[:PAID]->(p:Payment)-[:VIA]->(ch:Channel)
-  WHERE $channels
-  WITH ch, count(p) AS payments, max(p.paidAt) AS lastUsedAt
-  ORDER BY payments DESC, ch.code
+  OPTIONAL MATCH (c)-[u:USED_CHANNEL]->(ch:Channel)
+  WHERE $channels AND u.run = $runId
+  WITH u, ch ORDER BY u.payments DESC, ch.code
   RETURN collect(CASE WHEN ch IS NOT NULL THEN
-           {channel: ch.code, nameZh: ch.nameZh, payments: payments, lastUsedAt: lastUsedAt}
+           {channel: ch.code, nameZh: ch.nameZh, payments: u.payments, lastUsedAt: u.lastUsedAt}
          END) AS channels
 }
 RETURN c.id AS customerId, tags, segments, credit, channels

@@ -116,7 +116,7 @@ class AnalyticsRunsTest {
 		String published = this.analytics.run(AS_OF).runId();
 		var brokenStage = new com.powerkg.tagging.TaggingStage(this.driver) {
 			@Override
-			public Result run(String runId, LocalDate asOf) {
+			public Tagger prepare() {
 				throw new OutOfMemoryError("simulated");
 			}
 		};

@@ -62,7 +62,7 @@ class AnalyticsScheduleTest {
 			.hasMessage("powerkg.analytics.schedule 'every night' is not a cron expression (six fields: second minute hour day "
 					+ "month weekday, e.g. '0 30 2 * * *' for 02:30 every night)");
 		assertThatThrownBy(() -> new AnalyticsProperties(1, "", 1, java.time.Duration.ofMinutes(10), "tagging"))
-			.hasMessageStartingWith("powerkg.analytics.pause-after-stage must be tags, segments, credit or empty");
+			.hasMessageStartingWith("powerkg.analytics.pause-after-stage must be one of [histories, segments, credit, plan] or empty");
 	}
 
 }

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dead run FAILED and deletes what it wrote; the next run succeeds.
  * <p>
  * A kill costs a cold child JVM and a store recovery (about 45 s on 2 cores), so the build kills once, after the
- * segments (tags and segments written, credit not); {@code -Dpowerkg.test.crash-stages=tags,segments,credit} kills
+ * segments (tags, channel mixes and segments written, credit and plan not); {@code -Dpowerkg.test.crash-stages=histories,segments,credit,plan} kills
  * after each stage in turn.
  */
 @DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "own embedded store")
@@ -83,7 +83,7 @@ class RunCrashTest {
 					Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 				assertThat(single(driver, "MATCH (r:AnalyticsRun {id: $run}) RETURN r.status + ': ' + r.message AS v", dead))
 					.isEqualTo("FAILED: the process ended during the run");
-				for (String type : List.of("HAS_TAG", "IN_SEGMENT", "RATED")) {
+				for (String type : List.of("HAS_TAG", "IN_SEGMENT", "RATED", "USED_CHANNEL")) {
 					assertThat(count(driver, "MATCH ()-[x:" + type + "]->() WHERE x.run = $run RETURN count(x) AS v", dead))
 						.as(type + " of the dead run").isZero();
 				}

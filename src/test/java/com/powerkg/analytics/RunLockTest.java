@@ -93,7 +93,7 @@ class RunLockTest {
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			// a lease of 10 s: a beat every 2 s; the run is held after its tags (fault injection)
-			var properties = new AnalyticsProperties(1, "", 1, Duration.ofSeconds(10), "tags");
+			var properties = new AnalyticsProperties(1, "", 1, Duration.ofSeconds(10), "histories");
 			var service = new AnalyticsService(new AnalyticsRuns(driver, properties), new TaggingStage(driver),
 					new SegmentationStage(driver, SegmentationProperties.DEFAULTS), new CreditStage(driver, CreditProperties.DEFAULTS),
 					properties);

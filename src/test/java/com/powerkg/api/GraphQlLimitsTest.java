@@ -89,4 +89,33 @@ class GraphQlLimitsTest {
 		return new graphql.analysis.FieldComplexityEnvironment(null, null, null, arguments, null);
 	}
 
+
+	@Autowired
+	ParsedDocuments parsedDocuments;
+
+	@Autowired
+	org.springframework.web.servlet.function.support.HandlerFunctionAdapter functionAdapter;
+
+	@Test
+	void theSameQueryTextIsParsedAndValidatedOnceWhateverItsVariables() {
+		String query = "query($id: ID!) { customer(id: $id) { id region } } # " + java.util.UUID.randomUUID();
+		long before = this.parsedDocuments.parsed();
+
+		for (String id : java.util.List.of("R001", "R002", "NOPE")) {
+			this.graphQl.document(query).variable("id", id).execute();
+		}
+
+		assertThat(this.parsedDocuments.parsed() - before).isEqualTo(1);
+	}
+
+	@Test
+	void springMvcKeepsARequestOpenLongerThanTheGraphQlTimeoutSoALongRequestGets408Not503() throws Exception {
+		var field = org.springframework.web.servlet.function.support.HandlerFunctionAdapter.class.getDeclaredField("asyncRequestTimeout");
+		field.setAccessible(true);
+		Long mvc = (Long) field.get(this.functionAdapter);
+
+		assertThat(mvc).isNotNull();
+		assertThat(java.time.Duration.ofMillis(mvc)).isGreaterThan(new GraphQlLimits.Settings(null, null, null).timeout());
+	}
+
 }

@@ -76,6 +76,82 @@ class CollectionPlannerTest {
 	}
 
 	@Nested
+	class ContactsThatDidNotReach {
+
+		static OpenBill triedInVain(int daysOverdue, int round, ContactMethod... methods) {
+			return new OpenBill("b", D.minusDays(daysOverdue), 100, Set.of(), java.util.Map.of(round, Set.of(methods)));
+		}
+
+		@Test
+		void anUnreachedRoundTwoIsPlannedAgainByAnotherMethod() {
+			var task = dunning(postpaid(Set.of(), triedInVain(10, 2, ContactMethod.PHONE)));
+
+			assertThat(task.round()).as("not reached: round 2 is not done").isEqualTo(2);
+			assertThat(task.method()).isEqualTo(ContactMethod.SMS);
+			assertThat(task.advice()).anySatisfy(a -> assertThat(a).contains("round 2 by PHONE did not reach the customer: now by SMS"));
+		}
+
+		@Test
+		void aPhoneAverseCustomerNotReachedByAVisitGetsAnSmsNeverAPhoneCall() {
+			var task = dunning(postpaid(Set.of(PHONE_DUNNING_AVERSE), triedInVain(10, 2, ContactMethod.ONSITE)));
+
+			assertThat(task.round()).isEqualTo(2);
+			assertThat(task.method()).isEqualTo(ContactMethod.SMS);
+		}
+
+		@Test
+		void whenEveryMethodFailedTheRoundIsAVisit() {
+			var task = dunning(postpaid(Set.of(), triedInVain(10, 2, ContactMethod.values())));
+			assertThat(task.method()).isEqualTo(ContactMethod.ONSITE);
+		}
+
+		@Test
+		void aReachedContactMakesTheRoundDone() {
+			var bill = new OpenBill("b", D.minusDays(10), 100, Set.of(2), java.util.Map.of(2, Set.of(ContactMethod.SMS)));
+			assertThat(noDunning(postpaid(Set.of(), bill))).isTrue();
+		}
+
+		@Test
+		void theGraphsContactsBecomeRoundsDoneAndMethodsTriedInVain() {
+			var bill = CollectionPlans.openBill("b", D.minusDays(10), 100, List.of(new CollectionPlans.Contact(2, ContactMethod.PHONE, false),
+					new CollectionPlans.Contact(1, ContactMethod.SMS, true)));
+
+			assertThat(bill.roundsDone()).containsExactly(1);
+			assertThat(bill.unreached()).containsExactly(java.util.Map.entry(2, Set.of(ContactMethod.PHONE)));
+		}
+
+	}
+
+	@Nested
+	class Reminders {
+
+		@Test
+		void aRoundOneReminderListsOnlyTheBillsNotYetOverdue() {
+			// an overdue bill whose round 2 reached the customer (nothing more due on it yet) and a new bill not yet due
+			var task = dunning(postpaid(Set.of(), bill("overdue", 10, 70, 2), bill("new", -5, 30)));
+
+			assertThat(task.round()).isEqualTo(1);
+			assertThat(task.billIds()).containsExactly("new");
+			assertThat(task.dueAmount()).isEqualTo(30.0);
+		}
+
+	}
+
+	@Nested
+	class SettleWindowsFromTheTaxonomy {
+
+		@Test
+		void aStewardsEarlierMidWindowReachesThePlansOrder() {
+			var c = postpaid(Set.of(SETTLES_MID), bill("b", -10, 100));
+			var midFromTheTwentyFirst = new SettleWindows(1, 10, 21, 25, 26, 31);
+
+			assertThat(CollectionPlanner.plan(c, D)).as("d = 20 is in the paper's mid window").isNotEmpty();
+			assertThat(CollectionPlanner.plan(c, D, midFromTheTwentyFirst)).as("the steward moved mid to 21-25: it waits").isEmpty();
+		}
+
+	}
+
+	@Nested
 	class Rules {
 
 		@Test

@@ -91,8 +91,8 @@ class SegmentationStageTest {
 	void aRunThatFailsAfterSegmentingLeavesNoMembershipsOrFiguresOfIt() {
 		var failing = new SegmentationStage(this.driver, SegmentationProperties.DEFAULTS) {
 			@Override
-			public Result run(String runId, LocalDate asOf, String previousRunId) {
-				super.run(runId, asOf, previousRunId);
+			public Result segment(String runId, FeatureMatrix matrix, java.time.Duration featureTime, String previousRunId) {
+				super.segment(runId, matrix, featureTime, previousRunId);
 				throw new IllegalStateException("disk full after segmenting");
 			}
 		};

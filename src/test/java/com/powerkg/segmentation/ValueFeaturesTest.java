@@ -6,10 +6,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.powerkg.tagging.CustomerHistory;
-import com.powerkg.tagging.CustomerHistory.Bill;
-import com.powerkg.tagging.CustomerHistory.Contact;
-import com.powerkg.tagging.CustomerHistory.Payment;
+import com.powerkg.history.CustomerHistory;
+import com.powerkg.history.CustomerHistory.Bill;
+import com.powerkg.history.CustomerHistory.Contact;
+import com.powerkg.history.CustomerHistory.MonthlyUsage;
+import com.powerkg.history.CustomerHistory.Payment;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,21 +21,29 @@ class ValueFeaturesTest {
 
 	static final LocalDate D = LocalDate.of(2026, 11, 20);
 
-	static double feature(CustomerFacts facts, Feature feature) {
+	static double feature(CustomerHistory facts, Feature feature) {
 		return ValueFeatures.compute(facts, D)[feature.ordinal()];
 	}
 
-	static CustomerFacts customer(boolean prepaid, List<Bill> bills, List<Payment> payments, List<Contact> contacts,
-			List<CustomerFacts.MonthlyUsage> usage, int workOrders) {
-		return new CustomerFacts("C1", "GENERAL_COMMERCIAL", "FIRST", 10.0, 630.0, "Q84", "R1",
-				new CustomerHistory("C1", prepaid, bills, payments, contacts), usage, workOrders);
+	static final CustomerHistory.Profile HOSPITAL = new CustomerHistory.Profile("C1", "GENERAL_COMMERCIAL", "FIRST", 10.0, 630.0,
+			"Q84", "R1", false, CustomerHistory.Enterprise.NONE);
+
+	static CustomerHistory customer(boolean prepaid, List<Bill> bills, List<Payment> payments, List<Contact> contacts,
+			List<MonthlyUsage> usage, int workOrders) {
+		List<CustomerHistory.WorkOrder> orders = new ArrayList<>();
+		for (int i = 0; i < workOrders; i++) {
+			orders.add(new CustomerHistory.WorkOrder(LocalDateTime.of(2026, 6, 1 + i, 9, 0), "CONSULTATION", "TARIFF", "HOTLINE_95598"));
+		}
+		var profile = new CustomerHistory.Profile(HOSPITAL.id(), HOSPITAL.usageCategory(), HOSPITAL.importance(), HOSPITAL.voltageKv(),
+				HOSPITAL.contractCapacityKva(), HOSPITAL.industryCode(), HOSPITAL.region(), prepaid, CustomerHistory.Enterprise.NONE);
+		return new CustomerHistory(profile, bills, payments, contacts, usage, orders, List.of());
 	}
 
-	static CustomerFacts withBills(Bill... bills) {
+	static CustomerHistory withBills(Bill... bills) {
 		return customer(false, List.of(bills), List.of(), List.of(), List.of(), 0);
 	}
 
-	static CustomerFacts withUsage(List<CustomerFacts.MonthlyUsage> usage) {
+	static CustomerHistory withUsage(List<MonthlyUsage> usage) {
 		return customer(false, List.of(), List.of(), List.of(), usage, 0);
 	}
 
@@ -46,10 +55,10 @@ class ValueFeaturesTest {
 	}
 
 	/** Months {@code from}..{@code from + n - 1} with kWh given by {@code kwh(i)}. */
-	static List<CustomerFacts.MonthlyUsage> months(String from, int n, java.util.function.IntToDoubleFunction kwh) {
-		List<CustomerFacts.MonthlyUsage> usage = new ArrayList<>();
+	static List<MonthlyUsage> months(String from, int n, java.util.function.IntToDoubleFunction kwh) {
+		List<MonthlyUsage> usage = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			usage.add(new CustomerFacts.MonthlyUsage(YearMonth.parse(from).plusMonths(i), kwh.applyAsDouble(i), null));
+			usage.add(new MonthlyUsage(YearMonth.parse(from).plusMonths(i), kwh.applyAsDouble(i), null));
 		}
 		return usage;
 	}
@@ -63,9 +72,9 @@ class ValueFeaturesTest {
 
 	@Test
 	void peakShareIsPeakOverTotalOfMonthsThatReportASplitAndMissingOtherwise() {
-		var usage = List.of(new CustomerFacts.MonthlyUsage(YearMonth.of(2026, 10), 100, 40.0),
-				new CustomerFacts.MonthlyUsage(YearMonth.of(2026, 9), 300, 20.0),
-				new CustomerFacts.MonthlyUsage(YearMonth.of(2026, 8), 1000, null));
+		var usage = List.of(new MonthlyUsage(YearMonth.of(2026, 10), 100, 40.0),
+				new MonthlyUsage(YearMonth.of(2026, 9), 300, 20.0),
+				new MonthlyUsage(YearMonth.of(2026, 8), 1000, null));
 		assertThat(feature(withUsage(usage), Feature.PEAK_SHARE)).isEqualTo(60.0 / 400);
 		assertThat(feature(withUsage(months("2025-11", 12, i -> 100)), Feature.PEAK_SHARE)).isNaN();
 	}
@@ -84,7 +93,8 @@ class ValueFeaturesTest {
 		assertThat(feature(facts, Feature.VOLTAGE_LEVEL)).isEqualTo(10);
 		assertThat(feature(facts, Feature.CONTRACT_CAPACITY)).isEqualTo(630);
 		assertThat(feature(facts, Feature.CRITICAL_INDUSTRY)).as("Q84 hospital").isEqualTo(1);
-		var residential = new CustomerFacts("C2", "RESIDENTIAL", null, null, null, null, null, facts.history(), List.of(), 0);
+		var residential = new CustomerHistory(new CustomerHistory.Profile("C2", "RESIDENTIAL", null, null, null, null, null, false,
+				CustomerHistory.Enterprise.NONE), facts.bills(), facts.payments(), facts.contacts(), List.of(), List.of(), List.of());
 		assertThat(feature(residential, Feature.IMPORTANCE_GRADE)).isZero();
 		assertThat(feature(residential, Feature.VOLTAGE_LEVEL)).isNaN();
 		assertThat(feature(residential, Feature.CONTRACT_CAPACITY)).isNaN();

@@ -8,9 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.powerkg.tagging.CustomerHistory.Bill;
-import com.powerkg.tagging.CustomerHistory.Contact;
-import com.powerkg.tagging.CustomerHistory.Payment;
+import com.powerkg.history.CustomerHistory;
+import com.powerkg.history.CustomerHistory.Bill;
+import com.powerkg.history.CustomerHistory.Contact;
+import com.powerkg.history.CustomerHistory.Payment;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -105,7 +106,7 @@ class TagRulesTest {
 		}
 
 		CustomerHistory history() {
-			return new CustomerHistory("C1", this.prepaid, this.bills, this.payments, this.contacts);
+			return CustomerHistory.of("C1", this.prepaid, this.bills, this.payments, this.contacts);
 		}
 
 	}

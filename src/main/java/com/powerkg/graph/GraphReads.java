@@ -1,0 +1,54 @@
+package com.powerkg.graph;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.RoutingControl;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way to read the graph: a Cypher statement with parameters, run by the driver as a read (routing control
+ * READ), so that on a Neo4j cluster ({@code neo4j://}) reads go to the followers and leave the leader to the writes.
+ * The driver's bookmarks keep reads causally after this process's writes.
+ */
+@Component
+public class GraphReads {
+
+	private static final QueryConfig READ = QueryConfig.builder().withRouting(RoutingControl.READ).build();
+
+	private final Driver driver;
+
+	public GraphReads(Driver driver) {
+		this.driver = driver;
+	}
+
+	public List<Record> records(String cypher, Map<String, Object> parameters) {
+		return this.driver.executableQuery(cypher).withParameters(parameters).withConfig(READ).execute().records();
+	}
+
+	public <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
+		return records(cypher, parameters).stream().map(mapper).toList();
+	}
+
+	public Optional<Record> optional(String cypher, Map<String, Object> parameters) {
+		List<Record> records = records(cypher, parameters);
+		return records.isEmpty() ? Optional.empty() : Optional.of(records.getFirst());
+	}
+
+	/** The statement's one row; a statement that returns none is a bug, not a case to handle. */
+	public Record single(String cypher, Map<String, Object> parameters) {
+		return optional(cypher, parameters).orElseThrow(() -> new IllegalStateException("no row from: " + cypher));
+	}
+
+	/** The routing of reads (for tests). */
+	static QueryConfig readConfig() {
+		return READ;
+	}
+
+}

@@ -1,0 +1,108 @@
+package com.powerkg.collection;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import com.powerkg.Fixtures;
+import com.powerkg.GraphTest;
+import com.powerkg.PrivateGraph;
+import com.powerkg.analytics.AnalyticsProperties;
+import com.powerkg.analytics.AnalyticsRuns;
+import com.powerkg.analytics.AnalyticsService;
+import com.powerkg.credit.CreditProperties;
+import com.powerkg.credit.CreditStage;
+import com.powerkg.generate.DataGenerator;
+import com.powerkg.generate.GeneratorConfig;
+import com.powerkg.graph.GraphReads;
+import com.powerkg.ingest.CsvImporter;
+import com.powerkg.ingest.ImportProperties;
+import com.powerkg.segmentation.SegmentationProperties;
+import com.powerkg.segmentation.SegmentationStage;
+import com.powerkg.tagging.TaggingStage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plan a run stores for its date, made from the histories the run read, is the plan computed for that date from
+ * the graph the way a date without a run is planned; GraphQL pages through the stored one for the run's date.
+ */
+@GraphTest
+class StoredPlanTest {
+
+	static final LocalDate AS_OF = LocalDate.of(2026, 11, 20);
+
+	@Autowired
+	CsvImporter importer;
+
+	@Autowired
+	AnalyticsService analytics;
+
+	@Autowired
+	StoredPlans stored;
+
+	@Autowired
+	GraphQlTester graphQl;
+
+	@Test
+	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "own embedded store")
+	void theStoredPlanOfTheRunsDateIsThePlanComputedForThatDate(@TempDir Path generated) throws Exception {
+		// hundreds of generated customers: a store of this test's own, the shared one keeps its small fixtures
+		try (var graph = PrivateGraph.open()) {
+			new DataGenerator(done -> { }).generate(new GeneratorConfig(400, 13, 11, YearMonth.of(2026, 10)), generated);
+			new CsvImporter(graph.driver(), new ImportProperties(5000, generated.resolve("reports"), 100_000, 2)).importDirectory(generated);
+			var reads = new GraphReads(graph.driver());
+			var runs = new AnalyticsRuns(graph.driver(), AnalyticsProperties.DEFAULTS);
+			var tagging = new TaggingStage(graph.driver(), reads);
+			String run = new AnalyticsService(runs, tagging, new SegmentationStage(graph.driver(), SegmentationProperties.DEFAULTS),
+					new CreditStage(graph.driver(), CreditProperties.DEFAULTS)).run(AS_OF).runId();
+			var stored = new StoredPlans(graph.driver(), reads);
+
+			CollectionPlan plan = new CollectionPlans(reads, runs, tagging).plan(AS_OF);
+			var summary = stored.summary(run).orElseThrow();
+			List<StoredPlans.RankedTask> tasks = stored.page(run, StoredPlans.Filter.NONE, 0, 1_000_000);
+
+			assertThat(plan.tasks()).as("a plan with work in it").hasSizeGreaterThan(50);
+			assertThat(summary.date()).isEqualTo(AS_OF);
+			assertThat(summary.tasks()).isEqualTo(plan.tasks().size());
+			assertThat(tasks).extracting(StoredPlans.RankedTask::rank).containsExactlyElementsOf(
+					java.util.stream.IntStream.rangeClosed(1, plan.tasks().size()).boxed().toList());
+			assertThat(tasks).extracting(StoredPlans.RankedTask::task).containsExactlyElementsOf(plan.tasks());
+			assertThat(summary.workload()).isEqualTo(plan.workload());
+			assertThat(plan.tasks()).as("tasks of every kind").extracting(CollectionTask::kind)
+				.contains(CollectionTask.Kind.DUNNING, CollectionTask.Kind.LOW_BALANCE_WARNING);
+		}
+	}
+
+	@Test
+	void graphQlPagesTheStoredPlanForTheRunsDateAndComputesAnotherDate() {
+		this.importer.importDirectory(Fixtures.directory("tags"));
+		String run = this.analytics.run(AS_OF).runId();
+		var summary = this.stored.summary(run).orElseThrow();
+		var firstPage = this.stored.page(run, StoredPlans.Filter.NONE, 0, 2);
+		assertThat(summary.tasks()).as("the fixture's plan has tasks").isGreaterThanOrEqualTo(3);
+
+		this.graphQl.document("""
+				{ collectionPlan(date: "2026-11-20", first: 2) { totalCount run
+				    edges { node { rank kind round method customer { id } } } pageInfo { hasNextPage endCursor } } }""")
+			.execute()
+			.path("collectionPlan.totalCount").entity(Long.class).isEqualTo(summary.tasks())
+			.path("collectionPlan.run").entity(String.class).isEqualTo(run)
+			.path("collectionPlan.edges[*].node.customer.id").entityList(String.class)
+			.containsExactly(firstPage.stream().map(t -> t.task().customerId()).toArray(String[]::new))
+			.path("collectionPlan.edges[*].node.rank").entityList(Integer.class).containsExactly(1, 2)
+			.path("collectionPlan.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+
+		this.graphQl.document("{ collectionPlan(date: \"2026-11-25\", first: 1) { totalCount edges { node { rank } } } }")
+			.execute()
+			.path("collectionPlan.edges[0].node.rank").entity(Integer.class).isEqualTo(1);
+	}
+
+}
