@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark at a given size (issue H): generate SIZE customers x MONTHS months, import them into a fresh embedded
-# store, run the analytics, serve the store and load-test GraphQL; prints one table (and writes it to
-# bench/results/SIZE.md). Usage: bench/run.sh SIZE [MONTHS]    e.g. bench/run.sh 100000
+# Benchmark at a given size (issues H, I, J): generate SIZE customers x (MONTHS + 1) months, load the first MONTHS into a
+# fresh embedded store (the bulk importer), then the newest month as a monthly delta (transactional), run the analytics,
+# serve the store and load-test GraphQL; prints one table (and writes it to bench/results/SIZE.md).
+# Usage: bench/run.sh SIZE [MONTHS]    e.g. bench/run.sh 100000
 # Needs JDK 25 (JAVA_HOME or /usr/lib/jvm/temurin-25-jdk-amd64) and GNU time (/usr/bin/time). Work files go to
 # bench/work/ (ignored by git; about 5 GB of CSV and 10 GB of store per million customers).
 # BENCH_STEPS picks steps (default "generate import analyze serve"): e.g. BENCH_STEPS=serve load-tests the store an
@@ -25,7 +26,7 @@ AS_OF=2026-11-20
 WORK="$ROOT/bench/work/$SIZE"
 OUT="$ROOT/bench/results"
 mkdir -p "$WORK" "$OUT"
-STEPS=" ${BENCH_STEPS:-generate import analyze serve} "
+STEPS=" ${BENCH_STEPS:-generate import delta analyze serve} "
 step() { [[ "$STEPS" == *" $1 "* ]]; }
 BUILT=$(ls "$ROOT"/target/power-customer-kg-*.jar 2>/dev/null | grep -v original | head -1 || true)
 if [ -z "$BUILT" ]; then
@@ -44,15 +45,25 @@ rss_mb() { local kb; kb=$(figure "$1" 2); [[ $kb =~ ^[0-9]+$ ]] && echo $((kb / 
 figure() { [ -f "$WORK/$1.time" ] && awk -v f="$2" '{print $f}' "$WORK/$1.time" || echo "?"; }
 
 if step generate; then
-  echo "== generate $SIZE customers x $MONTHS months"
+  echo "== generate $SIZE customers x $((MONTHS + 1)) months, split into $MONTHS months and a monthly delta"
+  rm -rf "$WORK/gen" "$WORK/first" "$WORK/delta"
+  timed generate "$JAVA" -jar "$JAR" generate --customers "$SIZE" --months $((MONTHS + 1)) --seed 7 --out "$WORK/gen" > "$WORK/generate.log" 2>&1
+  "$JAVA" "$ROOT/bench/SplitMonth.java" "$WORK/gen" "$WORK/first" "$WORK/delta" > "$WORK/split.log"
   rm -rf "$WORK/gen"
-  timed generate "$JAVA" -jar "$JAR" generate --customers "$SIZE" --months "$MONTHS" --seed 7 --out "$WORK/gen" > "$WORK/generate.log" 2>&1
 fi
 
 if step import; then
-  echo "== import"
+  echo "== first load (bulk importer into an empty store)"
   rm -rf "$WORK/store"
-  timed import "$JAVA" $JVM -jar "$JAR" import "$WORK/gen" $STORE --powerkg.neo4j.embedded.bolt-port=0 > "$WORK/import.log" 2>&1
+  timed import "$JAVA" $JVM -jar "$JAR" import "$WORK/first" $STORE --powerkg.neo4j.embedded.bolt-port=0 \
+    --powerkg.import.reports-directory="$WORK/reports" > "$WORK/import.log" 2>&1
+  du -sm "$WORK/store" | awk '{print $1}' > "$WORK/store.mb"
+fi
+
+if step delta; then
+  echo "== monthly delta (transactional)"
+  timed delta "$JAVA" $JVM -jar "$JAR" import "$WORK/delta" $STORE --powerkg.neo4j.embedded.bolt-port=0 \
+    --powerkg.import.reports-directory="$WORK/reports" > "$WORK/delta.log" 2>&1
 fi
 
 if step analyze; then
@@ -73,13 +84,16 @@ done
 # the first plan of the day is computed once and reused for a minute: time it alone first
 PLAN_MS=$(curl -s -o /dev/null -w '%{time_total}s/HTTP-%{http_code}' -u admin:admin -H 'Content-Type: application/json' \
   -d "{\"query\":\"{ collectionPlan(date: \\\"$AS_OF\\\", first: 1) { totalCount } }\"}" "http://127.0.0.1:$PORT/graphql")
-"$JAVA" "$ROOT/bench/LoadTest.java" "http://127.0.0.1:$PORT" admin:admin "$CLIENTS" "$SECONDS_PER_QUERY" "$SIZE" $AS_OF > "$WORK/load.md"
+# a date without a stored plan is planned from the graph
+PLAN_OTHER=$(curl -s -o /dev/null -w '%{time_total}s/HTTP-%{http_code}' -u admin:admin -H 'Content-Type: application/json' \
+  -d "{\"query\":\"{ collectionPlan(date: \\\"2026-11-25\\\", first: 1) { totalCount } }\"}" "http://127.0.0.1:$PORT/graphql")
+"$JAVA" "$ROOT/bench/LoadTest.java" "http://127.0.0.1:$PORT" admin:admin "$CLIENTS" "$SECONDS_PER_QUERY" "$SIZE" $AS_OF $SERVER > "$WORK/load.md"
 SERVE_RSS=$(grep VmHWM "/proc/$SERVER/status" | awk '{print $2}')
 HEAP_USED=$(curl -s -u admin:admin "http://127.0.0.1:$PORT/actuator/health" > /dev/null; "$JAVA_HOME/bin/jcmd" $SERVER GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | tr -dc 0-9)
 kill $SERVER; wait $SERVER 2>/dev/null || true; trap - EXIT
-echo "$PLAN_MS $SERVE_RSS ${HEAP_USED:-0}" > "$WORK/serve.figures"; echo "$COMMIT" > "$WORK/serve.commit"
+echo "$PLAN_MS $SERVE_RSS ${HEAP_USED:-0} $PLAN_OTHER" > "$WORK/serve.figures"; echo "$COMMIT" > "$WORK/serve.commit"
 fi
-read -r PLAN_MS SERVE_RSS HEAP_USED < <(cat "$WORK/serve.figures" 2>/dev/null || echo "? 0 0")
+read -r PLAN_MS SERVE_RSS HEAP_USED PLAN_OTHER < <(cat "$WORK/serve.figures" 2>/dev/null || echo "? 0 0 ?")
 
 {
   echo "## $SIZE customers x $MONTHS months ($(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, -Xmx$HEAP, page cache $PAGE_CACHE)"
@@ -87,24 +101,30 @@ read -r PLAN_MS SERVE_RSS HEAP_USED < <(cat "$WORK/serve.figures" 2>/dev/null ||
   echo "| step | seconds | peak RSS MB | detail |"
   echo "|---|---|---|---|"
   echo "| generate | $(figure generate 1) | | $(grep -oE '[0-9,]+ rows' "$WORK/generate.log" | tr -d ', rows' | paste -sd+ | bc) rows in 7 files |"
-  echo "| import | $(figure import 1) | $(rss_mb import) | $(grep -o 'Imported .* rejected' "$WORK/import.log" | tail -1) |"
+  echo "| first load (bulk) | $(figure import 1) | $(rss_mb import) | $(grep -o 'Imported .* rejected' "$WORK/import.log" | tail -1); store $(cat "$WORK/store.mb" 2>/dev/null || echo ?) MB |"
+  echo "| monthly delta (transactional) | $(figure delta 1) | $(rss_mb delta) | $(grep -o 'Imported .* rejected' "$WORK/delta.log" | tail -1) |"
   echo "| analyze | $(figure analyze 1) | $(rss_mb analyze) | see stages below |"
-  echo "| first collection plan of $AS_OF | $PLAN_MS | | computed once, then reused for a minute |"
+  echo "| first page of the collection plan of $AS_OF | $PLAN_MS | | stored by the run |"
+  echo "| collection plan of 2026-11-25 | $PLAN_OTHER | | planned from the graph (no run of that date) |"
   echo "| service under load | | $((SERVE_RSS / 1024)) | heap used after the load: $((HEAP_USED / 1024)) MB |"
   echo
-  echo "Import per file:"
+  echo "First load per file, then the monthly delta per file:"
   echo
   echo '```'
   grep -E 'rows/s' "$WORK/import.log" | grep -v INFO || true
+  grep -E 'schema applied' "$WORK/import.log" || true
+  echo
+  grep -E 'rows/s' "$WORK/delta.log" | grep -v INFO || true
   echo '```'
   echo
   echo "Analytics stages:"
   echo
   echo '```'
-  grep -oE 'stage [0-9]/3 \([a-z]+\) done in [0-9.]+ s' "$WORK/analyze.log" || true
+  grep -oE 'stage [0-9]/[0-9] \([a-z]+\) done in [0-9.]+ s' "$WORK/analyze.log" || true
+  grep -oE 'histories: [0-9]+ customers, [0-9]+ rows read in [0-9.]+ s \([0-9]+ rows/s\)' "$WORK/analyze.log" || true
   echo '```'
   echo
-  echo "Code measured (git describe): $(for s in generate import analyze serve; do printf '%s %s; ' $s "$(cat "$WORK/$s.commit" 2>/dev/null || echo -)"; done)"
+  echo "Code measured (git describe): $(for s in generate import delta analyze serve; do printf '%s %s; ' $s "$(cat "$WORK/$s.commit" 2>/dev/null || echo -)"; done)"
   echo
   cat "$WORK/load.md" 2>/dev/null || true
 } | tee "$OUT/$SIZE.md"

@@ -23,6 +23,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
+	/**
+	 * Where a bulk load (ingest/BulkLoad) builds a store before moving it into place; found at start-up, it means a load
+	 * did not finish, and what it left is removed (the store itself was not changed by it).
+	 */
+	public static final String BULK_LOAD_STAGING = "bulk-load";
+
 	private final DatabaseManagementService service;
 
 	private final String boltUri;
@@ -34,6 +40,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
 		Path home = properties.dataDirectory().toAbsolutePath().normalize();
+		clearUnfinishedBulkLoad(home);
 		int port = properties.boltPort() == 0 ? freePort(properties.boltAddress()) : properties.boltPort();
 		log.info("Starting embedded Neo4j in {} with Bolt on {}:{}", home, properties.boltAddress(), port);
 		var builder = new DatabaseManagementServiceBuilder(home)
@@ -58,6 +65,31 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		String host = properties.boltAddress().contains(":") ? "[" + properties.boltAddress() + "]"
 				: properties.boltAddress();
 		return new EmbeddedNeo4j(service, "bolt://" + host + ":" + port);
+	}
+
+	private static void clearUnfinishedBulkLoad(Path home) {
+		Path staging = home.resolve(BULK_LOAD_STAGING);
+		if (!java.nio.file.Files.isDirectory(staging)) {
+			return;
+		}
+		String what = "a bulk load";
+		try {
+			Path started = staging.resolve("STARTED");
+			if (java.nio.file.Files.exists(started)) {
+				what = java.nio.file.Files.readString(started).strip();
+			}
+			try (var walk = java.nio.file.Files.walk(staging)) {
+				for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+					java.nio.file.Files.delete(p);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("A bulk load into " + home + " did not finish and its folder " + staging
+					+ " cannot be removed (" + ex.getMessage() + "); remove it by hand", ex);
+		}
+		log.warn("{} did not finish (its process ended): its files in {} were removed; the store is as it was before it. "
+				+ "Run the import again.", what, staging);
 	}
 
 	public String boltUri() {

@@ -40,8 +40,6 @@ public class CsvImporter {
 
 	private static final Logger log = LoggerFactory.getLogger(CsvImporter.class);
 
-	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
-
 	private final Driver driver;
 
 	private final ImportProperties properties;
@@ -50,11 +48,17 @@ public class CsvImporter {
 
 	private final Map<ContractFile, String> checkStatements = new EnumMap<>(ContractFile.class);
 
+	/** Links to shared nodes (Region, Industry, Channel), written by one thread: see {@link Writers}. */
+	private final Map<ContractFile, String> linkStatements = new EnumMap<>(ContractFile.class);
+
 	public CsvImporter(Driver driver, ImportProperties properties) {
 		this.driver = driver;
 		this.properties = properties;
 		for (ContractFile file : ContractFile.values()) {
 			this.writeStatements.put(file, CypherResource.load(CsvImporter.class, file.cypherBaseName() + ".cypher"));
+			if (file.linksSharedNodes()) {
+				this.linkStatements.put(file, CypherResource.load(CsvImporter.class, file.cypherBaseName() + "-links.cypher"));
+			}
 			String check = switch (file) {
 				case CUSTOMERS -> null;
 				case BILLS -> "bills-check.cypher";
@@ -84,14 +88,14 @@ public class CsvImporter {
 				Path path = present.get(file);
 				if (path == null) {
 					log.info("{}: not present, skipped (optional)", file.fileName());
-					results.add(new ImportReport.FileResult(file, false, 0, 0, 0, Duration.ZERO));
+					results.add(ImportReport.FileResult.absent(file));
 					continue;
 				}
 				results.add(importFile(file, path, rejects));
 			}
 			var report = new ImportReport(directory, List.copyOf(results), rejects.sample(),
 					rejects.count() > 0 ? Optional.of(rejectFile) : Optional.empty(),
-					Duration.ofNanos(System.nanoTime() - started));
+					Duration.ofNanos(System.nanoTime() - started), ImportReport.Mode.TRANSACTIONAL);
 			log.info(report.summary());
 			return report;
 		}
@@ -101,7 +105,7 @@ public class CsvImporter {
 	 * Finds the contract files and opens each once to check header and encoding, so that an unusable file fails
 	 * the import before the first row is written.
 	 */
-	private Map<ContractFile, Path> preflight(Path directory) {
+	static Map<ContractFile, Path> preflight(Path directory) {
 		if (!Files.isDirectory(directory)) {
 			throw new ImportFailedException(directory + " is not a directory (expected a folder of contract CSV files)");
 		}
@@ -113,6 +117,13 @@ public class CsvImporter {
 					throw new ImportFailedException(directory + " has no " + file.fileName() + " (it is required; every other file is optional)");
 				}
 				continue;
+			}
+			FileScan scan;
+			try {
+				scan = FileScan.of(file, path);
+			}
+			catch (IOException ex) {
+				throw new ImportFailedException("Cannot read " + path + ": " + ex.getMessage(), ex);
 			}
 			try (var reader = ContractCsvReader.open(file, path)) {
 				if (!reader.unknownColumns().isEmpty()) {
@@ -129,46 +140,20 @@ public class CsvImporter {
 
 	private ImportReport.FileResult importFile(ContractFile file, Path path, RejectSink rejects) {
 		long started = System.nanoTime();
-		var progress = new Progress(file);
-		var seen = new SeenKeys();
-		long read = 0;
-		long imported = 0;
 		long rejectedBefore = rejects.rejectedRows();
-		List<Map<String, Object>> batch = new ArrayList<>(this.properties.batchSize());
-		try (var reader = ContractCsvReader.open(file, path); var writers = new Writers(file, rejects)) {
-			var validator = new RowValidator(file, reader.header());
-			try {
-				for (ContractCsvReader.RawRecord record : reader) {
-					read++;
-					RowValidator.Result result = validator.validate(record.line(), record.values());
-					if (!result.valid()) {
-						rejects.rejectRow(result.rejects());
-					}
-					else {
-						int firstLine = seen.firstSeenOrRecord(file.naturalKey(result.row()), record.line());
-						if (firstLine != 0) {
-							rejects.rejectRow(List.of(new Reject(file.fileName(), record.line(), file.keyDescription(),
-									"duplicate " + file.keyDescription() + " '" + file.naturalKey(result.row())
-											+ "' (first on line " + firstLine + ")")));
-						}
-						else {
-							batch.add(result.row());
-						}
-					}
-					if (batch.size() >= this.properties.batchSize()) {
-						writers.submit(batch);
-						batch = new ArrayList<>(this.properties.batchSize());
-					}
-					progress.maybeLog(read, rejects.rejectedRows() - rejectedBefore);
+		ContractRows.Counts counts;
+		long imported;
+		try (var writers = new Writers(file, rejects)) {
+			List<List<Map<String, Object>>> batch = new ArrayList<>(List.of(new ArrayList<>(this.properties.batchSize())));
+			counts = ContractRows.read(file, path, rejects, this.properties.progressEveryRows(), row -> {
+				batch.getFirst().add(row);
+				if (batch.getFirst().size() >= this.properties.batchSize()) {
+					writers.submit(batch.getFirst());
+					batch.set(0, new ArrayList<>(this.properties.batchSize()));
 				}
-			}
-			catch (ContractCsvReader.MalformedCsvException ex) {
-				rejects.rejectRow(List.of(new Reject(file.fileName(), ex.line, "",
-						"malformed CSV, the rest of the file was not read: " + ex.getMessage())));
-				log.error("{} (rows before it are imported)", ex.getMessage());
-			}
-			if (!batch.isEmpty()) {
-				writers.submit(batch);
+			});
+			if (!batch.getFirst().isEmpty()) {
+				writers.submit(batch.getFirst());
 			}
 			imported = writers.awaitAll();
 		}
@@ -177,9 +162,9 @@ public class CsvImporter {
 		}
 		var duration = Duration.ofNanos(System.nanoTime() - started);
 		long rejected = rejects.rejectedRows() - rejectedBefore;
-		log.info("{}: {} rows read, {} imported, {} rejected in {} ms", file.fileName(), read, imported, rejected,
-				duration.toMillis());
-		return new ImportReport.FileResult(file, true, read, imported, rejected, duration);
+		log.info("{}: {} lines, {} rows read, {} imported, {} rejected in {} ms", file.fileName(), counts.lines(), counts.read(),
+				imported, rejected, duration.toMillis());
+		return new ImportReport.FileResult(file, true, counts.lines(), counts.blank(), counts.read(), imported, rejected, duration);
 	}
 
 	/**
@@ -187,11 +172,11 @@ public class CsvImporter {
 	 * at all.
 	 * @return rows written
 	 */
-	private int write(Session session, ContractFile file, List<Map<String, Object>> batch, RejectSink rejects) {
+	private List<Map<String, Object>> write(Session session, ContractFile file, List<Map<String, Object>> batch, RejectSink rejects) {
 		String check = this.checkStatements.get(file);
 		String statement = this.writeStatements.get(file);
 		List<Reject> referenceRejects = new ArrayList<>();
-		int written = session.executeWrite(tx -> {
+		List<Map<String, Object>> written = session.executeWrite(tx -> {
 			referenceRejects.clear();
 			List<Map<String, Object>> rows = batch;
 			if (check != null) {
@@ -210,7 +195,7 @@ public class CsvImporter {
 			if (!rows.isEmpty()) {
 				tx.run(statement, Map.of("rows", rows)).consume();
 			}
-			return rows.size();
+			return rows;
 		});
 		referenceRejects.sort(java.util.Comparator.comparingLong(Reject::line));
 		synchronized (rejects) {
@@ -225,8 +210,10 @@ public class CsvImporter {
 	 * Writes a file's batches on {@code powerkg.import.writers} threads, each batch in its own transaction, while
 	 * the reader goes on; at most one batch per writer plus one waits, so memory stays bounded. Batches of one file
 	 * never share a natural key (duplicates are rejected while reading), and MERGE under the uniqueness constraints
-	 * is safe between concurrent transactions; deadlocks on shared nodes are retried by {@code executeWrite}. The
-	 * first failing batch stops the import.
+	 * is safe between concurrent transactions. What every batch shares (the Region, Industry and Channel nodes) is
+	 * linked by one more thread of its own, after the batch committed: two transactions never lock the same shared node,
+	 * so the writers never deadlock (they used to, retried, with a stack trace in the log). The first failing batch
+	 * stops the import.
 	 */
 	private final class Writers implements AutoCloseable {
 
@@ -236,9 +223,13 @@ public class CsvImporter {
 
 		private final ExecutorService pool;
 
+		private final ExecutorService links;
+
 		private final Semaphore waiting;
 
 		private final List<Future<Integer>> inFlight = new ArrayList<>();
+
+		private final List<Future<?>> linking = new ArrayList<>();
 
 		private long written;
 
@@ -247,6 +238,7 @@ public class CsvImporter {
 			this.rejects = rejects;
 			int writers = CsvImporter.this.properties.writers();
 			this.pool = Executors.newFixedThreadPool(writers, Thread.ofPlatform().name("import-writer-", 1).daemon().factory());
+			this.links = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import-links").daemon().factory());
 			this.waiting = new Semaphore(writers + 1);
 		}
 
@@ -259,9 +251,24 @@ public class CsvImporter {
 				throw new ImportFailedException("Import of " + this.file.fileName() + " interrupted", ex);
 			}
 			collectDone();
+			String linkStatement = CsvImporter.this.linkStatements.get(this.file);
 			this.inFlight.add(this.pool.submit(() -> {
-				try (Session session = CsvImporter.this.driver.session()) {
-					return write(session, this.file, batch, this.rejects);
+				try {
+					List<Map<String, Object>> rows;
+					try (Session session = CsvImporter.this.driver.session()) {
+						rows = write(session, this.file, batch, this.rejects);
+					}
+					if (linkStatement != null && !rows.isEmpty()) {
+						Future<?> linked = this.links.submit(() -> {
+							try (Session session = CsvImporter.this.driver.session()) {
+								session.executeWriteWithoutResult(tx -> tx.run(linkStatement, Map.of("rows", rows)).consume());
+							}
+						});
+						synchronized (this.linking) {
+							this.linking.add(linked);
+						}
+					}
+					return rows.size();
 				}
 				finally {
 					this.waiting.release();
@@ -272,6 +279,10 @@ public class CsvImporter {
 		long awaitAll() {
 			this.inFlight.forEach(batch -> this.written += result(batch));
 			this.inFlight.clear();
+			synchronized (this.linking) {
+				this.linking.forEach(Writers::result);
+				this.linking.clear();
+			}
 			return this.written;
 		}
 
@@ -284,9 +295,18 @@ public class CsvImporter {
 					it.remove();
 				}
 			}
+			synchronized (this.linking) {
+				for (var it = this.linking.iterator(); it.hasNext();) {
+					Future<?> linked = it.next();
+					if (linked.isDone()) {
+						result(linked);
+						it.remove();
+					}
+				}
+			}
 		}
 
-		private static int result(Future<Integer> batch) {
+		private static <T> T result(Future<T> batch) {
 			try {
 				return batch.get();
 			}
@@ -305,116 +325,7 @@ public class CsvImporter {
 		@Override
 		public void close() {
 			this.pool.shutdownNow();
-		}
-
-	}
-
-	private final class Progress {
-
-		private final ContractFile file;
-
-		private final long startedNanos = System.nanoTime();
-
-		private long lastLoggedRows;
-
-		private long lastLoggedNanos = System.nanoTime();
-
-		Progress(ContractFile file) {
-			this.file = file;
-		}
-
-		void maybeLog(long rows, long rejected) {
-			long now = System.nanoTime();
-			if (rows - this.lastLoggedRows >= CsvImporter.this.properties.progressEveryRows()
-					|| now - this.lastLoggedNanos >= PROGRESS_INTERVAL.toNanos()) {
-				double seconds = (now - this.startedNanos) / 1e9;
-				log.info("{}: {} rows so far ({} rows/s), {} rejected", this.file.fileName(), rows,
-						Math.round(rows / Math.max(seconds, 1e-3)), rejected);
-				this.lastLoggedRows = rows;
-				this.lastLoggedNanos = now;
-			}
-		}
-
-	}
-
-	/**
-	 * Writes rejects to the report as they happen (nothing is held for millions of bad rows) and keeps the first
-	 * ones for the summary. The file is created only when there is something to report.
-	 */
-	private static final class RejectSink implements AutoCloseable {
-
-		private final Path path;
-
-		private final List<Reject> sample = new ArrayList<>();
-
-		private BufferedWriter writer;
-
-		private long count;
-
-		private long rows;
-
-		RejectSink(Path path) {
-			this.path = path;
-		}
-
-		synchronized void rejectRow(List<Reject> rejects) {
-			this.rows++;
-			for (Reject reject : rejects) {
-				add(reject);
-			}
-		}
-
-		private void add(Reject reject) {
-			this.count++;
-			if (this.sample.size() < ImportReport.SAMPLE_SIZE) {
-				this.sample.add(reject);
-			}
-			try {
-				if (this.writer == null) {
-					Path parent = this.path.toAbsolutePath().getParent();
-					if (parent != null) {
-						Files.createDirectories(parent);
-					}
-					this.writer = Files.newBufferedWriter(this.path, StandardCharsets.UTF_8);
-					this.writer.write("file,line,column,reason\n");
-				}
-				this.writer.write(csv(reject.file()) + "," + reject.line() + "," + csv(reject.column()) + ","
-						+ csv(reject.reason()) + "\n");
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot write reject report " + this.path, ex);
-			}
-		}
-
-		private static String csv(String value) {
-			if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-				return value;
-			}
-			return '"' + value.replace("\"", "\"\"") + '"';
-		}
-
-		synchronized long count() {
-			return this.count;
-		}
-
-		synchronized long rejectedRows() {
-			return this.rows;
-		}
-
-		synchronized List<Reject> sample() {
-			return List.copyOf(this.sample);
-		}
-
-		@Override
-		public synchronized void close() {
-			if (this.writer != null) {
-				try {
-					this.writer.close();
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}
+			this.links.shutdownNow();
 		}
 
 	}
