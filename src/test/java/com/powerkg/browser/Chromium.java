@@ -49,8 +49,10 @@ import tools.jackson.databind.json.JsonMapper;
  * machine. HTTP Basic challenges from the loopback host are answered as a user answers the browser's dialog, and
  * the browser then sends those credentials itself, as it does for a real user.
  * <p>
- * Tests call {@link #assumeInstalled()} first: without {@code /usr/bin/chromium} they are skipped ({@code .ci/run}
- * installs it). Screenshots go to {@code target/screenshots/}.
+ * Tests call {@link #assumeInstalled()} first (in the test or a {@code @BeforeEach}, so that the skip and its reason
+ * are reported per test): without {@code /usr/bin/chromium} they are skipped ({@code .ci/run} installs it). Launch
+ * one Chromium per test class ({@link #launch()} in a {@code @BeforeAll} when {@link #installed()}), a page per test.
+ * Screenshots go to {@code target/screenshots/}.
  */
 public final class Chromium implements AutoCloseable {
 
