@@ -4,10 +4,13 @@ import React from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
-// GraphiQL's fonts (inlined), its components' styles and its own; Monaco's stylesheets come with its modules
+// what graphiql/style.css holds, without a second copy of Monaco's stylesheets (they come with its modules):
+// GraphiQL's fonts (inlined), its components' styles, its two plugins' (docs, history) and its own
 import '@graphiql/react/font/roboto.css';
 import '@graphiql/react/font/fira-code.css';
 import '@graphiql/react/style.css';
+import '@graphiql/plugin-doc-explorer/style.css';
+import '@graphiql/plugin-history/style.css';
 import 'graphiql/graphiql.css';
 
 // Monaco (GraphiQL's editor) runs its language services in web workers; build.sh bundles each one beside this file.
