@@ -403,13 +403,24 @@ public final class Chromium implements AutoCloseable {
 			}
 		}
 
-		/** Clicks the middle of the first element matching the CSS selector with the mouse. */
+		/**
+		 * Clicks with the mouse the middle of the visible part (inside the window and every clipping ancestor) of the first
+		 * element matching the CSS selector; scrolled into view first only when none of it is visible, as scrolling would
+		 * also move editors' own hidden overflow.
+		 */
 		public Page click(String selector) {
 			JsonNode point = evaluate("(() => { const e = document.querySelector(" + quote(selector) + "); if (!e) return null; "
-					+ "e.scrollIntoView({block: 'center', inline: 'center'}); const r = e.getBoundingClientRect(); "
-					+ "return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
+					+ "const visible = () => { const r = e.getBoundingClientRect(); "
+					+ "let left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth), "
+					+ "top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight); "
+					+ "for (let a = e.parentElement; a; a = a.parentElement) { "
+					+ "if (getComputedStyle(a).overflow === 'visible') continue; const c = a.getBoundingClientRect(); "
+					+ "left = Math.max(left, c.left); right = Math.min(right, c.right); top = Math.max(top, c.top); bottom = Math.min(bottom, c.bottom); } "
+					+ "return right > left && bottom > top ? {x: (left + right) / 2, y: (top + bottom) / 2} : null; }; "
+					+ "let point = visible(); if (!point) { e.scrollIntoView({block: 'center', inline: 'nearest'}); point = visible(); } "
+					+ "return point; })()");
 			if (point.isNull() || point.isMissingNode()) {
-				throw new AssertionError("Nothing to click: no element matches " + selector);
+				throw new AssertionError("Nothing to click: no visible element matches " + selector);
 			}
 			double x = point.path("x").asDouble();
 			double y = point.path("y").asDouble();

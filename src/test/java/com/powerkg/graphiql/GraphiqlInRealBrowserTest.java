@@ -72,6 +72,13 @@ class GraphiqlInRealBrowserTest {
 					"document.querySelector('.graphiql-query-editor .view-lines').textContent.includes('C00000042')",
 					Duration.ofSeconds(10));
 
+			// the schema came through GraphiQL's introspection query (within the service's depth and complexity limits)
+			page.click("button[aria-label='Show Documentation Explorer']");
+			page.waitUntil("the documentation explorer shows the schema's root types", """
+					document.querySelector('.graphiql-doc-explorer-root-type')
+					  && document.querySelector('.graphiql-doc-explorer').textContent.includes('Query')
+					  && !document.querySelector('.graphiql-doc-explorer-error')""", Duration.ofSeconds(30));
+
 			// as a user does: click into the query, select all, paste another over it, press the run button
 			page.click(".graphiql-query-editor .monaco-editor .view-lines");
 			page.press("a", Page.CTRL);
