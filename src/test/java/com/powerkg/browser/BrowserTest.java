@@ -58,7 +58,7 @@ class BrowserTest {
 		assertThat(graphQl.statusCode()).isEqualTo(200);
 		assertThat(graphQl.body()).isEqualTo("{\"data\":{\"customers\":{\"pageInfo\":{\"hasPreviousPage\":false}}}}");
 
-		assertThat(get("/graphiql?path=/graphql", "text/html").statusCode()).isEqualTo(200);
+		assertThat(get("/graphiql/", "text/html").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/health", "application/json").body()).contains("\"status\":\"UP\"");
 	}
 
@@ -66,7 +66,7 @@ class BrowserTest {
 	void anonymousCallersGetTheHealthOnlyNotBrowserNorGraphiQl() {
 		Http anonymous = Http.anonymous(this.port);
 		assertThat(anonymous.get("/actuator/health", "application/json").statusCode()).isEqualTo(200);
-		for (String path : new String[] { "/browser/", "/graphiql?path=/graphql", "/" }) {
+		for (String path : new String[] { "/browser/", "/graphiql", "/graphiql/", "/" }) {
 			var response = anonymous.get(path, "text/html");
 			assertThat(response.statusCode()).as(path).isEqualTo(401);
 			assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
