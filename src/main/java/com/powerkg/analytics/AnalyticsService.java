@@ -51,6 +51,9 @@ public class AnalyticsService {
 
 	private static final Logger log = LoggerFactory.getLogger(AnalyticsService.class);
 
+	/** Stages done, shown in the terminal of a command-line analyze (logback-command.xml). */
+	private static final Logger progress = LoggerFactory.getLogger("powerkg.progress.analytics");
+
 	/** The stages in order; {@code powerkg.analytics.pause-after-stage} names one of them. */
 	static final List<String> STAGES = List.of("histories", "segments", "credit", "plan");
 
@@ -329,7 +332,7 @@ public class AnalyticsService {
 	}
 
 	private void stageDone(String id, String stage, long started, double stageSeconds) {
-		log.info("Analytics run {}: stage {}/{} ({}) done in {} s, {} s since the start", id, STAGES.indexOf(stage) + 1, STAGES.size(), stage,
+		progress.info("Analytics run {}: stage {}/{} ({}) done in {} s, {} s since the start", id, STAGES.indexOf(stage) + 1, STAGES.size(), stage,
 				String.format(java.util.Locale.ROOT, "%.1f", stageSeconds),
 				String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
 		if (stage.equals(this.properties.pauseAfterStage())) {

@@ -39,6 +39,23 @@ final class SpringJob {
 		return new ArrayList<>(byName.values());
 	}
 
+	/** After a command: every log line to the terminal, as the service logs, instead of progress and warnings only. */
+	static final String VERBOSE = "--verbose";
+
+	/**
+	 * The same for every job of a JVM (the test suite sets it: a job's logging set-up would otherwise stay for the
+	 * tests that follow in the same JVM).
+	 */
+	static final String VERBOSE_PROPERTY = "powerkg.command.verbose";
+
+	/**
+	 * A job's terminal shows its own output, progress and warnings; Spring's and Neo4j's INFO lines go to the log file
+	 * (logback-command.xml). A default, so that a --logging.config of the operator's wins.
+	 */
+	static Map<String, Object> quiet(boolean verbose) {
+		return verbose ? Map.of() : Map.of("logging.config", "classpath:logback-command.xml");
+	}
+
 	/** A configuration with no beans: for reading the settings (application.yaml, arguments) without starting anything. */
 	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 	static class SettingsOnly {
@@ -50,10 +67,13 @@ final class SpringJob {
 	 * starting the database or anything else.
 	 */
 	static org.springframework.core.env.Environment environment(List<String> propertyArgs) {
+		boolean verbose = propertyArgs.contains(VERBOSE) || Boolean.getBoolean(VERBOSE_PROPERTY);
+		propertyArgs = propertyArgs.stream().filter(a -> !a.equals(VERBOSE)).toList();
 		checkSettings(propertyArgs);
 		var builder = new SpringApplicationBuilder(SettingsOnly.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false);
+			.logStartupInfo(false)
+			.properties(quiet(verbose));
 		try (ConfigurableApplicationContext context = builder.run(propertyArgs.toArray(String[]::new))) {
 			return context.getEnvironment();
 		}
@@ -69,10 +89,13 @@ final class SpringJob {
 	}
 
 	static int run(List<String> propertyArgs, Function<ConfigurableApplicationContext, Integer> job) {
+		boolean verbose = propertyArgs.contains(VERBOSE) || Boolean.getBoolean(VERBOSE_PROPERTY);
+		propertyArgs = propertyArgs.stream().filter(a -> !a.equals(VERBOSE)).toList();
 		checkSettings(propertyArgs);
 		var builder = new SpringApplicationBuilder(PowerKgApplication.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
+			.properties(quiet(verbose))
 			// A job works on the data it is given: never slip the sample in. A property source of its own ahead of
 			// every other (not a second command-line argument, which Spring would join with the user's into "a,b").
 			.initializers(context -> context.getEnvironment().getPropertySources()

@@ -1,5 +1,7 @@
 package com.powerkg.graph;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.neo4j.driver.AuthTokens;
@@ -23,7 +25,11 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedNeo4jConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties, ObjectProvider<EmptyStoreSeeder> seeders) {
+		Path home = properties.dataDirectory().toAbsolutePath().normalize();
+		if (!Files.isDirectory(home.resolve("data/databases/neo4j"))) {
+			seeders.orderedStream().forEach(seeder -> seeder.seed(home));
+		}
 		return EmbeddedNeo4j.start(properties);
 	}
 

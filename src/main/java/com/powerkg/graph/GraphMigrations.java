@@ -36,6 +36,9 @@ public final class GraphMigrations {
 
 	private static final Logger log = LoggerFactory.getLogger(GraphMigrations.class);
 
+	/** The scripts applied, shown in the terminal of a command-line job too (logback-command.xml). */
+	private static final Logger progress = LoggerFactory.getLogger("powerkg.progress.migrations");
+
 	/** "Could not apply migration: 9001 ("Steward typo")", "Checksum of 0003 ("Channels") changed" */
 	private static final Pattern FAILED_VERSION = Pattern.compile("(\\S+) \\(\"");
 
@@ -125,7 +128,7 @@ public final class GraphMigrations {
 		catch (MigrationsException ex) {
 			throw MigrationFailedException.from(ex, sourceOf(ex), lockHeld(ex));
 		}
-		pending.forEach(script -> log.info("Applied Cypher migration {}", script.getSource()));
+		pending.forEach(script -> progress.info("Applied Cypher migration {}", script.getSource()));
 		log.info("Graph schema is at version {} ({} script(s) applied now, from {})",
 				this.appliedVersion.map(MigrationVersion::getValue).orElse("<none>"), pending.size(), String.join(", ", this.locations));
 	}

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class HistoryReader {
 
-	private static final Logger log = LoggerFactory.getLogger(HistoryReader.class);
+	/** Shown in the terminal of a command-line analyze (logback-command.xml). */
+	private static final Logger log = LoggerFactory.getLogger("powerkg.progress.histories");
 
 	private static final String IDS = CypherResource.load(HistoryReader.class, "customer-ids.cypher");
 
@@ -140,8 +141,7 @@ public class HistoryReader {
 		List<CustomerHistory.Payment> payments = new ArrayList<>(record.get("payments").size());
 		Map<String, List<CustomerHistory.Payment>> byBill = new HashMap<>();
 		for (Value v : record.get("payments").values()) {
-			Value bill = v.get(5);
-			String billId = bill.isEmpty() ? null : bill.get(0).asString();
+			String billId = v.get(5).asString(null);
 			var payment = new CustomerHistory.Payment(v.get(0).asString(), v.get(1).asLocalDateTime(), v.get(2).asDouble(),
 					v.get(3).asString(), v.get(4).asString(), billId);
 			payments.add(payment);
@@ -162,9 +162,8 @@ public class HistoryReader {
 
 		List<CustomerHistory.Contact> contacts = new ArrayList<>(record.get("contacts").size());
 		for (Value v : record.get("contacts").values()) {
-			Value bill = v.get(6);
 			contacts.add(new CustomerHistory.Contact(v.get(0).asString(), v.get(1).asLocalDateTime(), v.get(2).asInt(),
-					v.get(3).asString(), v.get(4).asBoolean(), v.get(5).asString("NONE"), bill.isEmpty() ? null : bill.get(0).asString()));
+					v.get(3).asString(), v.get(4).asBoolean(), v.get(5).asString("NONE"), v.get(6).asString(null)));
 		}
 		contacts.sort(Comparator.comparing(CustomerHistory.Contact::contactedAt).thenComparing(CustomerHistory.Contact::id));
 

@@ -10,23 +10,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The node and relationship files of Neo4j's bulk importer ({@code neo4j-admin database import full}), written from the
  * validated rows of the contract files: the same labels, keys, property names and types, and relationships as the
  * transactional path's Cypher ({@code customers.cypher}, {@code bills.cypher}, ...), so both paths build the same graph
- * (BulkLoadTest compares them). Ids are the natural keys, one id space per label.
+ * (BulkLoadTest compares them). Node ids are numbers, one id space per label.
  */
 final class BulkFiles implements AutoCloseable {
 
 	private final Path directory;
 
 	private final Map<String, Output> outputs = new LinkedHashMap<>();
-
-	private final TreeSet<String> regions = new TreeSet<>();
-
-	private final TreeSet<String> industries = new TreeSet<>();
 
 	/** One importer input file: its header and rows, and whether it holds nodes or relationships. */
 	private static final class Output {
@@ -97,10 +92,6 @@ final class BulkFiles implements AutoCloseable {
 
 	}
 
-	BulkFiles(Path directory) {
-		this.directory = directory;
-	}
-
 	private Output output(String file, boolean nodes, String header) {
 		return this.outputs.computeIfAbsent(file, n -> {
 			try {
@@ -112,75 +103,108 @@ final class BulkFiles implements AutoCloseable {
 		});
 	}
 
-	/** A validated row of a contract file, as nodes and relationships (references were checked by the caller). */
-	void write(ContractFile file, Map<String, Object> row) {
+	/** Node ids of the shared nodes (regions, industries, channels), in the order first seen. */
+	private final Map<String, Integer> regionIds = new LinkedHashMap<>();
+
+	private final Map<String, Integer> industryIds = new LinkedHashMap<>();
+
+	private final Map<String, Integer> channelIds = new LinkedHashMap<>();
+
+	/** The next node id of the labels whose nodes only their own row refers to. */
+	private final Map<ContractFile, long[]> next = new java.util.EnumMap<>(ContractFile.class);
+
+	BulkFiles(Path directory, List<String> channels) {
+		this.directory = directory;
+		channels.forEach(code -> this.channelIds.put(code, this.channelIds.size()));
+	}
+
+	private long nextId(ContractFile file) {
+		return this.next.computeIfAbsent(file, f -> new long[1])[0]++;
+	}
+
+	private static int shared(Map<String, Integer> ids, String code) {
+		return ids.computeIfAbsent(code, c -> ids.size());
+	}
+
+	/**
+	 * A validated row of a contract file, as nodes and relationships (references were checked by the caller). Node ids
+	 * are numbers (the importer maps integers much faster than strings): customers and bills those of
+	 * {@link BulkReferences}, other nodes numbered in file order; the natural key is a property as in the
+	 * transactional path.
+	 */
+	void write(ContractFile file, Map<String, Object> row, BulkReferences references) {
+		int customer = references.customer((String) row.get("customer_id"));
 		switch (file) {
-			case CUSTOMERS -> customer(row);
+			case CUSTOMERS -> customer(row, customer);
 			case CONSUMPTION -> {
-				String key = row.get("customer_id") + "|" + row.get("month");
+				long id = nextId(file);
 				output("Consumption.csv", true,
-						"key:ID(Consumption),customerId,month,kwh:double,peakKwh:double,flatKwh:double,valleyKwh:double")
-					.row(key, row.get("customer_id"), row.get("month"), row.get("kwh"), row.get("peak_kwh"),
-							row.get("flat_kwh"), row.get("valley_kwh"));
-				relationship("CONSUMED", "Customer", "Consumption").row(row.get("customer_id"), key);
+						":ID(Consumption),key,customerId,month,kwh:double,peakKwh:double,flatKwh:double,valleyKwh:double")
+					.row(id, row.get("customer_id") + "|" + row.get("month"), row.get("customer_id"), row.get("month"), row.get("kwh"),
+							row.get("peak_kwh"), row.get("flat_kwh"), row.get("valley_kwh"));
+				relationship("CONSUMED", "Customer", "Consumption").row(customer, id);
 			}
 			case BILLS -> {
-				output("Bill.csv", true, "id:ID(Bill),period,issuedOn:date,dueOn:date,amount:double,anomaly")
-					.row(row.get("bill_id"), row.get("period"), row.get("issued_on"), row.get("due_on"), row.get("amount"),
+				int bill = references.bill((String) row.get("bill_id"));
+				output("Bill.csv", true, ":ID(Bill),id,period,issuedOn:date,dueOn:date,amount:double,anomaly")
+					.row(bill, row.get("bill_id"), row.get("period"), row.get("issued_on"), row.get("due_on"), row.get("amount"),
 							row.get("anomaly"));
-				relationship("BILLED", "Customer", "Bill").row(row.get("customer_id"), row.get("bill_id"));
+				relationship("BILLED", "Customer", "Bill").row(customer, bill);
 			}
 			case PAYMENTS -> {
-				output("Payment.csv", true, "id:ID(Payment),paidAt:localdatetime,amount:double,channel,kind")
-					.row(row.get("payment_id"), row.get("paid_at"), row.get("amount"), row.get("channel"), row.get("kind"));
-				relationship("PAID", "Customer", "Payment").row(row.get("customer_id"), row.get("payment_id"));
-				relationship("VIA", "Payment", "Channel").row(row.get("payment_id"), row.get("channel"));
+				long id = nextId(file);
+				output("Payment.csv", true, ":ID(Payment),id,paidAt:localdatetime,amount:double,channel,kind,billId")
+					.row(id, row.get("payment_id"), row.get("paid_at"), row.get("amount"), row.get("channel"), row.get("kind"),
+							row.get("bill_id"));
+				relationship("PAID", "Customer", "Payment").row(customer, id);
+				relationship("VIA", "Payment", "Channel").row(id, shared(this.channelIds, (String) row.get("channel")));
 				if (row.get("bill_id") != null) {
-					relationship("SETTLES", "Payment", "Bill").row(row.get("payment_id"), row.get("bill_id"));
+					relationship("SETTLES", "Payment", "Bill").row(id, references.bill((String) row.get("bill_id")));
 				}
 			}
 			case DUNNING_CONTACTS -> {
+				long id = nextId(file);
 				output("DunningContact.csv", true,
-						"id:ID(DunningContact),contactedAt:localdatetime,round:long,method,reached:boolean,response")
-					.row(row.get("contact_id"), row.get("contacted_at"), row.get("round"), row.get("method"),
-							row.get("reached"), row.get("response"));
-				relationship("RECEIVED", "Customer", "DunningContact").row(row.get("customer_id"), row.get("contact_id"));
+						":ID(DunningContact),id,contactedAt:localdatetime,round:long,method,reached:boolean,response,billId")
+					.row(id, row.get("contact_id"), row.get("contacted_at"), row.get("round"), row.get("method"), row.get("reached"),
+							row.get("response"), row.get("bill_id"));
+				relationship("RECEIVED", "Customer", "DunningContact").row(customer, id);
 				if (row.get("bill_id") != null) {
-					relationship("CONCERNS", "DunningContact", "Bill").row(row.get("contact_id"), row.get("bill_id"));
+					relationship("CONCERNS", "DunningContact", "Bill").row(id, references.bill((String) row.get("bill_id")));
 				}
 			}
 			case WORK_ORDERS -> {
-				output("WorkOrder.csv", true, "id:ID(WorkOrder),createdAt:localdatetime,type,topic,channel")
-					.row(row.get("order_id"), row.get("created_at"), row.get("type"), row.get("topic"), row.get("channel"));
-				relationship("RAISED", "Customer", "WorkOrder").row(row.get("customer_id"), row.get("order_id"));
-				relationship("VIA", "WorkOrder", "Channel").row(row.get("order_id"), row.get("channel"));
+				long id = nextId(file);
+				output("WorkOrder.csv", true, ":ID(WorkOrder),id,createdAt:localdatetime,type,topic,channel")
+					.row(id, row.get("order_id"), row.get("created_at"), row.get("type"), row.get("topic"), row.get("channel"));
+				relationship("RAISED", "Customer", "WorkOrder").row(customer, id);
+				relationship("VIA", "WorkOrder", "Channel").row(id, shared(this.channelIds, (String) row.get("channel")));
 			}
 			case CREDIT_OUTCOMES -> {
-				String key = row.get("customer_id") + "|" + row.get("observed_on");
-				output("CreditOutcome.csv", true, "key:ID(CreditOutcome),customerId,observedOn:date,defaulted:boolean")
-					.row(key, row.get("customer_id"), row.get("observed_on"), row.get("defaulted"));
-				relationship("HAS_OUTCOME", "Customer", "CreditOutcome").row(row.get("customer_id"), key);
+				long id = nextId(file);
+				output("CreditOutcome.csv", true, ":ID(CreditOutcome),key,customerId,observedOn:date,defaulted:boolean")
+					.row(id, row.get("customer_id") + "|" + row.get("observed_on"), row.get("customer_id"), row.get("observed_on"),
+							row.get("defaulted"));
+				relationship("HAS_OUTCOME", "Customer", "CreditOutcome").row(customer, id);
 			}
 		}
 	}
 
-	private void customer(Map<String, Object> row) {
-		output("Customer.csv", true, "id:ID(Customer),name,phone,usageCategory,industryCode,voltageKv:double,"
+	private void customer(Map<String, Object> row, int id) {
+		output("Customer.csv", true, ":ID(Customer),id,name,phone,usageCategory,industryCode,voltageKv:double,"
 				+ "contractCapacityKva:double,importance,paymentMode,region,openedOn:date,socialCredit,assetLiabilityRatio:double,"
 				+ "currentRatio:double,returnOnNetAssets:double,loanOnTimeRate:double,reactiveCompensation:boolean,"
 				+ "calibrationOnSchedule:boolean,equipmentAccidents:long")
-			.row(row.get("customer_id"), row.get("name"), row.get("phone"), row.get("usage_category"), row.get("industry_code"),
+			.row(id, row.get("customer_id"), row.get("name"), row.get("phone"), row.get("usage_category"), row.get("industry_code"),
 					row.get("voltage_kv"), row.get("contract_capacity_kva"), row.get("importance"), row.get("payment_mode"),
 					row.get("region"), row.get("opened_on"), row.get("social_credit"), row.get("asset_liability_ratio"),
 					row.get("current_ratio"), row.get("return_on_net_assets"), row.get("loan_on_time_rate"),
 					row.get("reactive_compensation"), row.get("calibration_on_schedule"), row.get("equipment_accidents"));
 		if (row.get("region") != null) {
-			this.regions.add((String) row.get("region"));
-			relationship("IN_REGION", "Customer", "Region").row(row.get("customer_id"), row.get("region"));
+			relationship("IN_REGION", "Customer", "Region").row(id, shared(this.regionIds, (String) row.get("region")));
 		}
 		if (row.get("industry_code") != null) {
-			this.industries.add((String) row.get("industry_code"));
-			relationship("IN_INDUSTRY", "Customer", "Industry").row(row.get("customer_id"), row.get("industry_code"));
+			relationship("IN_INDUSTRY", "Customer", "Industry").row(id, shared(this.industryIds, (String) row.get("industry_code")));
 		}
 	}
 
@@ -189,19 +213,19 @@ final class BulkFiles implements AutoCloseable {
 	}
 
 	/**
-	 * Writes the shared nodes (regions and industries found, the reference channels) and closes every file.
+	 * Writes the shared nodes (the reference channels, the regions and industries found) and closes every file.
 	 * @return the importer's arguments naming the files ({@code --nodes=...}, {@code --relationships=...})
 	 */
-	List<String> finish(List<String> channels) {
-		Output channel = output("Channel.csv", true, "code:ID(Channel)");
-		channels.forEach(channel::row);
-		if (!this.regions.isEmpty()) {
-			Output region = output("Region.csv", true, "code:ID(Region)");
-			this.regions.forEach(region::row);
+	List<String> finish() {
+		Output channel = output("Channel.csv", true, ":ID(Channel),code");
+		this.channelIds.forEach((code, id) -> channel.row(id, code));
+		if (!this.regionIds.isEmpty()) {
+			Output region = output("Region.csv", true, ":ID(Region),code");
+			this.regionIds.forEach((code, id) -> region.row(id, code));
 		}
-		if (!this.industries.isEmpty()) {
-			Output industry = output("Industry.csv", true, "code:ID(Industry)");
-			this.industries.forEach(industry::row);
+		if (!this.industryIds.isEmpty()) {
+			Output industry = output("Industry.csv", true, ":ID(Industry),code");
+			this.industryIds.forEach((code, id) -> industry.row(id, code));
 		}
 		close();
 		List<String> arguments = new ArrayList<>();

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BulkLoad {
 
-	private static final Logger log = LoggerFactory.getLogger(BulkLoad.class);
+	/** Shown in the terminal of a command-line import (logback-command.xml). */
+	private static final Logger log = LoggerFactory.getLogger("powerkg.progress.import");
 
 	/** The staging folder inside the embedded store's folder; its presence at start-up means a load did not finish. */
 	public static final String STAGING = EmbeddedNeo4j.BULK_LOAD_STAGING;
@@ -80,8 +81,8 @@ public final class BulkLoad {
 		List<ImportReport.FileResult> results = new ArrayList<>();
 		List<String> inputs;
 		ImportReport.Rejects sample;
-		try (var rejects = new RejectSink(rejectFile); var files = new BulkFiles(staging.resolve("input"))) {
-			var references = new References();
+		try (var rejects = new RejectSink(rejectFile); var files = new BulkFiles(staging.resolve("input"), channels())) {
+			var references = new BulkReferences();
 			for (ContractFile file : ContractFile.values()) {
 				Path path = present.get(file);
 				if (path == null) {
@@ -90,7 +91,7 @@ public final class BulkLoad {
 				}
 				results.add(validate(file, path, rejects, references, files));
 			}
-			inputs = files.finish(channels());
+			inputs = files.finish();
 			sample = new ImportReport.Rejects(rejects.sample(), rejects.count());
 		}
 		long validated = System.nanoTime();
@@ -106,52 +107,8 @@ public final class BulkLoad {
 				sample.count() > 0 ? Optional.of(rejectFile) : Optional.empty(), duration, ImportReport.Mode.BULK);
 	}
 
-	/** The customers and bills seen so far, to check references without a database. */
-	private static final class References {
-
-		final KeyIndex customers = new KeyIndex();
-
-		final List<String> customerIds = new ArrayList<>();
-
-		final KeyIndex billCustomers = new KeyIndex();
-
-		/** The same reasons, columns and order as the transactional path's reference checks (*-check.cypher). */
-		Optional<Reject> check(ContractFile file, Map<String, Object> row) {
-			if (file == ContractFile.CUSTOMERS) {
-				return Optional.empty();
-			}
-			String customer = (String) row.get("customer_id");
-			long line = (Long) row.get("line");
-			if (this.customers.get(customer) < 0) {
-				return Optional.of(new Reject(file.fileName(), line, "customer_id", "unknown customer " + customer));
-			}
-			if ((file == ContractFile.PAYMENTS || file == ContractFile.DUNNING_CONTACTS) && row.get("bill_id") != null) {
-				String bill = (String) row.get("bill_id");
-				int owner = this.billCustomers.get(bill);
-				if (owner < 0) {
-					return Optional.of(new Reject(file.fileName(), line, "bill_id", "unknown bill " + bill));
-				}
-				if (!this.customerIds.get(owner).equals(customer)) {
-					return Optional.of(new Reject(file.fileName(), line, "bill_id",
-							"bill " + bill + " belongs to customer " + this.customerIds.get(owner) + ", not " + customer));
-				}
-			}
-			return Optional.empty();
-		}
-
-		void accepted(ContractFile file, Map<String, Object> row) {
-			if (file == ContractFile.CUSTOMERS) {
-				this.customers.put((String) row.get("customer_id"), this.customerIds.size());
-				this.customerIds.add((String) row.get("customer_id"));
-			}
-			else if (file == ContractFile.BILLS) {
-				this.billCustomers.put((String) row.get("bill_id"), this.customers.get((String) row.get("customer_id")));
-			}
-		}
-
-	}
-
-	private ImportReport.FileResult validate(ContractFile file, Path path, RejectSink rejects, References references, BulkFiles files) {
+	private ImportReport.FileResult validate(ContractFile file, Path path, RejectSink rejects, BulkReferences references,
+			BulkFiles files) {
 		long started = System.nanoTime();
 		long rejectedBefore = rejects.rejectedRows();
 		long[] written = {0};
@@ -164,7 +121,7 @@ public final class BulkLoad {
 					return;
 				}
 				references.accepted(file, row);
-				files.write(file, row);
+				files.write(file, row, references);
 				written[0]++;
 			});
 		}
@@ -191,7 +148,7 @@ public final class BulkLoad {
 		Path output = staging.resolve("neo4j-admin-import.log");
 		List<String> arguments = new ArrayList<>(List.of("database", "import", "full", DATABASE));
 		arguments.addAll(inputs);
-		arguments.addAll(List.of("--id-type=string", "--bad-tolerance=0", "--skip-bad-relationships=false",
+		arguments.addAll(List.of("--id-type=integer", "--bad-tolerance=0", "--skip-bad-relationships=false",
 				"--skip-duplicate-nodes=false", "--threads=" + this.properties.bulkThreads(), "--max-off-heap-memory="
 						+ this.properties.bulkMemory(), "--high-parallel-io=auto", "--overwrite-destination=true"));
 		int exit;
@@ -222,7 +179,7 @@ public final class BulkLoad {
 
 		private final OutputStream file;
 
-		private final StringBuilder line = new StringBuilder();
+		private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
 
 		ProgressLines(OutputStream file) {
 			this.file = file;
@@ -232,15 +189,16 @@ public final class BulkLoad {
 		public void write(int b) throws IOException {
 			this.file.write(b);
 			if (b == '\n') {
-				String text = this.line.toString().strip();
-				this.line.setLength(0);
-				if (text.startsWith("IMPORT") || text.contains("Imported:") || text.matches(".*\\b\\d+%.*")
+				String text = this.line.toString(StandardCharsets.UTF_8).strip();
+				this.line.reset();
+				// its stages, each quarter of a stage, and its summary
+				if (text.startsWith("IMPORT") || text.startsWith("Imported:") || text.matches(".*\\b(25|50|75|100)% .*")
 						|| text.startsWith("(") && text.contains("/")) {
-					log.info("bulk importer: {}", text);
+					log.info("bulk importer: {}", text.replaceAll("[. ]{20,}", " "));
 				}
 			}
 			else if (b != '\r') {
-				this.line.append((char) b);
+				this.line.write(b);
 			}
 		}
 

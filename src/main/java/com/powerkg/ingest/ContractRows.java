@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ContractRows {
 
-	private static final Logger log = LoggerFactory.getLogger(ContractRows.class);
+	/** Shown in the terminal of a command-line import (logback-command.xml). */
+	private static final Logger log = LoggerFactory.getLogger("powerkg.progress.import");
 
 	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
 

@@ -40,6 +40,9 @@ public class CsvImporter {
 
 	private static final Logger log = LoggerFactory.getLogger(CsvImporter.class);
 
+	/** Shown in the terminal of a command-line import (logback-command.xml). */
+	private static final Logger progress = LoggerFactory.getLogger("powerkg.progress.import");
+
 	private final Driver driver;
 
 	private final ImportProperties properties;
@@ -162,7 +165,7 @@ public class CsvImporter {
 		}
 		var duration = Duration.ofNanos(System.nanoTime() - started);
 		long rejected = rejects.rejectedRows() - rejectedBefore;
-		log.info("{}: {} lines, {} rows read, {} imported, {} rejected in {} ms", file.fileName(), counts.lines(), counts.read(),
+		progress.info("{}: {} lines, {} rows read, {} imported, {} rejected in {} ms", file.fileName(), counts.lines(), counts.read(),
 				imported, rejected, duration.toMillis());
 		return new ImportReport.FileResult(file, true, counts.lines(), counts.blank(), counts.read(), imported, rejected, duration);
 	}

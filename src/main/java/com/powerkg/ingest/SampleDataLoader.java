@@ -29,17 +29,25 @@ class SampleDataLoader implements SmartInitializingSingleton {
 
 	private final AnalyticsService analytics;
 
+	private final SampleSeeder seeder;
+
 	SampleDataLoader(Driver driver, CsvImporter importer, SampleProperties properties, AnalyticsService analytics,
-			GraphMigrations migrated) {
+			GraphMigrations migrated, SampleSeeder seeder) {
 		this.driver = driver;
 		this.importer = importer;
 		this.properties = properties;
 		this.analytics = analytics;
+		this.seeder = seeder;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		if (!this.properties.loadOnEmptyDatabase()) {
+			return;
+		}
+		if (this.seeder.seeded()) {
+			// the sample was bulk-loaded before the database opened: only the analysis is left
+			analyse();
 			return;
 		}
 		boolean empty = this.driver.executableQuery("MATCH (c:Customer) RETURN count(c) = 0 AS empty")
@@ -59,6 +67,10 @@ class SampleDataLoader implements SmartInitializingSingleton {
 		log.info("Empty database: importing the sample from {}", this.properties.directory());
 		ImportReport report = this.importer.importDirectory(this.properties.directory());
 		log.info("Sample loaded: {}", report.summary());
+		analyse();
+	}
+
+	private void analyse() {
 		if (this.properties.analyzeAsOf() != null) {
 			log.info("Analysing the sample as of {}", this.properties.analyzeAsOf());
 			this.analytics.run(this.properties.analyzeAsOf());

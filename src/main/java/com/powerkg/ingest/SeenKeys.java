@@ -1,7 +1,5 @@
 package com.powerkg.ingest;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Remembers the natural keys of one file and the line each was first seen on, to reject duplicates. Keys are
  * kept as 64-bit hashes in an open-addressing table (about 12 bytes a key instead of ~80 for a String in a
@@ -60,11 +58,14 @@ final class SeenKeys {
 		}
 	}
 
-	/** 64-bit FNV-1a over the UTF-8 bytes, finished with a murmur3 mix; never 0 (0 marks an empty slot). */
+	/**
+	 * 64-bit FNV-1a over the characters (no byte array per key: millions of keys per file), finished with a murmur3
+	 * mix; never 0 (0 marks an empty slot). Only compared within one import, never stored.
+	 */
 	static long hash(String key) {
 		long h = 0xcbf29ce484222325L;
-		for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-			h ^= (b & 0xff);
+		for (int i = 0; i < key.length(); i++) {
+			h ^= key.charAt(i);
 			h *= 0x100000001b3L;
 		}
 		h ^= h >>> 33;

@@ -5,7 +5,8 @@ SET d.contactedAt = row.contacted_at,
     d.round = row.round,
     d.method = row.method,
     d.reached = row.reached,
-    d.response = row.response
+    d.response = row.response,
+    d.billId = row.bill_id
 WITH c, d, row
 // a re-import may correct the customer or bill of a contact: links that no longer hold go
 CALL (c, d, row) {

@@ -4,7 +4,8 @@ MERGE (p:Payment {id: row.payment_id})
 SET p.paidAt = row.paid_at,
     p.amount = row.amount,
     p.channel = row.channel,
-    p.kind = row.kind
+    p.kind = row.kind,
+    p.billId = row.bill_id
 WITH c, p, row
 // a re-import may correct the customer or bill of a payment: links that no longer hold go (its channel: payments-links)
 CALL (c, p, row) {
