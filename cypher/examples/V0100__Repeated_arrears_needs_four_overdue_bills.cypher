@@ -9,5 +9,5 @@ WITH collect(p) AS found
 WITH found, 1 / size(found) AS parameterMustExist
 UNWIND found AS p
 SET p.value = 4,
-    p.changedBy = 'data steward (example script V0006)',
+    p.changedBy = 'data steward (example script V0100__Repeated_arrears_needs_four_overdue_bills)',
     p.reason = 'dunning teams asked to focus on customers with 4+ late bills';

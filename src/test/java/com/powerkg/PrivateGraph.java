@@ -30,6 +30,18 @@ public record PrivateGraph(EmbeddedNeo4j neo4j, Driver driver) implements AutoCl
 		return new PrivateGraph(neo4j, driver);
 	}
 
+	/** The next free version after the product's scripts in cypher/migrations, as a steward picks it (README): V0014. */
+	public static String nextMigrationVersion() {
+		try (var scripts = java.nio.file.Files.list(Path.of("cypher/migrations"))) {
+			int last = scripts.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.cypher"))
+				.mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElse(0);
+			return String.format("V%04d", last + 1);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	@Override
 	public void close() {
 		this.driver.close();

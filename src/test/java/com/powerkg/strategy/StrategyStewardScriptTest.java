@@ -28,19 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StrategyStewardScriptTest {
 
 	/** The next free version after the product's scripts, as the steward would pick it (README). */
-	static final String NEXT = nextVersion();
-
-	static String nextVersion() {
-		try (var scripts = Files.list(java.nio.file.Path.of("cypher/migrations"))) {
-			int last = scripts.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.cypher"))
-				.mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElse(0);
-			return String.format("V%04d", last + 1);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
-
+	static final String NEXT = com.powerkg.PrivateGraph.nextMigrationVersion();
 
 	static final String PRODUCT = "classpath:cypher/migrations";
 
