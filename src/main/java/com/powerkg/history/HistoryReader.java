@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads every customer's {@link CustomerHistory} once per run: in batches of customers in id order (keyset pages, so
- * each batch costs the same), each batch in one round-trip, several batches at a time (one per core by default), and
+ * each batch costs the same), each batch in one round-trip (through the embedded database's own API when it is in this
+ * process, {@code customer-histories.cypher} otherwise), several batches at a time (one per core by default), and
  * never more batches in memory than readers. A batch's histories go to the caller's handler on the reading thread;
  * the handlers' results come back in id order, whatever order the batches finished in. Progress is logged every 10 s
  * with customers and rows per second and the time left.
@@ -47,8 +48,26 @@ public class HistoryReader {
 
 	private final GraphReads reads;
 
+	/** The embedded database's own API, when the database is in this process; null for an external one. */
+	private final EmbeddedHistories embedded;
+
+	/** Reads through Cypher (any database). */
 	public HistoryReader(GraphReads reads) {
+		this(reads, (org.neo4j.graphdb.GraphDatabaseService) null);
+	}
+
+	/**
+	 * @param embedded the embedded database, read through its own API (several times faster than Cypher over Bolt);
+	 *                 null: through Cypher
+	 */
+	public HistoryReader(GraphReads reads, org.neo4j.graphdb.GraphDatabaseService embedded) {
 		this.reads = reads;
+		this.embedded = (embedded != null) ? new EmbeddedHistories(embedded) : null;
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	public HistoryReader(GraphReads reads, org.springframework.beans.factory.ObjectProvider<com.powerkg.graph.EmbeddedNeo4j> embedded) {
+		this(reads, embedded.getIfAvailable() == null ? null : embedded.getIfAvailable().service().database("neo4j"));
 	}
 
 	/**
@@ -109,6 +128,13 @@ public class HistoryReader {
 	}
 
 	private List<CustomerHistory> histories(List<String> ids, LocalDate asOf, Progress progress) {
+		if (this.embedded != null) {
+			List<CustomerHistory> histories = this.embedded.histories(ids, asOf);
+			if (progress != null) {
+				progress.rows(histories.stream().mapToLong(HistoryReader::rows).sum());
+			}
+			return histories;
+		}
 		Map<String, Object> params = new HashMap<>();
 		params.put("ids", ids);
 		params.put("asOf", asOf);
@@ -119,14 +145,19 @@ public class HistoryReader {
 		for (Record record : this.reads.records(HISTORIES, params)) {
 			CustomerHistory history = history(record);
 			histories.add(history);
-			rows += 1 + history.bills().size() + history.payments().size() + history.contacts().size()
-					+ history.consumption().size() + history.workOrders().size() + history.outcomes().size();
+			rows += rows(history);
 		}
 		if (progress != null) {
 			progress.rows(rows);
 		}
 		histories.sort(Comparator.comparing(CustomerHistory::customerId));
 		return histories;
+	}
+
+	/** Rows of the contract files a history holds (its customer counts one). */
+	private static long rows(CustomerHistory history) {
+		return 1 + history.bills().size() + history.payments().size() + history.contacts().size() + history.consumption().size()
+				+ history.workOrders().size() + history.outcomes().size();
 	}
 
 	static CustomerHistory history(Record record) {
