@@ -194,12 +194,13 @@ final class BulkFiles implements AutoCloseable {
 		output("Customer.csv", true, ":ID(Customer),id,name,phone,usageCategory,industryCode,voltageKv:double,"
 				+ "contractCapacityKva:double,importance,paymentMode,region,openedOn:date,socialCredit,assetLiabilityRatio:double,"
 				+ "currentRatio:double,returnOnNetAssets:double,loanOnTimeRate:double,reactiveCompensation:boolean,"
-				+ "calibrationOnSchedule:boolean,equipmentAccidents:long")
+				+ "calibrationOnSchedule:boolean,equipmentAccidents:long,sourceHash:long")
 			.row(id, row.get("customer_id"), row.get("name"), row.get("phone"), row.get("usage_category"), row.get("industry_code"),
 					row.get("voltage_kv"), row.get("contract_capacity_kva"), row.get("importance"), row.get("payment_mode"),
 					row.get("region"), row.get("opened_on"), row.get("social_credit"), row.get("asset_liability_ratio"),
 					row.get("current_ratio"), row.get("return_on_net_assets"), row.get("loan_on_time_rate"),
-					row.get("reactive_compensation"), row.get("calibration_on_schedule"), row.get("equipment_accidents"));
+					row.get("reactive_compensation"), row.get("calibration_on_schedule"), row.get("equipment_accidents"),
+					SourceHash.of(ContractFile.CUSTOMERS, row));
 		if (row.get("region") != null) {
 			relationship("IN_REGION", "Customer", "Region").row(id, shared(this.regionIds, (String) row.get("region")));
 		}

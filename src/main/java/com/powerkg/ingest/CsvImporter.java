@@ -171,15 +171,24 @@ public class CsvImporter {
 	}
 
 	/**
+	 * What a batch's transaction did: its rows now in the graph, and those whose links to shared nodes must be
+	 * (re)written (for customers, only the new and changed ones: see {@link SourceHash}).
+	 */
+	private record Written(int rows, List<Map<String, Object>> toLink) {
+	}
+
+	/**
 	 * Checks references and writes one batch in one transaction, so a batch is either fully in the graph or not
 	 * at all.
-	 * @return rows written
 	 */
-	private List<Map<String, Object>> write(Session session, ContractFile file, List<Map<String, Object>> batch, RejectSink rejects) {
+	private Written write(Session session, ContractFile file, List<Map<String, Object>> batch, RejectSink rejects) {
 		String check = this.checkStatements.get(file);
 		String statement = this.writeStatements.get(file);
 		List<Reject> referenceRejects = new ArrayList<>();
-		List<Map<String, Object>> written = session.executeWrite(tx -> {
+		if (file == ContractFile.CUSTOMERS) {
+			batch.forEach(row -> row.put("source_hash", SourceHash.of(file, row)));
+		}
+		Written written = session.executeWrite(tx -> {
 			referenceRejects.clear();
 			List<Map<String, Object>> rows = batch;
 			if (check != null) {
@@ -195,10 +204,16 @@ public class CsvImporter {
 					rows = batch.stream().filter(row -> !badLines.contains((Long) row.get("line"))).toList();
 				}
 			}
-			if (!rows.isEmpty()) {
-				tx.run(statement, Map.of("rows", rows)).consume();
+			if (rows.isEmpty()) {
+				return new Written(0, List.of());
 			}
-			return rows;
+			if (file == ContractFile.CUSTOMERS) {
+				Set<String> changed = new HashSet<>();
+				tx.run(statement, Map.of("rows", rows)).forEachRemaining(r -> changed.add(r.get("id").asString()));
+				return new Written(rows.size(), rows.stream().filter(row -> changed.contains((String) row.get("customer_id"))).toList());
+			}
+			tx.run(statement, Map.of("rows", rows)).consume();
+			return new Written(rows.size(), rows);
 		});
 		referenceRejects.sort(java.util.Comparator.comparingLong(Reject::line));
 		synchronized (rejects) {
@@ -257,10 +272,11 @@ public class CsvImporter {
 			String linkStatement = CsvImporter.this.linkStatements.get(this.file);
 			this.inFlight.add(this.pool.submit(() -> {
 				try {
-					List<Map<String, Object>> rows;
+					Written written;
 					try (Session session = CsvImporter.this.driver.session()) {
-						rows = write(session, this.file, batch, this.rejects);
+						written = write(session, this.file, batch, this.rejects);
 					}
+					List<Map<String, Object>> rows = written.toLink();
 					if (linkStatement != null && !rows.isEmpty()) {
 						Future<?> linked = this.links.submit(() -> {
 							try (Session session = CsvImporter.this.driver.session()) {
@@ -271,7 +287,7 @@ public class CsvImporter {
 							this.linking.add(linked);
 						}
 					}
-					return rows.size();
+					return written.rows();
 				}
 				finally {
 					this.waiting.release();

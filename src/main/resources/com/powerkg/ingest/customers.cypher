@@ -1,5 +1,8 @@
 UNWIND $rows AS row
+// a monthly file repeats every customer: only a new or changed one is written (and then linked again, see CsvImporter)
 MERGE (c:Customer {id: row.customer_id})
+WITH c, row
+WHERE c.sourceHash IS NULL OR c.sourceHash <> row.source_hash
 SET c.name = row.name,
     c.phone = row.phone,
     c.usageCategory = row.usage_category,
@@ -17,4 +20,6 @@ SET c.name = row.name,
     c.loanOnTimeRate = row.loan_on_time_rate,
     c.reactiveCompensation = row.reactive_compensation,
     c.calibrationOnSchedule = row.calibration_on_schedule,
-    c.equipmentAccidents = row.equipment_accidents
+    c.equipmentAccidents = row.equipment_accidents,
+    c.sourceHash = row.source_hash
+RETURN row.customer_id AS id

@@ -85,6 +85,31 @@ class CsvImporterTest {
 	}
 
 	@Test
+	void aCustomerRowThatDidNotChangeIsNotWrittenAgainAndAChangedOneIsWrittenAndRelinked() throws IOException {
+		this.importer.importDirectory(Fixtures.directory("small"), this.tmp.resolve("r1.csv"));
+		// a mark no import writes: it survives only if the unchanged row is skipped
+		this.driver.executableQuery("MATCH (c:Customer) WHERE c.id IN ['R001', 'R003'] SET c.name = 'marked'").execute();
+		Path month = Files.createDirectories(this.tmp.resolve("month"));
+		List<String> lines = Files.readAllLines(Fixtures.directory("small").resolve("customers.csv"));
+		Files.write(month.resolve("customers.csv"), lines.stream()
+			.map(line -> line.startsWith("R003,") ? line.replace("城西网格02", "城北网格09") : line)
+			.toList());
+
+		ImportReport report = this.importer.importDirectory(month, this.tmp.resolve("r2.csv"));
+
+		assertThat(report.rowsImported()).as("every row is in the graph").isEqualTo(lines.size() - 1);
+		assertThat(single("MATCH (c:Customer {id: 'R001'}) RETURN c.name AS v")).as("unchanged: not written").isEqualTo("marked");
+		assertThat(single("MATCH (c:Customer {id: 'R003'}) RETURN c.name AS v")).as("changed: written whole").isEqualTo("王芳");
+		assertThat(single("MATCH (:Customer {id: 'R003'})-[:IN_REGION]->(r) RETURN collect(r.code) AS v"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactly("城北网格09");
+		assertThat(single("MATCH (c:Customer) WHERE c.sourceHash IS NULL RETURN count(c) AS v")).isEqualTo(0L);
+
+		this.importer.importDirectory(Fixtures.directory("small"), this.tmp.resolve("r3.csv"));
+		assertThat(single("MATCH (:Customer {id: 'R003'})-[:IN_REGION]->(r) RETURN collect(r.code) AS v"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactly("城西网格02");
+	}
+
+	@Test
 	void blankLinesDoNotShiftTheLineNumbersOfLaterRows() throws IOException {
 		Files.writeString(this.tmp.resolve("customers.csv"), "customer_id,usage_category,payment_mode\nE001,RESIDENTIAL,POSTPAID\n\n\nE002,NOPE,POSTPAID\n");
 
