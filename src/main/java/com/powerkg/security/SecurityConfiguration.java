@@ -37,8 +37,8 @@ class SecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-	/** Neo4j Browser. */
-	static final String[] BROWSER_PATHS = { "/browser", "/browser/**" };
+	/** Neo4j Browser and the style and guide the service serves for it. */
+	static final String[] BROWSER_PATHS = { "/browser", "/browser/**", "/browser-extras/**" };
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, InMemoryUserDetailsManager users, PasswordEncoder encoder,
