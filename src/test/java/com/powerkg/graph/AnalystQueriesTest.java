@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.powerkg.Fixtures;
@@ -19,12 +22,18 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The curated queries in cypher/queries are part of the product: each must run on the current model. */
+/**
+ * The curated queries in cypher/queries and in the guide Browser opens with are part of the product: each must run on
+ * the current model, and each that reads a run's results must read the published run's.
+ */
 @GraphTest
 class AnalystQueriesTest {
+
+	private static final Pattern RUN_RESULTS = Pattern.compile("\\b(HAS_TAG|IN_SEGMENT|RATED|USED_CHANNEL)\\b");
 
 	private static final Map<String, Object> PARAMETERS = Map.of("customerId", "B001", "asOf", LocalDate.of(2026, 11, 20), "tag",
 			"REPEATED_ARREARS", "dimension", "REVENUE_CONTRIBUTION");
@@ -49,6 +58,43 @@ class AnalystQueriesTest {
 	void queryRunsOnTheCurrentModel(Path query) throws IOException {
 		// the driver rejects unknown labels, properties or syntax errors here (a notification is not enough)
 		assertThat(run(query.getFileName().toString())).isNotNull();
+	}
+
+	/**
+	 * Every run's tags, segment memberships, ratings and channel mixes are relationships of the same types, kept for
+	 * earlier runs too: a query that reads them without starting from the publication counts each once per kept run.
+	 */
+	@ParameterizedTest
+	@MethodSource("queries")
+	void queryReadingARunsResultsStartsFromThePublication(Path query) throws IOException {
+		assertStartsFromThePublicationIfItReadsRunResults(Files.readString(query));
+	}
+
+	/** The guide Browser opens with (browser-extras/guide.html): its queries, as a click runs them. */
+	static Stream<String> guideQueries() throws IOException {
+		String guide = Files.readString(Path.of("src/main/resources/browser-extras/guide.html"));
+		Matcher pre = Pattern.compile("(?s)<pre class=\"[^\"]*\\brunnable\\b[^\"]*\">(.*?)</pre>").matcher(guide);
+		List<String> queries = new java.util.ArrayList<>();
+		while (pre.find()) {
+			queries.add(HtmlUtils.htmlUnescape(pre.group(1)).strip());
+		}
+		assertThat(queries).as("runnable queries of the guide").hasSizeGreaterThanOrEqualTo(8);
+		return queries.stream().filter(query -> !query.startsWith(":"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("guideQueries")
+	void guideQueryRunsAndStartsFromThePublication(String query) {
+		assertStartsFromThePublicationIfItReadsRunResults(query);
+		assertThat(this.driver.executableQuery(query).withParameters(PARAMETERS).execute().records()).isNotNull();
+	}
+
+	private static void assertStartsFromThePublicationIfItReadsRunResults(String query) {
+		String code = query.lines().filter(line -> !line.strip().startsWith("//")).collect(Collectors.joining("\n"));
+		if (RUN_RESULTS.matcher(code).find()) {
+			assertThat(code).as("it reads a run's results (HAS_TAG, IN_SEGMENT, RATED, USED_CHANNEL), so it starts from the "
+					+ "published run:\n" + query).contains("(:Publication {name: 'current'})-[:PUBLISHES]->(");
+		}
 	}
 
 	@Test
