@@ -1,11 +1,13 @@
 package com.powerkg.browser;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.powerkg.graph.EmbeddedNeo4j;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,7 +30,10 @@ class BrowserEntryPoint {
 
 	private final boolean noAuth;
 
-	BrowserEntryPoint(BrowserProperties properties, ObjectProvider<EmbeddedNeo4j> embedded, Environment environment) {
+	private final BrowserExtras extras;
+
+	BrowserEntryPoint(BrowserProperties properties, ObjectProvider<EmbeddedNeo4j> embedded, Environment environment,
+			BrowserExtras extras) {
 		EmbeddedNeo4j neo4j = embedded.getIfAvailable();
 		String bolt = properties.boltUrl();
 		if (bolt.isBlank()) {
@@ -36,20 +41,39 @@ class BrowserEntryPoint {
 		}
 		this.boltUrl = bolt;
 		this.noAuth = neo4j != null;
+		this.extras = extras;
 	}
 
 	/**
 	 * Browser's assets are relative to its page, so it must be opened at {@code /browser/}; without a {@code dbms}
-	 * parameter we redirect to the pre-filled address.
+	 * parameter we redirect to the pre-filled address, on the service's own address when the user came in by another
+	 * name (e.g. localhost for 127.0.0.1): Browser fetches the style and guide from there ({@link BrowserExtras}),
+	 * with the sign-in the browser sends only to the origin it was given to.
 	 */
 	@GetMapping({ "/browser", "/browser/" })
-	ModelAndView open(@RequestParam(name = "dbms", required = false) String dbms) {
+	ModelAndView open(@RequestParam(name = "dbms", required = false) String dbms, HttpServletRequest request) {
 		if (dbms == null) {
 			String target = "/browser/?dbms=" + URLEncoder.encode(this.boltUrl, StandardCharsets.UTF_8)
 					+ (this.noAuth ? "&preselectAuthMethod=NO_AUTH" : "");
+			BrowserExtras.ServiceAddress service = this.extras.address();
+			if (service != null && service.known() && !sameOrigin(request, service.base())) {
+				return new ModelAndView("redirect:" + service.base() + target);
+			}
 			return new ModelAndView("redirect:" + target);
 		}
 		return new ModelAndView("forward:/browser/index.html");
+	}
+
+	private static boolean sameOrigin(HttpServletRequest request, URI base) {
+		int port = (base.getPort() != -1) ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
+		return request.getScheme().equalsIgnoreCase(base.getScheme())
+				&& unbracketed(request.getServerName()).equalsIgnoreCase(unbracketed(base.getHost()))
+				&& request.getServerPort() == port;
+	}
+
+	/** An IPv6 host without its brackets. */
+	private static String unbracketed(String host) {
+		return (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
 	}
 
 	/**

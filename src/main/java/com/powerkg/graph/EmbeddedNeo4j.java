@@ -5,12 +5,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.server.configuration.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +100,21 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	public DatabaseManagementService service() {
 		return this.service;
+	}
+
+	/**
+	 * Sets what Neo4j Browser reads through {@code dbms.clientConfig} when it connects:
+	 * {@code browser.post_connect_cmd} (commands separated by {@code ;}) and
+	 * {@code browser.remote_content_hostname_whitelist} (hosts it may fetch guides and styles from). Neither setting is
+	 * dynamic in Neo4j, but both are read at each call of the procedure, so the service sets them once it knows the
+	 * address it serves on (its port is only known when the web server has started, and the database starts before
+	 * it). This goes through Neo4j's internal {@code Config}, which an embedded database shares with its host process.
+	 */
+	public void setBrowserClientConfig(String postConnectCommands, String remoteContentHosts) {
+		var system = (GraphDatabaseAPI) this.service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+		Config config = system.getDependencyResolver().resolveDependency(Config.class);
+		config.set(ServerSettings.browser_post_connect_cmd, postConnectCommands);
+		config.set(ServerSettings.browser_remote_content_hostname_whitelist, remoteContentHosts);
 	}
 
 	@Override

@@ -21,6 +21,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * HTTP security: anonymous callers reach the health endpoint only; everything else (GraphQL, GraphiQL, Neo4j
@@ -34,6 +37,9 @@ class SecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+	/** Neo4j Browser and the style and guide the service serves for it. */
+	static final String[] BROWSER_PATHS = { "/browser", "/browser/**", "/browser-extras/**" };
+
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, InMemoryUserDetailsManager users, PasswordEncoder encoder,
 			SecurityProperties properties) throws Exception {
@@ -45,8 +51,12 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
 				// Browser hands its user the database itself (Bolt, unmasked): analysts and admins only
-				.requestMatchers("/browser", "/browser/**").hasAnyRole(Role.ANALYST.name(), Role.ADMIN.name())
+				.requestMatchers(BROWSER_PATHS).hasAnyRole(Role.ANALYST.name(), Role.ADMIN.name())
 				.anyRequest().authenticated())
+			// there, others get a page saying who may use Browser and how to get it; other refusals stay as they are
+			.exceptionHandling(exceptions -> exceptions.defaultAccessDeniedHandlerFor(new BrowserAccessDenied(),
+					new OrRequestMatcher(java.util.Arrays.stream(BROWSER_PATHS)
+						.<RequestMatcher>map(PathPatternRequestMatcher::pathPattern).toList())))
 			.httpBasic(basic -> basic.realmName("power-customer-kg").authenticationEntryPoint(SecurityConfiguration::signInRefused))
 			// stateless Basic sign-in: no session cookie, so no cross-site request can ride on one; GraphQL only
 			// accepts application/json, which a foreign form cannot send without a CORS preflight

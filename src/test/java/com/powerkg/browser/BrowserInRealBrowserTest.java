@@ -110,4 +110,104 @@ class BrowserInRealBrowserTest {
 		}
 	}
 
+	@Test
+	void browserOpensWithTheServicesGuideAndStyleWithTheOutsideBlocked() {
+		Chromium.assumeInstalled();
+		this.importer.importDirectory(Fixtures.directory("small"));
+		String origin = "http://127.0.0.1:" + this.port;
+		String customerName = this.driver.executableQuery("MATCH (c:Customer {id: 'B001'}) RETURN c.name AS name").execute()
+			.records().getFirst().get("name").asString();
+		try (Page page = chromium.open().signInAs("analyst", "analyst")) {
+			page.navigate(origin + "/browser/");
+
+			// the guide: browser.post_connect_cmd plays it from the service when Browser connects
+			String guide = frame(origin + "/browser-extras/guide.html");
+			page.waitUntil("Browser has opened the service's guide", "(" + guide + ")?.innerText.includes('Read the published run')",
+					Duration.ofSeconds(60));
+			assertThat(page.text("(" + guide + ").innerText")).contains("HAS_TAG", "IN_SEGMENT", "RATED", "USED_CHANNEL",
+					"(:Publication {name: 'current'})-[:PUBLISHES]->(run:AnalyticsRun)");
+			// ... and the style, which Browser keeps in its local storage
+			page.waitUntil("Browser has applied the service's style", "(" + frame(origin + "/browser-extras/style.grass") + ")",
+					Duration.ofSeconds(30));
+			String grass = page.text("localStorage.getItem('neo4j.grass')");
+			assertThat(grass).contains("\"node.Tag\":{", "\"caption\":\"{code} {nameZh}\"", "\"caption\":\"{id}\"",
+					"\"caption\":\"{dimension} {level}\"");
+			assertThat(page.text("JSON.parse(localStorage.getItem('neo4j.settings')).autoComplete"))
+				.as("'Connect result nodes' is off: it would draw superseded runs' relationships between the nodes shown").isEqualTo("false");
+			page.screenshot("browser-guide");
+
+			// one click on a query of the guide runs it
+			page.evaluate("(" + guide + ").querySelector('pre.runnable i.fa-play-circle-o').setAttribute('data-test', 'first-guide-query')");
+			page.click("[data-test=first-guide-query]");
+			String published = frameRunning("MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(run:AnalyticsRun)");
+			page.waitUntil("the guide's first query has run", "/Started streaming|no records/.test((" + published + ")?.innerText)",
+					Duration.ofSeconds(30));
+
+			// tag nodes are captioned with their code and Chinese name, customers with their id and not their name
+			run(page, "MATCH (t:Tag) RETURN t ORDER BY t.ordinal LIMIT 3");
+			String tags = frameRunning("MATCH (t:Tag) RETURN t ORDER BY t.ordinal LIMIT 3");
+			page.waitUntil("three tag nodes are drawn", "(" + tags + ")?.querySelectorAll('svg g.node').length === 3", Duration.ofSeconds(30));
+			assertThat(page.text("[...(" + tags + ").querySelectorAll('svg g.node')].map(n => n.textContent.trim()).join('|')"))
+				.contains("BILLING_ANOMALY", "REPEATED_ARREARS", "NO_FIXED_CHANNEL", "多次欠费");
+			page.screenshot("browser-style");
+
+			run(page, "MATCH (c:Customer {id: 'B001'}) RETURN c");
+			String customer = frameRunning("MATCH (c:Customer {id: 'B001'}) RETURN c");
+			page.waitUntil("the customer node is drawn", "(" + customer + ")?.querySelectorAll('svg g.node').length === 1", Duration.ofSeconds(30));
+			assertThat(page.text("(" + customer + ").querySelector('svg g.node').textContent.trim()")).isEqualTo("B001")
+				.doesNotContain(customerName);
+
+			assertThat(page.requests()).as("the guide and the style came from the service")
+				.filteredOn(request -> request.url().startsWith(origin + "/browser-extras/"))
+				.extracting(Request::toString)
+				.contains("GET " + origin + "/browser-extras/guide.html (Fetch, HTTP 200)",
+						"GET " + origin + "/browser-extras/style.grass (Fetch, HTTP 200)");
+			assertThat(page.requestsOffThisMachine()).as("everything Browser asked from outside was stopped before it left")
+				.allSatisfy(request -> assertThat(request.blocked() || request.failure() != null).as(request.toString()).isTrue());
+		}
+	}
+
+	@Test
+	void aUserWithoutTheRoleSeesWhoMayUseBrowserOnAPageThatLoadsNothingElse() throws IOException {
+		Chromium.assumeInstalled();
+		String origin = "http://127.0.0.1:" + this.port;
+		// a Chromium of its own: a web browser keeps a Basic sign-in per origin for all its tabs
+		try (Chromium own = Chromium.launch(); Page page = own.open().signInAs("marketing", "marketing")) {
+			page.navigate(origin + "/browser/");
+
+			page.waitUntil("the page has loaded", "document.readyState === 'complete'", Duration.ofSeconds(10));
+			assertThat(page.text("document.title")).isEqualTo("Neo4j Browser is for analysts and administrators");
+			assertThat(page.text("document.body.innerText")).contains("403 Forbidden", "marketing", "ANALYST", "ADMIN",
+					"powerkg.security.users", "Open GraphiQL");
+			page.screenshot("browser-forbidden");
+			assertThat(page.requests()).as("the page alone (and the icon the web browser asks for by itself)")
+				.filteredOn(request -> !request.url().equals(origin + "/favicon.ico"))
+				.singleElement()
+				.satisfies(request -> assertThat(request.toString()).isEqualTo("GET " + origin + "/browser/ (Document, HTTP 403)"));
+		}
+	}
+
+	/** The stream frame whose command is exactly this (JavaScript, or undefined). */
+	private static String frame(String argument) {
+		return "[...document.querySelectorAll('[data-testid=frame]')]"
+				+ ".find(f => f.querySelector('[data-testid=frameCommand]')?.textContent.trim().endsWith(" + js(argument) + "))";
+	}
+
+	/** The latest stream frame whose command starts with this Cypher. */
+	private static String frameRunning(String cypher) {
+		return "[...document.querySelectorAll('[data-testid=frame]')]"
+				+ ".find(f => f.querySelector('[data-testid=frameCommand]')?.textContent.replace(/\\s+/g, ' ').trim().startsWith("
+				+ js(cypher) + "))";
+	}
+
+	private static void run(Page page, String cypher) {
+		page.click("[data-testid=activeEditor] .monaco-editor .view-lines");
+		page.insertText(cypher);
+		page.click("[data-testid=editor-Run]");
+	}
+
+	private static String js(String text) {
+		return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+	}
+
 }

@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.powerkg.Fixtures;
 import com.powerkg.GraphTest;
+import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.ingest.CsvImporter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,12 +23,20 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The curated queries in cypher/queries are part of the product: each must run on the current model. */
+/**
+ * The curated queries in cypher/queries and in the guide Browser opens with are part of the product: each must run on
+ * the current model, and each that reads a run's results must read the published run's.
+ */
 @GraphTest
 class AnalystQueriesTest {
+
+	private static final Pattern RUN_RESULTS = Pattern.compile("\\b(HAS_TAG|IN_SEGMENT|RATED|USED_CHANNEL)\\b");
+
+	private static final LocalDate AS_OF = LocalDate.of(2026, 11, 20);
 
 	private static final Map<String, Object> PARAMETERS = Map.of("customerId", "B001", "asOf", LocalDate.of(2026, 11, 20), "tag",
 			"REPEATED_ARREARS", "dimension", "REVENUE_CONTRIBUTION");
@@ -34,6 +46,9 @@ class AnalystQueriesTest {
 
 	@Autowired
 	CsvImporter importer;
+
+	@Autowired
+	AnalyticsService analytics;
 
 	@BeforeEach
 	void smallFixtureIsImported() {
@@ -49,6 +64,79 @@ class AnalystQueriesTest {
 	void queryRunsOnTheCurrentModel(Path query) throws IOException {
 		// the driver rejects unknown labels, properties or syntax errors here (a notification is not enough)
 		assertThat(run(query.getFileName().toString())).isNotNull();
+	}
+
+	/**
+	 * Every run's tags, segment memberships, ratings and channel mixes are relationships of the same types, kept for
+	 * earlier runs too: a query that reads them without starting from the publication counts each once per kept run.
+	 */
+	@ParameterizedTest
+	@MethodSource("queries")
+	void queryReadingARunsResultsStartsFromThePublication(Path query) throws IOException {
+		assertStartsFromThePublicationIfItReadsRunResults(Files.readString(query));
+	}
+
+	/** The guide Browser opens with (browser-extras/guide.html): its queries, as a click runs them. */
+	static Stream<String> guideQueries() throws IOException {
+		String guide = Files.readString(Path.of("src/main/resources/browser-extras/guide.html"));
+		Matcher pre = Pattern.compile("(?s)<pre class=\"[^\"]*\\brunnable\\b[^\"]*\">(.*?)</pre>").matcher(guide);
+		List<String> queries = new java.util.ArrayList<>();
+		while (pre.find()) {
+			queries.add(HtmlUtils.htmlUnescape(pre.group(1)).strip());
+		}
+		assertThat(queries).as("runnable queries of the guide").hasSizeGreaterThanOrEqualTo(8);
+		return queries.stream().filter(query -> !query.startsWith(":"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("guideQueries")
+	void guideQueryRunsAndStartsFromThePublication(String query) {
+		assertStartsFromThePublicationIfItReadsRunResults(query);
+		assertThat(this.driver.executableQuery(query).withParameters(PARAMETERS).execute().records()).isNotNull();
+	}
+
+	private static void assertStartsFromThePublicationIfItReadsRunResults(String query) {
+		String code = query.lines().filter(line -> !line.strip().startsWith("//")).collect(Collectors.joining("\n"));
+		if (RUN_RESULTS.matcher(code).find()) {
+			assertThat(code).as("it reads a run's results (HAS_TAG, IN_SEGMENT, RATED, USED_CHANNEL), so it starts from the "
+					+ "published run:\n" + query).contains("(:Publication {name: 'current'})-[:PUBLISHES]->(");
+		}
+	}
+
+	@Test
+	void withTheRunBeforeKeptTheQueriesCountThePublishedRunOnly() throws IOException {
+		this.importer.importDirectory(Fixtures.directory("tags"));
+		this.analytics.run(AS_OF);
+		String published = this.analytics.run(AS_OF).runId();
+		long publishedTags = count("MATCH ()-[h:HAS_TAG]->() WHERE h.run = $run RETURN count(h) AS n", published);
+		assertThat(publishedTags).isPositive();
+		assertThat(count("MATCH ()-[h:HAS_TAG]->() RETURN count(h) AS n", published)).as("the run before is kept beside it, "
+				+ "so the obvious MATCH (c:Customer)-[:HAS_TAG]->(t:Tag) counts its tags too").isGreaterThan(publishedTags);
+
+		assertThat(run("11-customers-per-tag.cypher").stream().mapToLong(r -> r.get("customers").asLong()).sum())
+			.isEqualTo(publishedTags);
+		Record first = this.driver.executableQuery("""
+				MATCH (c:Customer)-[h:HAS_TAG]->() WHERE h.run = $run
+				RETURN c.id AS customer, count(h) AS tags, COUNT { (c)-[x:HAS_TAG|IN_SEGMENT|USED_CHANNEL]->() WHERE x.run = $run } AS portrait
+				ORDER BY customer LIMIT 1""").withParameters(Map.of("run", published)).execute().records().getFirst();
+		assertThat(run("10-tags-per-customer.cypher").getFirst()).satisfies(row -> {
+			assertThat(row.get("customer").asString()).isEqualTo(first.get("customer").asString());
+			assertThat(row.get("tags").asList()).hasSize((int) first.get("tags").asLong());
+		});
+		assertThat(run("01-customer-neighbourhood.cypher", Map.of("customerId", first.get("customer").asString())).getFirst()
+			.get("portrait").asList()).hasSize((int) first.get("portrait").asLong());
+
+		String creditRun = this.driver.executableQuery("MATCH (r:AnalyticsRun {id: $run}) RETURN r.creditRun AS creditRun")
+			.withParameters(Map.of("run", published)).execute().records().getFirst().get("creditRun").asString(null);
+		assertThat(run("12-credit-grades.cypher").stream().mapToLong(r -> r.get("customers").asLong()).sum())
+			.isEqualTo(count("MATCH ()-[r:RATED]->() WHERE r.run = $run RETURN count(r) AS n", creditRun));
+		assertThat(run("13-channels-used.cypher").stream().mapToLong(r -> r.get("customers").asLong()).sum())
+			.isEqualTo(count("MATCH ()-[u:USED_CHANNEL]->() WHERE u.run = $run RETURN count(u) AS n", published));
+	}
+
+	private long count(String cypher, String run) {
+		return this.driver.executableQuery(cypher).withParameters(java.util.Collections.singletonMap("run", run)).execute()
+			.records().getFirst().get("n").asLong();
 	}
 
 	@Test
@@ -109,11 +197,17 @@ class AnalystQueriesTest {
 	}
 
 	private List<Record> run(String file) throws IOException {
+		return run(file, Map.of());
+	}
+
+	private List<Record> run(String file, Map<String, Object> parameters) throws IOException {
+		Map<String, Object> all = new java.util.HashMap<>(PARAMETERS);
+		all.putAll(parameters);
 		String cypher = Files.readString(Path.of("cypher/queries", file)).strip();
 		if (cypher.endsWith(";")) {
 			cypher = cypher.substring(0, cypher.length() - 1);
 		}
-		return this.driver.executableQuery(cypher).withParameters(PARAMETERS).execute().records();
+		return this.driver.executableQuery(cypher).withParameters(all).execute().records();
 	}
 
 }

@@ -75,6 +75,45 @@ class ApiSecurityTest {
 	}
 
 	@Test
+	void aUserWithoutTheRoleGetsAPageSayingWhoMayUseBrowserAndHowToGetIt() {
+		for (String path : List.of("/browser", "/browser/", "/browser/?dbms=bolt://127.0.0.1:7687")) {
+			HttpResponse<String> page = Http.as(this.port, "marketing").get(path,
+					"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+			assertThat(page.statusCode()).as(path).isEqualTo(403);
+			assertThat(page.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+			assertThat(page.body()).as(path)
+				.contains("<title>Neo4j Browser is for analysts and administrators</title>")
+				.contains("signed in as <strong>marketing</strong> with the roles <strong>MARKETING</strong>")
+				.contains("whole database", "unmasked", "<code>ANALYST</code>", "<code>ADMIN</code>")
+				.contains("<code>powerkg.security.users</code>", "README, section Security")
+				.contains("href=\"/graphiql/\"")
+				.doesNotContain("Whitelabel");
+			// plain HTML and CSS: nothing is loaded, from the internet or at all
+			assertThat(page.body()).as(path).doesNotContain("<script", "<link", "src=", "url(", "@import", "http://", "https://");
+		}
+		HttpResponse<String> steward = Http.as(this.port, "steward").get("/browser/", "text/html");
+		assertThat(steward.statusCode()).isEqualTo(403);
+		assertThat(steward.body()).contains("<strong>steward</strong> with the roles <strong>STEWARD</strong>");
+	}
+
+	@Test
+	void aClientNotAskingForAPageGetsTheReasonAsShortTextAndOtherRefusalsStayAsTheyAre() {
+		for (String accept : List.of("application/json", "*/*")) {
+			HttpResponse<String> text = Http.as(this.port, "marketing").get("/browser/", accept);
+			assertThat(text.statusCode()).as(accept).isEqualTo(403);
+			assertThat(text.headers().firstValue("Content-Type")).as(accept).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+			assertThat(text.body()).as(accept).startsWith("Neo4j Browser is for the roles ANALYST and ADMIN")
+				.contains("powerkg.security.users", "/graphiql").hasLineCount(1);
+		}
+		HttpResponse<String> graphQl = Http.as(this.port, "marketing")
+			.graphQl("mutation { setStrategyEnabled(code: \"DF_EXCITEMENT_NEED\", enabled: false, reason: \"try\") { code } }");
+		assertThat(graphQl.statusCode()).as("GraphQL refuses inside its answer").isEqualTo(200);
+		assertThat((String) Http.read(graphQl, "$.errors[0].extensions.classification")).isEqualTo("FORBIDDEN");
+		assertThat(graphQl.body()).doesNotContain("Neo4j Browser");
+	}
+
+	@Test
 	void anAnalystMayAskCreditWhatIfOverASegmentButNotAboutOneCustomer() {
 		HttpResponse<String> one = Http.as(this.port, "analyst").graphQl(
 				"{ creditWhatIf(customerId: \"B001\", indicator: {indicator: OVERDUE_BILLS, by: 1}) { scoreAfter } }");
