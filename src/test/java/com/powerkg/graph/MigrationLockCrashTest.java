@@ -47,7 +47,7 @@ class MigrationLockCrashTest {
 		// a transactional import: the migrations run at its start (a bulk load would build the store before them)
 		Process child = new ProcessBuilder(java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
 				System.getProperty("java.class.path"), "com.powerkg.PowerKgApplication", "import", Fixtures.directory("small").toString(),
-				"--mode", "transactional",
+				"--mode", "transactional", "--verbose", // its log on stdout: the test waits for a line of it
 				"--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=" + bolt,
 				"--powerkg.migrations.locations=classpath:cypher/migrations,classpath:slow-migrations")
 			.redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -78,7 +78,7 @@ class MigrationLockCrashTest {
 	}
 
 	private static void waitUntilTheLockIsHeld(Process child, int bolt, Path log) throws IOException, InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
 		while (true) {
 			assertThat(child.isAlive()).as("child still running; its log:%n%s", Files.readString(log)).isTrue();
 			assertThat(Instant.now()).as("child took the migration lock in time; its log:%n%s", Files.readString(log))
