@@ -500,8 +500,7 @@ class SampleAnalyticsTest {
 	void aModelBelowTheAucFloorKeepsServingTheEarlierRatings() {
 		String served = driver.executableQuery("MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(r) RETURN r.creditRun AS c")
 			.execute().records().getFirst().get("c").asString();
-		var strict = new CreditProperties(List.of(0.02, 0.05, 0.10, 0.20), 0.2, 0.999, 30, 42, 10, 3, 2000,
-				com.powerkg.credit.CreditModel.Kind.FISHER);
+		var strict = CreditProperties.DEFAULTS.withAucFloor(0.999);
 		var service = new AnalyticsService(context.getBean(AnalyticsRuns.class), context.getBean(TaggingStage.class),
 				context.getBean(SegmentationStage.class), new CreditStage(driver, strict));
 
