@@ -61,7 +61,7 @@ public record CreditModel(Kind kind, List<Bins> bins, List<CreditIndicator> used
 			for (int u = 0; u < columns.length; u++) {
 				columns[u] = w[this.used.get(u).ordinal()];
 			}
-			return this.trees.logit(columns);
+			return this.trees.score(columns);
 		}
 		double s = 0;
 		for (int u = 0; u < this.used.size(); u++) {
@@ -136,6 +136,9 @@ public record CreditModel(Kind kind, List<Bins> bins, List<CreditIndicator> used
 
 	private double scoreWith(double[] w, int j, double value) {
 		double keep = w[j];
+		if (keep == value) {
+			return scoreOfWoe(w);
+		}
 		w[j] = value;
 		double s = scoreOfWoe(w);
 		w[j] = keep;
@@ -156,7 +159,8 @@ public record CreditModel(Kind kind, List<Bins> bins, List<CreditIndicator> used
 		boolean good = grade.equals("AAA") || grade.equals("AA");
 		boolean poor = grade.equals("B") || grade.equals("C");
 		List<Effect> adverse = adverse(raw);
-		List<Effect> favourable = poor ? List.of() : favourable(raw);
+		// what lowers the risk is worked out only when it will be said (each effect costs a re-score)
+		List<Effect> favourable = poor || (!good && adverse.size() >= count) ? List.of() : favourable(raw);
 		for (List<Effect> part : good ? List.of(favourable, adverse) : List.of(adverse, favourable)) {
 			for (Effect e : part) {
 				if (reasons.size() < count) {

@@ -56,12 +56,13 @@ public class CreditModelStore {
 				row.put("calibrationPd", m.calibration().stream().map(CreditMetrics.Decile::meanProbabilityOfDefault).toList());
 				row.put("calibrationObserved", m.calibration().stream().map(CreditMetrics.Decile::observedDefaultRate).toList());
 			}
+			row.put("trees", Map.of());
 			if (t.model() != null) {
 				row.put("indicators", t.model().used().stream().map(Enum::name).toList());
 				row.put("coefficients", list(t.model().coefficients()));
 				row.put("calibration", list(t.model().calibration()));
 				// the trees themselves are kept only when they rate: the what-if needs them, nobody else does
-				row.put("trees", t.kind() == champion && t.model().trees() != null ? t.model().trees().serialize() : null);
+				row.put("trees", t.kind() == champion && t.model().trees() != null ? t.model().trees().toProperties() : Map.of());
 			}
 			modelRows.add(row);
 		}
@@ -128,7 +129,9 @@ public class CreditModelStore {
 		Value m = record.get("model");
 		CreditModel.Kind kind = CreditModel.Kind.valueOf(m.get("model").asString());
 		List<CreditIndicator> used = m.get("indicators").asList(v -> CreditIndicator.valueOf(v.asString()));
-		BoostedTrees trees = kind == CreditModel.Kind.BOOSTED_TREES ? BoostedTrees.deserialize(m.get("trees").asByteArray()) : null;
+		BoostedTrees trees = kind != CreditModel.Kind.BOOSTED_TREES ? null
+				: BoostedTrees.of(m.get("treeRoots").asList(Value::asLong), m.get("treeColumns").asList(Value::asLong),
+						m.get("treeValues").asList(Value::asDouble), m.get("treeLow").asList(Value::asLong), m.get("treeHigh").asList(Value::asLong));
 		return new CreditModel(kind, List.copyOf(bins), used, doubles(m.get("coefficients")), trees, doubles(m.get("calibration")),
 				doubles(record.get("cutoffs")), sds);
 	}

@@ -183,7 +183,7 @@ public class CreditStage {
 				run.models.add(new CreditModelStore.Trained(kind, null, null, ex.getMessage()));
 			}
 		}
-		run.props.put("creditBoostingRows", (long) Math.min(train.size(), this.properties.challengers().sampleRows()));
+		run.props.put("creditBoostingRows", (long) CreditTraining.boostingRows(train.size(), this.properties.challengers().sampleRows()));
 		CreditModelStore.Trained champion = champion(run.models);
 		if (champion == null) {
 			String why = "no model could be trained: " + run.models.stream().map(t -> t.kind() + ": " + t.failure()).toList();

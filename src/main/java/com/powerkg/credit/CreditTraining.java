@@ -180,23 +180,44 @@ final class CreditTraining {
 		return java.util.Arrays.copyOf(all, x[0].length);
 	}
 
+	/**
+	 * The trees learn from three quarters of the training rows (at most {@code sampleRows} of them) and are calibrated
+	 * on the other quarter: calibrated on the rows they learnt from, their probabilities would be as sure of themselves
+	 * as trees are of their own training data.
+	 */
 	private static CreditModel boosted(List<Bins> bins, double[][] woe, int[] defaulted, List<CreditIndicator> columns,
 			double[] cutoffs, double[] sds, Settings settings) {
 		double[][] x = select(woe, columns);
-		int[] sample = sample(x.length, settings.boosting().sampleRows(), settings.seed());
+		var random = new java.util.SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
+		List<Integer> learn = new ArrayList<>();
+		List<Integer> calibrate = new ArrayList<>();
+		for (int i = 0; i < x.length; i++) {
+			(random.nextDouble() < CALIBRATION_SHARE ? calibrate : learn).add(i);
+		}
+		int[] sample = sample(learn.size(), settings.boosting().sampleRows(), settings.seed());
 		double[][] sx = new double[sample.length][];
 		int[] sy = new int[sample.length];
 		for (int k = 0; k < sample.length; k++) {
-			sx[k] = x[sample[k]];
-			sy[k] = defaulted[sample[k]];
+			sx[k] = x[learn.get(sample[k])];
+			sy[k] = defaulted[learn.get(sample[k])];
 		}
 		BoostedTrees trees = BoostedTrees.fit(sx, sy, settings.boosting(), settings.seed());
-		double[] scores = new double[x.length];
-		for (int i = 0; i < x.length; i++) {
-			scores[i] = trees.logit(x[i]);
+		double[] scores = new double[calibrate.size()];
+		int[] y = new int[calibrate.size()];
+		for (int k = 0; k < scores.length; k++) {
+			scores[k] = trees.score(x[calibrate.get(k)]);
+			y[k] = defaulted[calibrate.get(k)];
 		}
 		return new CreditModel(CreditModel.Kind.BOOSTED_TREES, bins, List.copyOf(columns), new double[0], trees,
-				CreditModel.Calibration.fit(scores, defaulted), cutoffs, sds);
+				CreditModel.Calibration.fit(scores, y), cutoffs, sds);
+	}
+
+	/** Share of the training rows the boosted trees keep aside for their calibration. */
+	static final double CALIBRATION_SHARE = 0.25;
+
+	/** Rows the boosted trees learn from: three quarters of the training rows, at most {@code sampleRows}. */
+	static int boostingRows(int trainingRows, int sampleRows) {
+		return Math.min(sampleRows, (int) Math.round(trainingRows * (1 - CALIBRATION_SHARE)));
 	}
 
 	/** Row indices: all of them, or a deterministic sample of about {@code max} rows. */

@@ -246,6 +246,31 @@ class CreditModelTest {
 		}
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void theBoostedTreesAreCopiedFromSmileAndStoredAsListsThatScoreTheSame() {
+		Random random = new Random(8);
+		double[][] x = new double[800][2];
+		int[] y = new int[800];
+		for (int i = 0; i < x.length; i++) {
+			x[i][0] = random.nextInt(4) * 0.5 - 0.7;
+			x[i][1] = random.nextInt(3) * 0.8 - 0.4;
+			// risky only where both are high: an interaction a line cannot draw
+			y[i] = random.nextDouble() < (x[i][0] > 0 && x[i][1] > 0 ? 0.6 : 0.1) ? 1 : 0;
+		}
+		// fit() refuses a copy whose scores disagree with smile's own probabilities on the training rows
+		BoostedTrees trees = BoostedTrees.fit(x, y, BoostedTrees.Settings.DEFAULTS, 3);
+		assertThat(trees.size()).isEqualTo(BoostedTrees.Settings.DEFAULTS.trees());
+		var p = trees.toProperties();
+		BoostedTrees stored = BoostedTrees.of((List<Long>) p.get("treeRoots"), (List<Long>) p.get("treeColumns"),
+				(List<Double>) p.get("treeValues"), (List<Long>) p.get("treeLow"), (List<Long>) p.get("treeHigh"));
+		for (double[] row : x) {
+			assertThat(stored.score(row)).isEqualTo(trees.score(row));
+		}
+		assertThat(trees.score(new double[] {0.8, 1.2})).as("the risky corner").isGreaterThan(trees.score(new double[] {-0.7, 1.2}))
+			.isGreaterThan(trees.score(new double[] {0.8, -0.4}));
+	}
+
 	static CreditModelStore.Trained trained(CreditModel.Kind kind, double auc) {
 		var model = new CreditModel(kind, List.of(), List.of(), new double[0], null, new double[] {0, 1}, CUTOFFS, new double[0]);
 		var metrics = new CreditMetrics(100, 10, auc, 0.3, 2 * auc - 1, 0.2, 0, 0, 0, 0, List.of());
