@@ -37,7 +37,7 @@ public final class Credit {
 	}
 
 	public record ModelQuality(String model, boolean champion, String message, Long customers, Double auc, Double ks, Double gini,
-			List<Decile> calibration, List<String> indicators, List<Double> coefficients) {
+			Double monotoneViolations, List<Decile> calibration, List<String> indicators, List<Double> coefficients) {
 	}
 
 	public record Decile(int decile, long customers, double meanProbabilityOfDefault, double observedDefaultRate) {

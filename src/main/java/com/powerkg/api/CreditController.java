@@ -217,7 +217,8 @@ class CreditController {
 		List<Number> coefficients = (List<Number>) m.get("coefficients");
 		List<String> indicators = (List<String>) m.get("indicators");
 		return new Credit.ModelQuality((String) m.get("model"), Boolean.TRUE.equals(m.get("champion")), (String) m.get("message"),
-				whole(m, "customers"), finite(number(m, "auc")), finite(number(m, "ks")), finite(number(m, "gini")), deciles,
+				whole(m, "customers"), finite(number(m, "auc")), finite(number(m, "ks")), finite(number(m, "gini")),
+				finite(number(m, "monotoneViolations")), deciles,
 				indicators == null ? List.of() : indicators,
 				coefficients == null ? List.of() : coefficients.stream().map(Number::doubleValue).toList());
 	}

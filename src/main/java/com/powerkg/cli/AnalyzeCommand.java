@@ -83,8 +83,8 @@ class AnalyzeCommand implements Callable<Integer> {
 					continue;
 				}
 				var q = trained.metrics();
-				console.printf("  %-14s held-out AUC %.3f, KS %.3f, Gini %.3f%s%n", trained.kind(), q.auc(), q.ks(), q.gini(),
-						trained.kind() == credit.champion() ? "  (champion)" : "");
+				console.printf("  %-14s held-out AUC %.3f, KS %.3f, Gini %.3f%s%s%n", trained.kind(), q.auc(), q.ks(), q.gini(),
+						trained.kind() == credit.champion() ? "  (champion)" : "", trained.failure() == null ? "" : "; " + trained.failure());
 			}
 			console.printf("  calibration of %s by PD decile (mean PD -> observed default rate): %s%n", credit.champion(),
 					String.join(", ", m.calibration().stream()

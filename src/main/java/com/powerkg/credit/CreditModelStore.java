@@ -34,8 +34,18 @@ public class CreditModelStore {
 		this.driver = driver;
 	}
 
-	/** One trained model and how it did on the held-out customers; {@code failure} when it could not be trained. */
-	public record Trained(CreditModel.Kind kind, CreditModel model, CreditMetrics metrics, String failure) {
+	/**
+	 * One trained model and how it did on the held-out customers; {@code failure} when it could not be trained.
+	 *
+	 * @param monotoneViolations {@link CreditModel#monotoneViolations} on held-out customers
+	 */
+	public record Trained(CreditModel.Kind kind, CreditModel model, CreditMetrics metrics, double monotoneViolations, String failure) {
+
+		/** A model that may rate: trained, measured, and never lowering a score for a riskier bin. */
+		public boolean eligible() {
+			return this.model != null && this.metrics != null && !Double.isNaN(this.metrics.auc()) && this.monotoneViolations == 0;
+		}
+
 	}
 
 	/** Writes the figures of every model and every indicator of a run. */
@@ -55,6 +65,7 @@ public class CreditModelStore {
 				row.put("calibrationCustomers", m.calibration().stream().map(d -> (long) d.customers()).toList());
 				row.put("calibrationPd", m.calibration().stream().map(CreditMetrics.Decile::meanProbabilityOfDefault).toList());
 				row.put("calibrationObserved", m.calibration().stream().map(CreditMetrics.Decile::observedDefaultRate).toList());
+				row.put("monotoneViolations", t.monotoneViolations());
 			}
 			row.put("trees", Map.of());
 			if (t.model() != null) {

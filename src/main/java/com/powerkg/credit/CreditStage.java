@@ -39,6 +39,9 @@ public class CreditStage {
 
 	private static final String PREVIOUS_RATINGS = CypherResource.load(CreditStage.class, "previous-ratings-run.cypher");
 
+	/** Held-out customers a model's monotonicity is checked on. */
+	static final int MONOTONE_CHECK_ROWS = 2000;
+
 	private final Driver driver;
 
 	private final CreditProperties properties;
@@ -174,13 +177,17 @@ public class CreditStage {
 			long fitStarted = System.nanoTime();
 			try {
 				CreditModel model = CreditTraining.fit(kind, bins, trainWoe, trainY, candidates, this.properties.cutoffs(), sds, settings);
-				run.models.add(new CreditModelStore.Trained(kind, model, heldOut(model, test, testY), null));
-				log.info("credit: {} trained on {} rows in {} ms, held-out AUC {}", kind, train.size(),
-						(System.nanoTime() - fitStarted) / 1_000_000, round(run.models.getLast().metrics().auc()));
+				double violations = model.monotoneViolations(test.subList(0, Math.min(test.size(), MONOTONE_CHECK_ROWS)));
+				run.models.add(new CreditModelStore.Trained(kind, model, heldOut(model, test, testY), violations,
+						violations == 0 ? null : String.format(Locale.ROOT, "not monotone: in %.2f %% of the checks a riskier bin lowered "
+								+ "the score, so it may not rate (it would tell customers that paying worse lowers their risk)", 100 * violations)));
+				log.info("credit: {} trained on {} rows in {} ms, held-out AUC {}{}", kind, train.size(),
+						(System.nanoTime() - fitStarted) / 1_000_000, round(run.models.getLast().metrics().auc()),
+						violations == 0 ? "" : ", not monotone (" + round(100 * violations) + " % of checks)");
 			}
 			catch (RuntimeException ex) {
 				log.warn("credit: {} could not be trained: {}", kind, ex.getMessage());
-				run.models.add(new CreditModelStore.Trained(kind, null, null, ex.getMessage()));
+				run.models.add(new CreditModelStore.Trained(kind, null, null, Double.NaN, ex.getMessage()));
 			}
 		}
 		run.props.put("creditBoostingRows", (long) CreditTraining.boostingRows(train.size(), this.properties.challengers().sampleRows()));
@@ -271,20 +278,25 @@ public class CreditStage {
 	}
 
 	/**
-	 * The model that rates: the one named by {@code powerkg.credit.model}, or (AUTO) the best held-out AUC, seed 001's
-	 * Fisher discriminant kept while it is within {@code champion-margin} of the best. Null when it was not trained.
+	 * The model that rates: the one named by {@code powerkg.credit.model}, or (AUTO) among the eligible models (trained,
+	 * and monotone: a riskier bin never lowers the score) the best held-out AUC, seed 001's Fisher discriminant kept while
+	 * it is within {@code champion-margin} of the best. Null when there is none.
 	 */
 	CreditModelStore.Trained champion(List<CreditModelStore.Trained> models) {
 		return choose(models, this.properties.model(), this.properties.championMargin());
 	}
 
 	static CreditModelStore.Trained choose(List<CreditModelStore.Trained> models, CreditProperties.ModelChoice choice, double margin) {
-		List<CreditModelStore.Trained> trained = models.stream().filter(t -> t.model() != null && !Double.isNaN(t.metrics().auc())).toList();
 		if (choice != CreditProperties.ModelChoice.AUTO) {
-			return trained.stream().filter(t -> t.kind().name().equals(choice.name())).findFirst().orElse(null);
+			// the operator's choice rates even if not monotone; its figures say so
+			return models.stream()
+				.filter(t -> t.kind().name().equals(choice.name()) && t.model() != null && !Double.isNaN(t.metrics().auc()))
+				.findFirst()
+				.orElse(null);
 		}
+		List<CreditModelStore.Trained> eligible = models.stream().filter(CreditModelStore.Trained::eligible).toList();
 		CreditModelStore.Trained best = null;
-		for (CreditModelStore.Trained t : trained) {
+		for (CreditModelStore.Trained t : eligible) {
 			if (best == null || t.metrics().auc() > best.metrics().auc()) {
 				best = t;
 			}
@@ -293,7 +305,7 @@ public class CreditStage {
 			return null;
 		}
 		double bestAuc = best.metrics().auc();
-		return trained.stream()
+		return eligible.stream()
 			.filter(t -> t.kind() == CreditModel.Kind.FISHER && t.metrics().auc() >= bestAuc - margin - 1e-12)
 			.findFirst()
 			.orElse(best);

@@ -4,7 +4,7 @@ UNWIND $runs AS runId
 MATCH (r:AnalyticsRun {id: runId})
 RETURN runId,
        COLLECT { MATCH (r)-[:TRAINED]->(m:CreditModelFigures)
-                 RETURN m {.model, .champion, .message, .customers, .auc, .ks, .gini, .calibrationCustomers, .calibrationPd,
+                 RETURN m {.model, .champion, .message, .customers, .auc, .ks, .gini, .monotoneViolations, .calibrationCustomers, .calibrationPd,
                            .calibrationObserved, .indicators, .coefficients} ORDER BY m.champion DESC, m.model } AS models,
        COLLECT { MATCH (r)-[:BINNED]->(i:CreditIndicatorFigures)
                  RETURN i {.indicator, .used, .informationValue, .populationStability, .direction, .cuts, .woe, .good, .bad, .scored}

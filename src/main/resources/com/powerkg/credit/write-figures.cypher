@@ -7,6 +7,7 @@ CALL (r) {
   UNWIND $models AS m
   CREATE (r)-[:TRAINED]->(f:CreditModelFigures {run: $run, model: m.model, champion: m.champion, message: m.message,
                                                auc: m.auc, ks: m.ks, gini: m.gini, customers: m.customers,
+                                               monotoneViolations: m.monotoneViolations,
                                                calibrationCustomers: m.calibrationCustomers, calibrationPd: m.calibrationPd,
                                                calibrationObserved: m.calibrationObserved, indicators: m.indicators,
                                                coefficients: m.coefficients, calibration: m.calibration})

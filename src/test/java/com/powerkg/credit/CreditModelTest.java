@@ -154,6 +154,18 @@ class CreditModelTest {
 		assertThat(model.worsened(raw, CreditIndicator.RiskGroup.MANAGEMENT, 1)).as("the model uses no management indicator").isEqualTo(raw);
 	}
 
+	@Test
+	void aRiskierBinNeverLowersTheScoreOfAModelWithPositiveWeightsAndAModelThatDoesIsCounted() {
+		CreditModel model = CreditModelTest.handModel();
+		List<double[]> rows = List.of(customer(0, 0, 0.99), customer(1, 10, 0.8), customer(3, 40, 0.2), customer(Double.NaN, 5, 0.7));
+		assertThat(model.monotoneViolations(rows)).isZero();
+		var against = new CreditModel(CreditModel.Kind.LOGISTIC, model.bins(), model.used(), new double[] {1, -3, 1}, null,
+				model.calibration(), CUTOFFS, model.sds());
+		// riskier bins with a value: months 2, 1, 0, 1 (missing, WoE 1: only the bin of WoE 2); days 2, 1, 0, 1; share 2, 1, 0, 1.
+		// With days past due weighed against, its 4 checks fail: 4 of 12
+		assertThat(against.monotoneViolations(rows)).isCloseTo(4.0 / 12, within(1e-12));
+	}
+
 	/**
 	 * Two classes with the same within-class covariance (the identity) and means (1, 1) and (3, 4): Fisher's direction
 	 * is Σ⁻¹(μ₁ − μ₀) = (2, 3), so the second column weighs 1.5 times the first.
@@ -274,7 +286,7 @@ class CreditModelTest {
 	static CreditModelStore.Trained trained(CreditModel.Kind kind, double auc) {
 		var model = new CreditModel(kind, List.of(), List.of(), new double[0], null, new double[] {0, 1}, CUTOFFS, new double[0]);
 		var metrics = new CreditMetrics(100, 10, auc, 0.3, 2 * auc - 1, 0.2, 0, 0, 0, 0, List.of());
-		return new CreditModelStore.Trained(kind, model, metrics, null);
+		return new CreditModelStore.Trained(kind, model, metrics, 0, null);
 	}
 
 	@Test
@@ -289,10 +301,17 @@ class CreditModelTest {
 		var atTheMargin = List.of(trained(CreditModel.Kind.FISHER, 0.76), trained(CreditModel.Kind.LOGISTIC, 0.77));
 		assertThat(CreditStage.choose(atTheMargin, auto, 0.01).kind()).isEqualTo(CreditModel.Kind.FISHER);
 		assertThat(CreditStage.choose(atTheMargin, auto, 0.005).kind()).isEqualTo(CreditModel.Kind.LOGISTIC);
-		var failed = List.of(new CreditModelStore.Trained(CreditModel.Kind.FISHER, null, null, "singular"),
+		var failed = List.of(new CreditModelStore.Trained(CreditModel.Kind.FISHER, null, null, Double.NaN, "singular"),
 				trained(CreditModel.Kind.LOGISTIC, 0.70));
 		assertThat(CreditStage.choose(failed, auto, 0.01).kind()).as("a model that failed is no candidate").isEqualTo(CreditModel.Kind.LOGISTIC);
 		assertThat(CreditStage.choose(clearlyBetter, CreditProperties.ModelChoice.FISHER, 0.01).kind()).isEqualTo(CreditModel.Kind.FISHER);
+		var trees = trained(CreditModel.Kind.BOOSTED_TREES, 0.80);
+		var notMonotone = List.of(trained(CreditModel.Kind.FISHER, 0.75), trained(CreditModel.Kind.LOGISTIC, 0.755),
+				new CreditModelStore.Trained(trees.kind(), trees.model(), trees.metrics(), 0.003, "not monotone"));
+		assertThat(CreditStage.choose(notMonotone, auto, 0.01).kind())
+			.as("trees that let paying worse lower the risk may not rate: FISHER is within 0.01 of the best that may").isEqualTo(CreditModel.Kind.FISHER);
+		assertThat(CreditStage.choose(notMonotone, CreditProperties.ModelChoice.BOOSTED_TREES, 0.01).kind()).as("unless named")
+			.isEqualTo(CreditModel.Kind.BOOSTED_TREES);
 		assertThat(CreditStage.choose(failed, CreditProperties.ModelChoice.FISHER, 0.01)).as("the named one failed: none").isNull();
 	}
 
