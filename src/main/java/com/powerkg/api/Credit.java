@@ -23,7 +23,8 @@ public final class Credit {
 	}
 
 	public record WhatIf(int customers, int customersChanged, double scoreBefore, double scoreAfter, double probabilityOfDefaultBefore,
-			double probabilityOfDefaultAfter, List<GradeCount> gradesBefore, List<GradeCount> gradesAfter, String run) {
+			double probabilityOfDefaultAfter, List<GradeCount> gradesBefore, List<GradeCount> gradesAfter, Boolean indicatorInModel,
+			String run) {
 	}
 
 	public record ConfusionMatrix(long truePositives, long falsePositives, long trueNegatives, long falseNegatives) {

@@ -122,8 +122,9 @@ class CreditController {
 			throw new InvalidArgumentException("customer " + customerId + " has no " + indicator.indicator()
 					+ " (missing data); a what-if cannot change what is not known");
 		}
+		Boolean inModel = indicator == null ? null : model.used().contains(CreditIndicator.valueOf(indicator.indicator()));
 		return new Credit.WhatIf(rows.size(), rows.size() - unchanged, before, after, pdBefore, pdAfter, counts(gradesBefore),
-				counts(gradesAfter), creditRun);
+				counts(gradesAfter), inModel, creditRun);
 	}
 
 	private static Map<String, Long> grades() {

@@ -308,12 +308,20 @@ class SampleAnalyticsTest {
 			.path("customer.credit.flagged").entity(Boolean.class).isEqualTo(false)
 			.path("customer.credit.reasons").entityList(String.class).hasSizeGreaterThan(0);
 
+		// an indicator the champion uses, moved far in the direction that raises risk
+		List<String> used = graphQl.document("{ analyticsRuns(last: 1) { credit { models { champion indicators } } } }").execute()
+			.path("analyticsRuns[0].credit.models[?(@.champion == true)].indicators[*]").entityList(String.class).get();
+		Map<String, Integer> worse = Map.of("OUTSTANDING_TO_AVERAGE_BILL", 20, "DAYS_BEYOND_TERMS", 60, "DELINQUENT_MONTHS", 12,
+				"WORST_DAYS_PAST_DUE", 200, "MISSED_BILLS", 12, "UNANSWERED_DUNNING", 20);
+		String moved = used.stream().filter(worse::containsKey).findFirst().orElseThrow();
 		var whatIf = graphQl.document("""
-				query($id: ID) { creditWhatIf(customerId: $id, indicator: {indicator: DELINQUENT_MONTHS, by: 6}) {
-				    customers scoreBefore scoreAfter probabilityOfDefaultBefore probabilityOfDefaultAfter } }""")
-			.variable("id", customer).execute().path("creditWhatIf").entity(Map.class).get();
+				query($id: ID, $indicator: CreditIndicator!, $by: Float!) { creditWhatIf(customerId: $id, indicator: {indicator: $indicator, by: $by}) {
+				    customers scoreBefore scoreAfter probabilityOfDefaultBefore probabilityOfDefaultAfter indicatorInModel } }""")
+			.variable("id", customer).variable("indicator", moved).variable("by", worse.get(moved)).execute()
+			.path("creditWhatIf").entity(Map.class).get();
 		assertThat(whatIf.get("customers")).isEqualTo(1);
-		assertThat((Double) whatIf.get("scoreAfter")).as("six more bills not paid in full: a riskier bin").isGreaterThan((Double) whatIf.get("scoreBefore"));
+		assertThat(whatIf.get("indicatorInModel")).isEqualTo(true);
+		assertThat((Double) whatIf.get("scoreAfter")).as(moved + " moved to its riskiest bin").isGreaterThan((Double) whatIf.get("scoreBefore"));
 		assertThat((Double) whatIf.get("probabilityOfDefaultAfter")).isGreaterThan((Double) whatIf.get("probabilityOfDefaultBefore"));
 
 		var group = graphQl.document("""
