@@ -178,8 +178,9 @@ public record CreditProperties(@DefaultValue({"0.02", "0.05", "0.10", "0.20"}) L
 	}
 
 	public CreditProperties withSplitSeed(long seed) {
-		return new CreditProperties(this.gradeCutoffs, this.decisionThreshold, this.aucFloor, this.heldOutPercent, seed, this.minimumPerClass, this.reasons, this.batchSize, this.model, this.championMargin,
-				this.outcomeWindowMonths, this.scorecard, this.challengers, this.drift);
+		return new CreditProperties(this.gradeCutoffs, this.decisionThreshold, this.aucFloor, this.heldOutPercent, seed,
+				this.minimumPerClass, this.reasons, this.batchSize, this.model, this.championMargin, this.outcomeWindowMonths,
+				this.scorecard, this.challengers, this.drift);
 	}
 
 	double[] cutoffs() {

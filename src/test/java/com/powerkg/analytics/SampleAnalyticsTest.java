@@ -219,7 +219,8 @@ class SampleAnalyticsTest {
 		var summary = graphQl.document("""
 				{ analyticsRuns(last: 1) { id credit { model status ratingsRun auc ks gini aucFloor championMargin heldOutRows trainingRows
 				    confusion { truePositives falsePositives trueNegatives falseNegatives }
-				    models { model champion auc ks gini calibration { decile customers meanProbabilityOfDefault observedDefaultRate }
+				    models { model champion auc ks gini monotoneViolations message
+				             calibration { decile customers meanProbabilityOfDefault observedDefaultRate }
 				             indicators coefficients }
 				    indicators { indicator group used informationValue populationStability direction
 				                 bins { from to missing weightOfEvidence trainingCustomers trainingDefaultRate scoredCustomers } }
@@ -233,10 +234,15 @@ class SampleAnalyticsTest {
 		Map<String, Object> champion = models.stream().filter(m -> (Boolean) m.get("champion")).findFirst().orElseThrow();
 		assertThat(champion.get("model")).isEqualTo(summary.get("model"));
 		assertThat(champion.get("auc")).isEqualTo(summary.get("auc"));
+		// the champion rule: among the monotone models, FISHER unless one is more than the margin better
+		List<Map<String, Object>> eligible = models.stream().filter(m -> ((Double) m.get("monotoneViolations")) == 0).toList();
+		assertThat(eligible).extracting(m -> m.get("model")).as("positive weights on monotone bins").contains("FISHER", "LOGISTIC");
+		models.stream().filter(m -> !eligible.contains(m))
+			.forEach(m -> assertThat((String) m.get("message")).as(m.get("model") + "").startsWith("not monotone"));
 		double fisher = models.stream().filter(m -> m.get("model").equals("FISHER")).mapToDouble(m -> (Double) m.get("auc")).findFirst().orElseThrow();
-		double best = models.stream().mapToDouble(m -> (Double) m.get("auc")).max().orElseThrow();
-		assertThat(summary.get("model")).as("the champion rule: FISHER unless a challenger is more than the margin better")
-			.isEqualTo(fisher >= best - 0.01 ? "FISHER" : models.stream().filter(m -> (Double) m.get("auc") == best).findFirst().orElseThrow().get("model"));
+		double best = eligible.stream().mapToDouble(m -> (Double) m.get("auc")).max().orElseThrow();
+		assertThat(summary.get("model"))
+			.isEqualTo(fisher >= best - 0.01 ? "FISHER" : eligible.stream().filter(m -> (Double) m.get("auc") == best).findFirst().orElseThrow().get("model"));
 		// generated data: a plumbing check that the model learns what the generator put in, not evidence of quality
 		assertThat((Double) summary.get("auc")).isGreaterThan(0.7);
 		assertThat((Double) summary.get("gini")).isCloseTo(2 * (Double) summary.get("auc") - 1, org.assertj.core.api.Assertions.within(1e-9));

@@ -45,7 +45,7 @@ class IndependentPopulationTest {
 	static final LocalDate WINDOW_ENDED = RevolvingPayers.OBSERVED_ON.plusMonths(12);
 
 	@Test
-	void servedRatingsRankRevolvingPayersWellAndTheRunSaysWhatItCouldAndCouldNotUse(@TempDir Path tmp) throws Exception {
+	void servedRatingsRankRevolvingPayersWellAndTheRunSaysWhatItCouldAndCouldNotUseAndHowItDrifted(@TempDir Path tmp) throws Exception {
 		Map<String, RevolvingPayers.Truth> truth = RevolvingPayers.write(tmp.resolve("data"), 6000, 0.7, 2024);
 		long imported = truth.values().stream().filter(RevolvingPayers.Truth::outcomeImported).count();
 		Path store = TestNeo4j.freshStore();
@@ -53,8 +53,7 @@ class IndependentPopulationTest {
 				tmp.resolve("rejects.csv"));
 		try (var graph = PrivateGraph.open(store)) {
 			var reads = new GraphReads(graph.driver());
-			var service = new AnalyticsService(new AnalyticsRuns(graph.driver(), AnalyticsProperties.DEFAULTS), new TaggingStage(graph.driver(), reads),
-					new SegmentationStage(graph.driver(), SegmentationProperties.DEFAULTS), new CreditStage(graph.driver(), CreditProperties.DEFAULTS));
+			var service = analytics(graph, reads, CreditProperties.DEFAULTS);
 
 			var early = service.run(RIGHT_AFTER).credit();
 			assertThat(early.status()).isEqualTo(CreditStage.Status.NOT_RATED);
@@ -89,7 +88,33 @@ class IndependentPopulationTest {
 							m.metrics().auc()))).toList(), before, oracle);
 			assertThat(served).as("served ratings, out of sample").isGreaterThan(0.72);
 			assertThat(served - before).as("against the indicators they replaced").isGreaterThan(0.05);
+
+			// outcomes that speak of the month after (outcome-window-months = 1): trainable a month later, history recent
+			var monthly = analytics(graph, reads, CreditProperties.DEFAULTS.withOutcomeWindowMonths(1)).run(RevolvingPayers.OBSERVED_ON.plusMonths(1))
+				.credit();
+			assertThat(monthly.status()).isEqualTo(CreditStage.Status.RATED);
+			assertThat(monthly.labels().usable()).isEqualTo(imported);
+			assertThat(monthly.flagged()).as("a month after the last bill the history is recent").isFalse();
+			Map<String, Double> monthlyPd = new HashMap<>();
+			reads.records("MATCH (c:Customer)-[r:RATED]->() WHERE r.run = $run RETURN c.id AS id, r.pd AS pd", Map.of("run", monthly.ratingsRun()))
+				.forEach(r -> monthlyPd.put(r.get("id").asString(), r.get("pd").asDouble()));
+			double servedMonthly = auc(outside, monthlyPd, truth);
+			System.out.printf(java.util.Locale.ROOT, "independent population, 1-month window: served ratings AUC %.3f%n", servedMonthly);
+			assertThat(servedMonthly).isGreaterThan(0.72);
+
+			// an operator who would rather keep the ratings served than publish flagged ones
+			var keep = analytics(graph, reads, CreditProperties.DEFAULTS.withDrift(new CreditProperties.Drift(0.25, 0.10, 0.5,
+					CreditProperties.DriftAction.KEEP_PREVIOUS))).run(WINDOW_ENDED).credit();
+			assertThat(keep.status()).isEqualTo(CreditStage.Status.KEPT_PREVIOUS);
+			assertThat(keep.ratingsRun()).isEqualTo(monthly.ratingsRun());
+			assertThat(keep.message()).startsWith("drift gate: ").contains("have no bill issued in the 3 months")
+				.contains("the ratings of run " + monthly.ratingsRun() + " stay served");
 		}
+	}
+
+	static AnalyticsService analytics(PrivateGraph graph, GraphReads reads, CreditProperties credit) {
+		return new AnalyticsService(new AnalyticsRuns(graph.driver(), AnalyticsProperties.DEFAULTS), new TaggingStage(graph.driver(), reads),
+				new SegmentationStage(graph.driver(), SegmentationProperties.DEFAULTS), new CreditStage(graph.driver(), credit));
 	}
 
 	static double auc(List<String> ids, Map<String, Double> score, Map<String, RevolvingPayers.Truth> truth) {
