@@ -136,7 +136,7 @@ public class CreditStage {
 	 * champion is good enough, rates every customer of the pass.
 	 */
 	public Result rate(String runId, LocalDate asOf, String previousRunId, CreditInputs inputs) {
-		var run = new Run(runId, asOf, previousRatingsRun(previousRunId), Labels.of(inputs, asOf, this.properties.outcomeWindowMonths()),
+		var run = new Run(runId, previousRatingsRun(previousRunId), Labels.of(inputs, asOf, this.properties.outcomeWindowMonths()),
 				System.nanoTime());
 		List<double[]> train = new ArrayList<>();
 		List<Integer> trainLabels = new ArrayList<>();
@@ -237,8 +237,6 @@ public class CreditStage {
 
 		final String id;
 
-		final LocalDate asOf;
-
 		final String previousRatings;
 
 		final Labels labels;
@@ -253,9 +251,8 @@ public class CreditStage {
 
 		DriftGate.Check drift;
 
-		Run(String id, LocalDate asOf, String previousRatings, Labels labels, long started) {
+		Run(String id, String previousRatings, Labels labels, long started) {
 			this.id = id;
-			this.asOf = asOf;
 			this.previousRatings = previousRatings;
 			this.labels = labels;
 			this.started = started;
