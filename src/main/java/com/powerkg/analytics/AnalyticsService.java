@@ -204,7 +204,7 @@ public class AnalyticsService {
 					batch -> {
 						int n = batch.size();
 						var result = new BatchResult(new ArrayList<>(n), new ArrayList<>(n), new ArrayList<>(n), new ArrayList<>(n),
-								CreditInputs.of(batch, asOf), new EnumMap<>(TagCode.class), new PlanBuilder(asOf, windows));
+								this.stages.credit().inputs(batch, asOf), new EnumMap<>(TagCode.class), new PlanBuilder(asOf, windows));
 						List<Map<String, Object>> tagRows = new ArrayList<>();
 						List<ChannelMix> mixes = new ArrayList<>(n);
 						for (CustomerHistory history : batch) {

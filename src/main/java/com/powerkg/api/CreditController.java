@@ -16,10 +16,12 @@ import org.dataloader.DataLoader;
 import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.credit.CreditIndicator;
 import com.powerkg.credit.CreditModel;
+import com.powerkg.credit.CreditModelStore;
 import com.powerkg.graph.CypherResource;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -30,15 +32,18 @@ class CreditController {
 
 	private static final String INDICATORS = CypherResource.load(CreditController.class, "credit-indicators.cypher");
 
-	private static final String MODEL = CypherResource.load(CreditController.class, "credit-model.cypher");
+	private static final String RUN_FIGURES = CypherResource.load(CreditController.class, "credit-run-figures.cypher");
 
 	private final Neo4jClient neo4j;
 
 	private final CustomerQueries customers;
 
-	CreditController(Neo4jClient neo4j, CustomerQueries customers) {
+	private final CreditModelStore models;
+
+	CreditController(Neo4jClient neo4j, CustomerQueries customers, CreditModelStore models) {
 		this.neo4j = neo4j;
 		this.customers = customers;
+		this.models = models;
 	}
 
 	@SchemaMapping(typeName = "Customer")
@@ -66,10 +71,10 @@ class CreditController {
 		if (creditRun == null) {
 			throw new InvalidArgumentException("no credit ratings are served yet: run analyze with imported credit outcomes first");
 		}
-		@SuppressWarnings("unchecked")
-		Map<String, Object> run = (Map<String, Object>) this.neo4j.query(MODEL).bind(creditRun).to("run").fetch().one()
-			.orElseThrow().get("run");
-		CreditModel model = CreditModel.fromRun(run);
+		CreditModel model = this.models.served(creditRun);
+		if (model == null) {
+			throw new InvalidArgumentException("run " + creditRun + " kept no credit model to ask: run analyze again");
+		}
 		Map<String, Object> params = new HashMap<>();
 		params.put("creditRun", creditRun);
 		params.put("customerId", customerId);
@@ -117,8 +122,9 @@ class CreditController {
 			throw new InvalidArgumentException("customer " + customerId + " has no " + indicator.indicator()
 					+ " (missing data); a what-if cannot change what is not known");
 		}
+		Boolean inModel = indicator == null ? null : model.used().contains(CreditIndicator.valueOf(indicator.indicator()));
 		return new Credit.WhatIf(rows.size(), rows.size() - unchanged, before, after, pdBefore, pdAfter, counts(gradesBefore),
-				counts(gradesAfter), creditRun);
+				counts(gradesAfter), inModel, creditRun);
 	}
 
 	private static Map<String, Long> grades() {
@@ -128,7 +134,7 @@ class CreditController {
 	}
 
 	private static List<Credit.GradeCount> counts(Map<String, Long> grades) {
-		return grades.entrySet().stream().map(e -> new Credit.GradeCount(e.getKey(), e.getValue())).toList();
+		return grades.entrySet().stream().map(e -> new Credit.GradeCount(e.getKey(), e.getValue(), null)).toList();
 	}
 
 	@SchemaMapping(typeName = "AnalyticsRun")
@@ -138,28 +144,110 @@ class CreditController {
 		if (c.get("creditStatus") == null) {
 			return null;
 		}
-		List<Credit.Coefficient> coefficients = new ArrayList<>();
-		if (c.get("creditCoefficients") != null) {
-			List<String> columns = (List<String>) c.get("creditColumns");
-			List<Number> values = (List<Number>) c.get("creditCoefficients");
-			for (int i = 0; i < columns.size(); i++) {
-				coefficients.add(new Credit.Coefficient(columns.get(i), values.get(i).doubleValue()));
-			}
-		}
 		List<Number> confusion = (List<Number>) c.get("creditConfusion");
-		List<String> gradeCounts = (List<String>) c.getOrDefault("creditGradeCounts", List.of());
-		Credit.ModelQuality comparison = c.get("creditComparisonModel") == null ? null
-				: new Credit.ModelQuality((String) c.get("creditComparisonModel"), number(c, "creditComparisonAuc"),
-						number(c, "creditComparisonKs"));
-		return new Credit.ModelSummary((String) c.get("creditModel"), comparison, (String) c.get("creditStatus"), (String) c.get("creditMessage"), (String) c.get("creditRun"),
-				number(c, "creditAuc"), number(c, "creditKs"), number(c, "creditAucFloor"), number(c, "creditThreshold"),
+		List<Credit.GradeCount> gradeCounts = new ArrayList<>();
+		List<String> grades = (List<String>) c.getOrDefault("creditGrades", List.of());
+		for (int g = 0; g < grades.size(); g++) {
+			long n = ((List<Number>) c.get("creditGradeCustomers")).get(g).longValue();
+			double pd = ((List<Number>) c.get("creditGradeMeanPd")).get(g).doubleValue();
+			gradeCounts.add(new Credit.GradeCount(grades.get(g), n, finite(pd)));
+		}
+		Credit.Drift drift = c.get("creditDriftFired") == null ? null
+				: new Credit.Drift((Boolean) c.get("creditDriftFired"), (String) c.get("creditDriftAction"),
+						(List<String>) c.get("creditDriftReasons"), (List<String>) c.get("creditDriftShifted"),
+						number(c, "creditDriftPsiThreshold"), whole(c, "creditScoredCustomers"), whole(c, "creditWithoutRecentHistory"));
+		List<Credit.Pending> pending = new ArrayList<>();
+		List<java.time.LocalDate> observed = (List<java.time.LocalDate>) c.getOrDefault("creditPendingObservedOn", List.of());
+		for (int i = 0; i < observed.size(); i++) {
+			pending.add(new Credit.Pending(observed.get(i), ((List<java.time.LocalDate>) c.get("creditPendingWindowEnds")).get(i),
+					((List<Number>) c.get("creditPendingOutcomes")).get(i).longValue()));
+		}
+		var labels = new Credit.Labels(c.get("creditOutcomeWindowMonths") == null ? 0 : whole(c, "creditOutcomeWindowMonths"),
+				c.get("creditOutcomesUsable") == null ? 0 : whole(c, "creditOutcomesUsable"), pending);
+		return new Credit.ModelSummary(run.id(), (String) c.get("creditStatus"), (String) c.get("creditMessage"), (String) c.get("creditRun"),
+				(String) c.get("creditModel"), number(c, "creditAuc"), number(c, "creditKs"), number(c, "creditGini"),
+				number(c, "creditAucFloor"), number(c, "creditChampionMargin"), number(c, "creditThreshold"),
 				confusion == null ? null : new Credit.ConfusionMatrix(confusion.get(0).longValue(), confusion.get(1).longValue(),
 						confusion.get(2).longValue(), confusion.get(3).longValue()),
-				whole(c, "creditTrainingRows"), whole(c, "creditHeldOutRows"), number(c, "creditDefaultRate"),
+				whole(c, "creditTrainingRows"), whole(c, "creditHeldOutRows"), whole(c, "creditBoostingRows"), number(c, "creditDefaultRate"),
 				c.get("creditCutoffs") == null ? List.of() : ((List<Number>) c.get("creditCutoffs")).stream().map(Number::doubleValue).toList(),
-				coefficients,
-				gradeCounts.stream().map(e -> new Credit.GradeCount(e.substring(0, e.indexOf('=')), Long.parseLong(e.substring(e.indexOf('=') + 1)))).toList(),
-				number(c, "creditSeconds"), (List<String>) c.getOrDefault("creditUnusedColumns", List.of()));
+				drift, labels, gradeCounts, number(c, "creditSeconds"));
+	}
+
+	@BatchMapping(typeName = "CreditModelSummary")
+	Map<Credit.ModelSummary, List<Credit.ModelQuality>> models(List<Credit.ModelSummary> summaries) {
+		Map<String, Map<String, Object>> figures = runFigures(summaries);
+		Map<Credit.ModelSummary, List<Credit.ModelQuality>> result = new HashMap<>();
+		for (Credit.ModelSummary summary : summaries) {
+			result.put(summary, rows(figures.get(summary.runId()).get("models")).stream().map(CreditController::modelQuality).toList());
+		}
+		return result;
+	}
+
+	@BatchMapping(typeName = "CreditModelSummary")
+	Map<Credit.ModelSummary, List<Credit.IndicatorFigures>> indicators(List<Credit.ModelSummary> summaries) {
+		Map<String, Map<String, Object>> figures = runFigures(summaries);
+		Map<Credit.ModelSummary, List<Credit.IndicatorFigures>> result = new HashMap<>();
+		for (Credit.ModelSummary summary : summaries) {
+			result.put(summary, rows(figures.get(summary.runId()).get("indicators")).stream().map(CreditController::indicatorFigures).toList());
+		}
+		return result;
+	}
+
+	private Map<String, Map<String, Object>> runFigures(List<Credit.ModelSummary> summaries) {
+		Map<String, Map<String, Object>> figures = new HashMap<>();
+		List<String> runs = summaries.stream().map(Credit.ModelSummary::runId).distinct().toList();
+		runs.forEach(id -> figures.put(id, Map.of("models", List.of(), "indicators", List.of())));
+		this.neo4j.query(RUN_FIGURES).bind(runs).to("runs").fetch().all().forEach(row -> figures.put((String) row.get("runId"), row));
+		return figures;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> rows(Object list) {
+		return (List<Map<String, Object>>) list;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Credit.ModelQuality modelQuality(Map<String, Object> m) {
+		List<Credit.Decile> deciles = new ArrayList<>();
+		List<Number> customers = (List<Number>) m.getOrDefault("calibrationCustomers", List.of());
+		for (int d = 0; d < (customers == null ? 0 : customers.size()); d++) {
+			deciles.add(new Credit.Decile(d + 1, customers.get(d).longValue(),
+					((List<Number>) m.get("calibrationPd")).get(d).doubleValue(), ((List<Number>) m.get("calibrationObserved")).get(d).doubleValue()));
+		}
+		List<Number> coefficients = (List<Number>) m.get("coefficients");
+		List<String> indicators = (List<String>) m.get("indicators");
+		return new Credit.ModelQuality((String) m.get("model"), Boolean.TRUE.equals(m.get("champion")), (String) m.get("message"),
+				whole(m, "customers"), finite(number(m, "auc")), finite(number(m, "ks")), finite(number(m, "gini")),
+				finite(number(m, "monotoneViolations")), deciles,
+				indicators == null ? List.of() : indicators,
+				coefficients == null ? List.of() : coefficients.stream().map(Number::doubleValue).toList());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Credit.IndicatorFigures indicatorFigures(Map<String, Object> i) {
+		List<Number> cuts = (List<Number>) i.get("cuts");
+		List<Number> woe = (List<Number>) i.get("woe");
+		List<Number> good = (List<Number>) i.get("good");
+		List<Number> bad = (List<Number>) i.get("bad");
+		List<Number> scored = (List<Number>) i.get("scored");
+		List<Credit.Bin> bins = new ArrayList<>();
+		int k = woe.size() - 1;
+		for (int b = 0; b <= k; b++) {
+			boolean missing = b == k;
+			long rows = good.get(b).longValue() + bad.get(b).longValue();
+			bins.add(new Credit.Bin(missing || b == 0 ? null : cuts.get(b - 1).doubleValue(),
+					missing || b == k - 1 ? null : cuts.get(b).doubleValue(), missing, woe.get(b).doubleValue(), rows,
+					rows == 0 ? null : bad.get(b).doubleValue() / rows, scored == null || scored.isEmpty() ? 0 : scored.get(b).longValue()));
+		}
+		CreditIndicator indicator = CreditIndicator.valueOf((String) i.get("indicator"));
+		return new Credit.IndicatorFigures(indicator.name(), indicator.group().name(), Boolean.TRUE.equals(i.get("used")),
+				number(i, "informationValue"), finite(number(i, "populationStability")), whole(i, "direction").intValue(), bins);
+	}
+
+	/** NaN and infinities have no JSON form: null. */
+	private static Double finite(Double v) {
+		return v == null || !Double.isFinite(v) ? null : v;
 	}
 
 	private static Double number(Map<String, Object> c, String key) {

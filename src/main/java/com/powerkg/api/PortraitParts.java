@@ -125,7 +125,8 @@ class PortraitParts {
 	@SuppressWarnings("unchecked")
 	private static Credit.Rating rating(Map<String, Object> r) {
 		return new Credit.Rating((String) r.get("grade"), (String) r.get("nameZh"), ((Number) r.get("score")).doubleValue(),
-				((Number) r.get("pd")).doubleValue(), (List<String>) r.get("reasons"), (String) r.get("run"));
+				((Number) r.get("pd")).doubleValue(), (List<String>) r.get("reasons"), Boolean.TRUE.equals(r.get("flagged")),
+				(String) r.get("run"));
 	}
 
 	private static ChannelUsage channel(Map<String, Object> ch) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.powerkg.analytics.AnalyticsService;
+import com.powerkg.credit.CreditStage;
 import com.powerkg.segmentation.SegmentationStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,28 +57,57 @@ class AnalyzeCommand implements Callable<Integer> {
 				console.printf("  compared with run %s: %,d level changes, %,d memberships new (not segmented then)%n",
 						segments.comparedWithRun(), moved, unsegmented);
 			}
-			var credit = outcome.credit();
-			var m = credit.metrics();
-			if (m != null) {
-				console.printf("credit model (%s): trained on %,d outcomes (%.1f %% defaulted); held out %,d: AUC %.3f, KS %.3f, "
-						+ "confusion at PD >= %.2f: %d true / %d false alarms, %d missed / %d right%n", credit.model(), credit.trainingRows(),
-						100 * credit.trainingDefaultRate(), m.customers(), m.auc(), m.ks(), m.threshold(), m.truePositives(),
-						m.falsePositives(), m.falseNegatives(), m.trueNegatives());
-			}
-			if (credit.comparison() != null) {
-				console.printf("  for comparison, %s on the same split: AUC %.3f, KS %.3f%n",
-						credit.model() == com.powerkg.credit.CreditModel.Kind.FISHER ? "logistic regression" : "Fisher discriminant",
-						credit.comparison().auc(), credit.comparison().ks());
-			}
-			console.printf("credit: %s, %s (%.1f s)%n", credit.status(), credit.message(), credit.duration().toMillis() / 1000.0);
-			credit.customersPerGrade().forEach((grade, n) -> console.printf("  %-4s %,8d customers%s%n", grade, n,
-					n == 0 ? "" : String.format(java.util.Locale.ROOT, ", mean PD %.3f", credit.meanPdPerGrade().get(grade))));
+			printCredit(console, outcome.credit());
 			var plan = outcome.plan();
 			var w = plan.workload();
 			console.printf("collection plan for %s: %,d tasks, %,d contacts against %,d in the uniform four-round baseline (%.1f %% less)%n",
 					plan.date(), plan.tasks().size(), w.planContacts(), w.baselineContacts(), w.reductionPercent());
 			return 0;
 		});
+	}
+
+	/** The credit stage: labels, every model's held-out quality, the indicators' IV and PSI, the drift gate, the grades. */
+	private static void printCredit(java.io.PrintWriter console, CreditStage.Result credit) {
+		var labels = credit.labels();
+		console.printf("credit labels: %,d outcomes usable (%d-month window ended by the as-of date)%s%n", labels.usable(),
+				labels.windowMonths(), labels.pending().isEmpty() ? "" : "; " + labels.describePending());
+		var m = credit.metrics();
+		if (m != null) {
+			console.printf("credit model (%s, the champion): trained on %,d outcomes (%.1f %% defaulted); held out %,d: AUC %.3f, KS %.3f, "
+					+ "Gini %.3f, confusion at PD >= %.2f: %d true / %d false alarms, %d missed / %d right%n", credit.champion(),
+					credit.trainingRows(), 100 * credit.trainingDefaultRate(), m.customers(), m.auc(), m.ks(), m.gini(), m.threshold(),
+					m.truePositives(), m.falsePositives(), m.falseNegatives(), m.trueNegatives());
+			for (var trained : credit.models()) {
+				if (trained.metrics() == null) {
+					console.printf("  %-14s not trained: %s%n", trained.kind(), trained.failure());
+					continue;
+				}
+				var q = trained.metrics();
+				console.printf("  %-14s held-out AUC %.3f, KS %.3f, Gini %.3f%s%s%n", trained.kind(), q.auc(), q.ks(), q.gini(),
+						trained.kind() == credit.champion() ? "  (champion)" : "", trained.failure() == null ? "" : "; " + trained.failure());
+			}
+			console.printf("  calibration of %s by PD decile (mean PD -> observed default rate): %s%n", credit.champion(),
+					String.join(", ", m.calibration().stream()
+						.map(d -> String.format(java.util.Locale.ROOT, "%.3f->%.3f", d.meanProbabilityOfDefault(), d.observedDefaultRate()))
+						.toList()));
+			console.println("credit indicators (information value; population stability, training -> scored):");
+			credit.indicators().stream()
+				.sorted(java.util.Comparator.comparingDouble(CreditStage.IndicatorFigures::informationValue).reversed())
+				.forEach(i -> console.printf("  %-28s IV %.3f  PSI %s%s%n", i.indicator(), i.informationValue(),
+						Double.isNaN(i.populationStability()) ? "-" : String.format(java.util.Locale.ROOT, "%.3f", i.populationStability()),
+						i.used() ? "" : "  (not in the model)"));
+		}
+		var drift = credit.drift();
+		if (drift != null) {
+			console.printf("credit drift gate: %s%s%n", drift.fired() ? (credit.flagged() ? "FIRED, ratings published flagged: "
+					: "FIRED, ratings not replaced: ") : "passed",
+					drift.fired() ? String.join("; ", drift.reasons())
+							: String.format(java.util.Locale.ROOT, " (%.0f %% of customers without a recent bill, no important indicator shifted)",
+									100 * drift.shareWithoutRecentHistory()));
+		}
+		console.printf("credit: %s, %s (%.1f s)%n", credit.status(), credit.message(), credit.duration().toMillis() / 1000.0);
+		credit.customersPerGrade().forEach((grade, n) -> console.printf("  %-4s %,8d customers%s%n", grade, n,
+				n == 0 ? "" : String.format(java.util.Locale.ROOT, ", mean PD %.3f", credit.meanPdPerGrade().get(grade))));
 	}
 
 	private static double seconds(java.time.Duration duration) {

@@ -1,17 +1,25 @@
 package com.powerkg.credit;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * Quality of a credit model on held-out customers.
  *
- * @param auc       area under the ROC curve of the score (0.5 = guessing), ties counted half
- * @param ks        Kolmogorov-Smirnov statistic: the largest gap between the score distributions of defaulters and others
- * @param threshold PD at or above which a customer is predicted to default (for the confusion matrix)
+ * @param auc         area under the ROC curve of the score (0.5 = guessing), ties counted half
+ * @param ks          Kolmogorov-Smirnov statistic: the largest gap between the score distributions of defaulters and others
+ * @param gini        2 · AUC − 1, as credit teams quote it
+ * @param threshold   PD at or above which a customer is predicted to default (for the confusion matrix)
+ * @param calibration the customers in ten groups by PD (lowest first): mean PD against the observed default rate
  */
-public record CreditMetrics(int customers, int defaulters, double auc, double ks, double threshold, int truePositives,
-		int falsePositives, int trueNegatives, int falseNegatives) {
+public record CreditMetrics(int customers, int defaulters, double auc, double ks, double gini, double threshold, int truePositives,
+		int falsePositives, int trueNegatives, int falseNegatives, List<Decile> calibration) {
+
+	/** One tenth of the customers by PD. */
+	public record Decile(int customers, double meanProbabilityOfDefault, double observedDefaultRate) {
+	}
 
 	public static CreditMetrics of(double[] score, double[] pd, int[] defaulted, double threshold) {
 		int n = score.length;
@@ -70,7 +78,31 @@ public record CreditMetrics(int customers, int defaulters, double auc, double ks
 				tn++;
 			}
 		}
-		return new CreditMetrics(n, positives, auc, ks, threshold, tp, fp, tn, fn);
+		return new CreditMetrics(n, positives, auc, ks, 2 * auc - 1, threshold, tp, fp, tn, fn, deciles(pd, defaulted));
+	}
+
+	/** Ten groups by PD, as equal in size as they can be (the first n mod 10 one larger). */
+	static List<Decile> deciles(double[] pd, int[] defaulted) {
+		int n = pd.length;
+		Integer[] order = java.util.stream.IntStream.range(0, n).boxed().toArray(Integer[]::new);
+		Arrays.sort(order, Comparator.comparingDouble(i -> pd[i]));
+		List<Decile> deciles = new ArrayList<>();
+		int start = 0;
+		for (int d = 0; d < 10 && start < n; d++) {
+			int size = n / 10 + (d < n % 10 ? 1 : 0);
+			if (size == 0) {
+				continue;
+			}
+			double sumPd = 0;
+			int bad = 0;
+			for (int k = start; k < start + size; k++) {
+				sumPd += pd[order[k]];
+				bad += defaulted[order[k]];
+			}
+			deciles.add(new Decile(size, sumPd / size, (double) bad / size));
+			start += size;
+		}
+		return deciles;
 	}
 
 }

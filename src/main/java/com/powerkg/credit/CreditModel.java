@@ -1,194 +1,71 @@
 package com.powerkg.credit;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * The credit model of SPEC §5: a Fisher linear discriminant Z = Σ αᵢ Xᵢ over the standardised indicators and
- * missing-flags ({@link Fisher}), oriented so that a higher Z means a higher risk, then a logistic
- * calibration PD = 1 / (1 + e^-(a + b·Z)) fitted on the same training rows, then grades by PD cut-offs.
- * Everything needed to score again (what-if) is in this record and stored on the run.
+ * A trained credit model as it rates (SPEC §5, issue K): every indicator binned ({@link Bins}), the model's columns
+ * ({@code used}) carrying their bin's weight of evidence, a risk score from them (higher = riskier), a probability of
+ * default PD = 1 / (1 + e^−(a + b·score)) calibrated on the training customers, and grades by PD cut-offs.
+ * Everything needed to score again (what-if) is in this record and stored with the run ({@link CreditModelStore}).
  *
- * @param columns       the indicators, then the missing-flags
- * @param imputed       per indicator, the raw value a missing one takes: the mean of the observed training values
- * @param means         per column, the training mean after transform (for standardising)
- * @param sds           per column, the training standard deviation (0 = constant column, contributes nothing)
- * @param coefficients  α per standardised column
- * @param calibration   a and b of the logistic calibration
- * @param cutoffs       PD upper bounds of AAA, AA, A and B; C above the last
+ * @param kind         which model computes the score from the WoE columns
+ * @param bins         one per {@link CreditIndicator}, in its order
+ * @param used         the model's columns
+ * @param coefficients for FISHER and LOGISTIC, the weight of each used column (all positive: a riskier bin never
+ *                     lowers the score); empty for BOOSTED_TREES
+ * @param trees        the boosted trees of BOOSTED_TREES, null otherwise
+ * @param calibration  a and b of the PD calibration
+ * @param cutoffs      PD upper bounds of AAA, AA, A and B; C above the last
+ * @param sds          per indicator, the standard deviation of its training values (group what-ifs move by it)
  */
-public record CreditModel(List<String> columns, double[] imputed, double[] means, double[] sds, double[] coefficients,
-		double[] calibration, double[] cutoffs) {
+public record CreditModel(Kind kind, List<Bins> bins, List<CreditIndicator> used, double[] coefficients, BoostedTrees trees,
+		double[] calibration, double[] cutoffs, double[] sds) {
 
 	public static final List<String> GRADES = List.of("AAA", "AA", "A", "B", "C");
 
-	static final List<CreditIndicator> INDICATORS = List.of(CreditIndicator.values());
+	static final int N = CreditIndicator.values().length;
 
-	static final List<String> FLAGS = List.copyOf(new LinkedHashSet<>(INDICATORS.stream()
-		.map(CreditIndicator::missingFlag).filter(java.util.Objects::nonNull).toList()));
-
-	/** The model a run stored ({@code credit*} properties), or null when the run trained none. */
-	@SuppressWarnings("unchecked")
-	public static CreditModel fromRun(java.util.Map<String, Object> run) {
-		if (run.get("creditCoefficients") == null) {
-			return null;
-		}
-		java.util.function.Function<String, double[]> doubles = key -> ((List<Number>) run.get(key)).stream()
-			.mapToDouble(Number::doubleValue).toArray();
-		List<String> columns = (List<String>) run.get("creditColumns");
-		if (!columns.equals(columnNames())) {
-			throw new IllegalStateException("the stored credit model has columns " + columns + ", this version expects "
-					+ columnNames() + ": run analyze again");
-		}
-		return new CreditModel(columns, doubles.apply("creditImputed"), doubles.apply("creditMeans"), doubles.apply("creditSds"),
-				doubles.apply("creditCoefficients"), doubles.apply("creditCalibration"), doubles.apply("creditCutoffs"));
-	}
-
-	static List<String> columnNames() {
-		List<String> names = new ArrayList<>(INDICATORS.stream().map(Enum::name).toList());
-		names.addAll(FLAGS);
-		return names;
-	}
-
-	/** Which linear model weighs the standardised columns. */
+	/** How the score is computed from the binned indicators. */
 	public enum Kind {
 
-		/** Fisher's linear discriminant, then a logistic calibration of its score (seed 001) */
+		/** Fisher's linear discriminant on the WoE columns, then a logistic calibration of its score (seed 001) */
 		FISHER,
-		/** logistic regression on all columns at once (L2 penalty 1), the usual scorecard baseline */
-		LOGISTIC
+		/** logistic regression on the WoE columns (smile-core), the classic scorecard */
+		LOGISTIC,
+		/** gradient-boosted regression trees on the WoE columns (smile-core), which can combine indicators non-linearly */
+		BOOSTED_TREES
 
 	}
 
-	/** Fits the seed's model (Fisher discriminant + calibration) on raw indicator rows (NaN = missing), 1 = defaulted. */
-	public static CreditModel train(List<double[]> raw, int[] defaulted, double[] cutoffs) {
-		return train(Kind.FISHER, raw, defaulted, cutoffs);
-	}
-
-	public static CreditModel train(Kind kind, List<double[]> raw, int[] defaulted, double[] cutoffs) {
-		Prepared d = Prepared.of(raw);
-		int m = d.columns().size();
-		double[] coefficients = new double[m];
-		if (kind == Kind.LOGISTIC) {
-			double[] beta = Logistic.fitMany(d.z(), defaulted, 1.0);
-			for (int u = 0; u < d.used().length; u++) {
-				coefficients[d.used()[u]] = beta[u + 1];
-			}
-			return new CreditModel(d.columns(), d.imputed(), d.means(), d.sds(), coefficients, new double[] {beta[0], 1}, cutoffs);
+	/** The WoE of every indicator's bin for raw values (NaN = missing), in indicator order. */
+	public double[] woe(double[] raw) {
+		double[] w = new double[N];
+		for (int j = 0; j < N; j++) {
+			w[j] = this.bins.get(j).woe(raw[j]);
 		}
-		double[] direction = Fisher.direction(d.z(), defaulted);
-		for (int u = 0; u < d.used().length; u++) {
-			coefficients[d.used()[u]] = direction[u];
-		}
-		var partial = new CreditModel(d.columns(), d.imputed(), d.means(), d.sds(), coefficients, new double[] {0, 1}, cutoffs);
-		double[] scores = raw.stream().mapToDouble(partial::score).toArray();
-		if (mean(scores, defaulted, 1) < mean(scores, defaulted, 0)) {
-			for (int j = 0; j < m; j++) {
-				coefficients[j] = -coefficients[j];
-			}
-			for (int i = 0; i < scores.length; i++) {
-				scores[i] = -scores[i];
-			}
-		}
-		return new CreditModel(d.columns(), d.imputed(), d.means(), d.sds(), coefficients, Logistic.calibrate(scores, defaulted), cutoffs);
+		return w;
 	}
 
-	/**
-	 * Training rows made ready for a linear model: missing values imputed with the observed training means, flags,
-	 * log1p, then standardised; constant columns (e.g. no enterprise in the training data) are left out ({@code used}
-	 * lists the columns kept).
-	 */
-	private record Prepared(List<String> columns, double[] imputed, double[] means, double[] sds, int[] used, double[][] z) {
-
-		static Prepared of(List<double[]> raw) {
-			int n = raw.size();
-			int p = INDICATORS.size();
-			double[] imputed = new double[p];
-			for (int j = 0; j < p; j++) {
-				int jj = j;
-				imputed[j] = raw.stream().mapToDouble(r -> r[jj]).filter(v -> !Double.isNaN(v)).average().orElse(0);
-			}
-			List<String> columns = columnNames();
-			double[][] x = new double[n][];
-			for (int i = 0; i < n; i++) {
-				x[i] = design(raw.get(i), imputed);
-			}
-			int m = columns.size();
-			double[] means = new double[m];
-			double[] sds = new double[m];
-			for (int j = 0; j < m; j++) {
-				for (double[] row : x) {
-					means[j] += row[j] / n;
-				}
-				for (double[] row : x) {
-					sds[j] += (row[j] - means[j]) * (row[j] - means[j]) / n;
-				}
-				sds[j] = Math.sqrt(sds[j]);
-			}
-			int[] used = java.util.stream.IntStream.range(0, m).filter(j -> sds[j] > 1e-12).toArray();
-			double[][] z = new double[n][used.length];
-			for (int i = 0; i < n; i++) {
-				for (int u = 0; u < used.length; u++) {
-					z[i][u] = (x[i][used[u]] - means[used[u]]) / sds[used[u]];
-				}
-			}
-			return new Prepared(columns, imputed, means, sds, used, z);
-		}
-
-	}
-
-	private static double mean(double[] scores, int[] labels, int label) {
-		double sum = 0;
-		int count = 0;
-		for (int i = 0; i < scores.length; i++) {
-			if (labels[i] == label) {
-				sum += scores[i];
-				count++;
-			}
-		}
-		return count == 0 ? 0 : sum / count;
-	}
-
-	/** Columns that were constant in the training data and so carry no weight (e.g. GROWTH_12M without 24 months of history). */
-	public List<String> unusedColumns() {
-		return java.util.stream.IntStream.range(0, this.columns.size()).filter(j -> this.sds[j] <= 1e-12)
-			.mapToObj(this.columns::get).toList();
-	}
-
-	/** Indicators (imputed where missing, log1p where heavy-tailed), then the missing-flags. */
-	static double[] design(double[] raw, double[] imputed) {
-		int p = INDICATORS.size();
-		double[] row = new double[p + FLAGS.size()];
-		for (int j = 0; j < p; j++) {
-			CreditIndicator indicator = INDICATORS.get(j);
-			double v = Double.isNaN(raw[j]) ? imputed[j] : raw[j];
-			row[j] = indicator.logTransform() ? Math.log1p(Math.max(0, v)) : v;
-			if (Double.isNaN(raw[j]) && indicator.missingFlag() != null) {
-				row[p + FLAGS.indexOf(indicator.missingFlag())] = 1;
-			}
-		}
-		return row;
-	}
-
-	private double[] standardised(double[] raw) {
-		double[] x = design(raw, this.imputed);
-		double[] z = new double[x.length];
-		for (int j = 0; j < x.length; j++) {
-			z[j] = this.sds[j] > 1e-12 ? (x[j] - this.means[j]) / this.sds[j] : 0;
-		}
-		return z;
-	}
-
-	/** The discriminant risk score Z: 0 is the training average, higher is riskier. */
+	/** The risk score: higher is riskier. */
 	public double score(double[] raw) {
-		double[] z = standardised(raw);
+		return scoreOfWoe(woe(raw));
+	}
+
+	double scoreOfWoe(double[] w) {
+		if (this.kind == Kind.BOOSTED_TREES) {
+			double[] columns = new double[this.used.size()];
+			for (int u = 0; u < columns.length; u++) {
+				columns[u] = w[this.used.get(u).ordinal()];
+			}
+			return this.trees.score(columns);
+		}
 		double s = 0;
-		for (int j = 0; j < z.length; j++) {
-			s += this.coefficients[j] * z[j];
+		for (int u = 0; u < this.used.size(); u++) {
+			s += this.coefficients[u] * w[this.used.get(u).ordinal()];
 		}
 		return s;
 	}
@@ -206,55 +83,130 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 		return GRADES.getLast();
 	}
 
+	/** One indicator's (or one missing data block's) share of a customer's score. */
+	record Effect(String code, String text, double points) {
+	}
+
 	/**
-	 * The {@code count} columns that moved this customer's score most away from the training average, in words:
-	 * "raises risk: 4 overdue bills in the last 12 months".
+	 * What raises this customer's score: for each column of the model, the points its bin costs against the best bin
+	 * (the score minus the score with that column in its best bin, adverse-action style); a missing value is measured
+	 * against the average customer instead (the population's mean WoE), and the columns of one missing data block are
+	 * named once, with their points summed. Largest first, only positive ones.
 	 */
-	public List<String> reasons(double[] raw, int count) {
-		double[] z = standardised(raw);
-		Integer[] order = java.util.stream.IntStream.range(0, z.length).boxed().toArray(Integer[]::new);
-		Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -Math.abs(this.coefficients[j] * z[j])));
+	List<Effect> adverse(double[] raw) {
+		double[] w = woe(raw);
+		double s0 = scoreOfWoe(w);
+		Map<String, Effect> effects = new LinkedHashMap<>();
+		for (CreditIndicator indicator : this.used) {
+			int j = indicator.ordinal();
+			Bins b = this.bins.get(j);
+			boolean missing = Double.isNaN(raw[j]);
+			double reference = missing ? b.meanWoe() : b.woe()[b.best()];
+			double points = s0 - scoreWith(w, j, reference);
+			if (missing) {
+				var block = indicator.missingBlock();
+				effects.merge(block.name(), new Effect(block.name(), block.text(), points),
+						(a, c) -> new Effect(a.code(), a.text(), a.points() + c.points()));
+			}
+			else {
+				effects.put(indicator.name(), new Effect(indicator.name(), indicator.reason(raw[j]), points));
+			}
+		}
+		return sortedPositive(effects.values());
+	}
+
+	/**
+	 * What lowers this customer's score: for each column with a value, the points it saves against the average
+	 * customer (the score with that column at the population's mean WoE minus the score). Largest first, only
+	 * positive ones; a missing value is never a reason to trust a customer.
+	 */
+	List<Effect> favourable(double[] raw) {
+		double[] w = woe(raw);
+		double s0 = scoreOfWoe(w);
+		List<Effect> effects = new ArrayList<>();
+		for (CreditIndicator indicator : this.used) {
+			int j = indicator.ordinal();
+			if (!Double.isNaN(raw[j])) {
+				double points = scoreWith(w, j, this.bins.get(j).meanWoe()) - s0;
+				effects.add(new Effect(indicator.name(), indicator.reason(raw[j]), points));
+			}
+		}
+		return sortedPositive(effects);
+	}
+
+	private double scoreWith(double[] w, int j, double value) {
+		double keep = w[j];
+		if (keep == value) {
+			return scoreOfWoe(w);
+		}
+		w[j] = value;
+		double s = scoreOfWoe(w);
+		w[j] = keep;
+		return s;
+	}
+
+	private static List<Effect> sortedPositive(java.util.Collection<Effect> effects) {
+		return effects.stream().filter(e -> e.points() > 1e-9).sorted(Comparator.comparingDouble(Effect::points).reversed()).toList();
+	}
+
+	/**
+	 * Up to {@code count} reasons that explain the grade, in words. B and C first hear what raises their risk most and
+	 * never a reason that lowers it; A hears what raises it, then what lowers it; AAA and AA hear what lowers it most,
+	 * then what raises it.
+	 */
+	public List<String> reasons(double[] raw, String grade, int count) {
 		List<String> reasons = new ArrayList<>();
-		Set<String> flagsSaid = new java.util.HashSet<>();
-		int p = INDICATORS.size();
-		for (int j : order) {
-			double contribution = this.coefficients[j] * z[j];
-			if (reasons.size() == count || Math.abs(contribution) < 1e-9) {
-				break;
-			}
-			String direction = contribution > 0 ? "raises risk: " : "lowers risk: ";
-			if (j < p) {
-				if (Double.isNaN(raw[j])) {
-					continue; // an imputed value says nothing about the customer; its flag does
+		boolean good = grade.equals("AAA") || grade.equals("AA");
+		boolean poor = grade.equals("B") || grade.equals("C");
+		List<Effect> adverse = adverse(raw);
+		// what lowers the risk is worked out only when it will be said (each effect costs a re-score)
+		List<Effect> favourable = poor || (!good && adverse.size() >= count) ? List.of() : favourable(raw);
+		for (List<Effect> part : good ? List.of(favourable, adverse) : List.of(adverse, favourable)) {
+			for (Effect e : part) {
+				if (reasons.size() < count) {
+					reasons.add(e.code() + (part == adverse ? " raises risk: " : " lowers risk: ") + e.text());
 				}
-				int meaning = INDICATORS.get(j).riskDirection();
-				if (meaning != 0 && Math.signum(this.coefficients[j]) != meaning) {
-					continue; // weighted against its plain meaning, only to correct for correlated indicators
-				}
-				reasons.add(INDICATORS.get(j).name() + " " + direction + INDICATORS.get(j).reason(raw[j]));
 			}
-			else if (design(raw, this.imputed)[j] == 1 && flagsSaid.add(this.columns.get(j))) {
-				// a flag speaks only for a customer who lacks the data; having it is no reason worth naming
-				reasons.add(this.columns.get(j) + " " + direction + missingText(this.columns.get(j)));
-			}
+		}
+		if (reasons.isEmpty()) {
+			reasons.add(poor ? "BASE_RATE raises risk: no indicator is worse than its best bin; the population's default rate alone gives this grade"
+					: "BASE_RATE lowers risk: no indicator is worse than the average customer's");
 		}
 		return reasons;
 	}
 
-	private static String missingText(String flag) {
-		return switch (flag) {
-			case "NO_DUE_BILLS" -> "no postpaid bills fell due in the last 12 months (prepaid or new)";
-			case "SHORT_HISTORY" -> "less than two years of consumption history";
-			case "NO_FINANCIALS" -> "no financial statements on file";
-			case "NO_SOCIAL_CREDIT" -> "no social credit rating on file";
-			case "NO_EQUIPMENT_DATA" -> "no equipment operation data on file";
-			default -> flag;
-		};
+	/**
+	 * The share of checks in which moving one column of a customer to a riskier bin (a higher WoE) lowered the score:
+	 * for every row given, every column of the model and every bin with a value riskier than the row's own. A linear model
+	 * with positive weights has none by construction; boosted trees may, where they meet combinations of bins unseen in
+	 * training (many months late yet everything paid). A model with any would tell a customer that paying worse lowers
+	 * the risk, in a what-if or a reason.
+	 */
+	public double monotoneViolations(List<double[]> rows) {
+		long checks = 0;
+		long violations = 0;
+		for (double[] raw : rows) {
+			double[] w = woe(raw);
+			double s0 = scoreOfWoe(w);
+			for (CreditIndicator indicator : this.used) {
+				int j = indicator.ordinal();
+				Bins b = this.bins.get(j);
+				double own = w[j];
+				for (int bin = 0; bin < b.size(); bin++) {
+					if (b.woe()[bin] > own && b.good()[bin] + b.bad()[bin] > 0) {
+						checks++;
+						violations += scoreWith(w, j, b.woe()[bin]) < s0 - 1e-9 ? 1 : 0;
+					}
+				}
+			}
+		}
+		return checks == 0 ? 0 : (double) violations / checks;
 	}
 
 	/**
-	 * Raw values after a what-if: the indicator moves by {@code delta} raw units, within the values it can take. A
-	 * missing indicator stays missing (a what-if does not invent data the customer does not have): null is returned.
+	 * Raw values after a what-if: the indicator moves by {@code delta} raw units, within the values it can take, and
+	 * so perhaps into another bin. A missing indicator stays missing (a what-if does not invent data the customer does
+	 * not have): null is returned.
 	 */
 	public static double[] changed(double[] raw, CreditIndicator indicator, double delta) {
 		int j = indicator.ordinal();
@@ -267,21 +219,19 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 	}
 
 	/**
-	 * Raw values after a risk-factor group worsens by {@code standardDeviations}: each indicator of the group moves
-	 * that many training standard deviations in the direction that raises the score (undoing log1p where used),
-	 * within the values it can take; indicators the customer has no data for are left missing.
+	 * Raw values after a risk-factor group worsens by {@code standardDeviations}: each indicator of the group that the
+	 * model uses moves that many training standard deviations in the direction its bins grow riskier, within the
+	 * values it can take; indicators the customer has no data for are left missing.
 	 */
 	public double[] worsened(double[] raw, CreditIndicator.RiskGroup group, double standardDeviations) {
 		double[] copy = raw.clone();
-		for (CreditIndicator indicator : INDICATORS) {
+		for (CreditIndicator indicator : this.used) {
 			int j = indicator.ordinal();
-			if (indicator.group() != group || this.sds[j] <= 1e-12 || this.coefficients[j] == 0 || Double.isNaN(raw[j])) {
-				continue; // missing data stays missing
+			Bins b = this.bins.get(j);
+			if (indicator.group() != group || Double.isNaN(raw[j]) || b.size() < 2 || !(this.sds[j] > 0)) {
+				continue;
 			}
-			double base = raw[j];
-			double transformed = indicator.logTransform() ? Math.log1p(Math.max(0, base)) : base;
-			transformed += Math.signum(this.coefficients[j]) * standardDeviations * this.sds[j];
-			double moved = indicator.logTransform() ? Math.expm1(Math.max(0, transformed)) : transformed;
+			double moved = raw[j] + b.direction() * standardDeviations * this.sds[j];
 			copy[j] = Math.min(indicator.max(), Math.max(indicator.min(), moved));
 		}
 		return copy;
@@ -291,7 +241,7 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 	 * Fisher's two-class discriminant direction α = S_w⁻¹ (μ₁ − μ₀), S_w the pooled within-class scatter, scaled to
 	 * unit length. Pure Java: smile-core's {@code FLD} and {@code LDA} need the native OpenBLAS library, which a fresh
 	 * machine does not have (a test compares both where it is installed). A ridge of 1e-6 × the mean diagonal keeps
-	 * S_w invertible when columns are collinear (e.g. two missing-flags that coincide in the training data).
+	 * S_w invertible when columns are collinear.
 	 */
 	static final class Fisher {
 
@@ -350,7 +300,7 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 			return w;
 		}
 
-		/** Gaussian elimination with partial pivoting (the matrix is small: indicators + flags). */
+		/** Gaussian elimination with partial pivoting (the matrix is small: one row per indicator). */
 		static double[] solve(double[][] a, double[] b) {
 			int m = b.length;
 			double[][] x = new double[m][];
@@ -388,71 +338,42 @@ public record CreditModel(List<String> columns, double[] imputed, double[] means
 
 	}
 
-	/** Logistic regression by Newton's method (IRLS): the baseline model, and the calibration of the Fisher score. */
-	static final class Logistic {
+	/** PD = 1 / (1 + e^-(a + b·score)): a logistic fit of one score by Newton's method, with a tiny ridge on b. */
+	static final class Calibration {
 
-		private Logistic() {
+		private Calibration() {
 		}
 
-		/**
-		 * Logistic regression on all columns by Newton's method (IRLS) with an L2 penalty {@code lambda} on the
-		 * weights (not the intercept). Returns the intercept, then one weight per column.
-		 */
-		static double[] fitMany(double[][] x, int[] y, double lambda) {
-			int n = x.length;
-			int m = n == 0 ? 0 : x[0].length;
-			double[] beta = new double[m + 1];
-			for (int iteration = 0; iteration < 30; iteration++) {
-				double[] gradient = new double[m + 1];
-				double[][] hessian = new double[m + 1][m + 1];
-				for (int i = 0; i < n; i++) {
-					double eta = beta[0];
-					for (int j = 0; j < m; j++) {
-						eta += beta[j + 1] * x[i][j];
-					}
-					double p = 1 / (1 + Math.exp(-eta));
+		static double[] fit(double[] score, int[] y) {
+			double a = 0;
+			double b = 0;
+			for (int iteration = 0; iteration < 50; iteration++) {
+				double g0 = 0;
+				double g1 = 0;
+				double h00 = 1e-9;
+				double h01 = 0;
+				double h11 = 1e-6;
+				for (int i = 0; i < score.length; i++) {
+					double p = 1 / (1 + Math.exp(-(a + b * score[i])));
 					double w = p * (1 - p);
 					double r = y[i] - p;
-					gradient[0] += r;
-					hessian[0][0] += w;
-					for (int j = 0; j < m; j++) {
-						gradient[j + 1] += r * x[i][j];
-						hessian[0][j + 1] += w * x[i][j];
-						for (int k = j; k < m; k++) {
-							hessian[j + 1][k + 1] += w * x[i][j] * x[i][k];
-						}
-					}
+					g0 += r;
+					g1 += r * score[i];
+					h00 += w;
+					h01 += w * score[i];
+					h11 += w * score[i] * score[i];
 				}
-				for (int j = 0; j <= m; j++) {
-					for (int k = 0; k < j; k++) {
-						hessian[j][k] = hessian[k][j];
-					}
-					if (j > 0) {
-						gradient[j] -= lambda * beta[j];
-						hessian[j][j] += lambda;
-					}
-				}
-				hessian[0][0] += 1e-9;
-				double[] step = Fisher.solve(hessian, gradient);
-				double size = 0;
-				for (int j = 0; j <= m; j++) {
-					beta[j] += step[j];
-					size += Math.abs(step[j]);
-				}
-				if (size < 1e-8) {
+				g1 -= 1e-6 * b;
+				double det = h00 * h11 - h01 * h01;
+				double da = (h11 * g0 - h01 * g1) / det;
+				double db = (h00 * g1 - h01 * g0) / det;
+				a += da;
+				b += db;
+				if (Math.abs(da) + Math.abs(db) < 1e-10) {
 					break;
 				}
 			}
-			return beta;
-		}
-
-		/** PD = 1 / (1 + e^-(a + b·score)): the calibration of a score, {a, b}; a tiny penalty keeps b finite on separable data. */
-		static double[] calibrate(double[] score, int[] y) {
-			double[][] column = new double[score.length][];
-			for (int i = 0; i < score.length; i++) {
-				column[i] = new double[] {score[i]};
-			}
-			return fitMany(column, y, 1e-6);
+			return new double[] {a, b};
 		}
 
 	}

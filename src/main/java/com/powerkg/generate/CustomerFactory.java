@@ -269,28 +269,8 @@ final class CustomerFactory {
 			flat = Randoms.uniform(rng, 0.36, 0.46);
 		}
 
-		boolean defaults = Randoms.chance(rng, defaultProbability(risk, financials, equipment));
 		return new Persona(risk, habit, channels, responsive, preference, price, quality, outage, smallFrequent,
-				growth, peak, flat, defaults);
-	}
-
-	/**
-	 * Logistic in the latent risk; a weak balance sheet and grid accidents add to it, so the enterprise
-	 * indicators of seed 001 carry information beyond payment behaviour. About 10 % default overall.
-	 */
-	static double defaultProbability(double risk, Financials financials, Equipment equipment) {
-		double z = -4.3 + 6.0 * risk;
-		if (financials != null) {
-			double weakness = ((financials.assetLiabilityRatio() - 0.55) / 0.2
-					+ (1.5 - financials.currentRatio()) / 0.6
-					+ (0.05 - financials.returnOnNetAssets()) / 0.08
-					+ (0.9 - financials.loanOnTimeRate()) / 0.1) / 4.0;
-			z += 0.6 * weakness;
-		}
-		if (equipment != null && equipment.accidentsLast3Years() > 0) {
-			z += 0.3;
-		}
-		return 1.0 / (1.0 + StrictMath.exp(-z));
+				growth, peak, flat);
 	}
 
 	private static SettleHabit pickHabit(SplittableRandom rng, double early, double mid, double late) {

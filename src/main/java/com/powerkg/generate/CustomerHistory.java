@@ -47,6 +47,8 @@ final class CustomerHistory {
 	final List<Payment> payments = new ArrayList<>();
 	final List<Contact> contacts = new ArrayList<>();
 	final List<WorkOrder> workOrders = new ArrayList<>();
+	/** Whether the customer seriously defaults in the outcome window (credit_outcomes.csv), from {@link CreditBehaviour}. */
+	boolean defaulted;
 
 	CustomerHistory(int months) {
 		kwh = new long[months];
@@ -63,6 +65,7 @@ final class CustomerHistory {
 		payments.clear();
 		contacts.clear();
 		workOrders.clear();
+		defaulted = false;
 	}
 
 	/** Ids are numbered in time order; List.sort is stable, so ties keep their (deterministic) insertion order. */

@@ -67,10 +67,12 @@ public final class DataGenerator {
 				Customer customer = factory.create(i, profileRng);
 				history.reset();
 				usage.simulate(customer, history, usageRng);
+				CreditBehaviour credit = CreditBehaviour.draw(customer, paymentRng);
+				history.defaulted = credit.defaults();
 				if (customer.prepaid()) {
-					prepaid.simulate(customer, history, paymentRng);
+					prepaid.simulate(customer, credit, history, paymentRng);
 				} else {
-					postpaid.simulate(customer, history, paymentRng);
+					postpaid.simulate(customer, credit, history, paymentRng);
 				}
 				workOrders.simulate(customer, history, workOrderRng);
 				history.sortChronologically();

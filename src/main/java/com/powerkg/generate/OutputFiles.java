@@ -86,7 +86,7 @@ final class OutputFiles implements Closeable {
 		}
 		if (calendar.hasOutcomes() && customer.outcomeObserved()) {
 			creditOutcomes.text(id).date(calendar.observedOnDay())
-					.integer(customer.persona().defaultsInOutcomeWindow() ? 1 : 0).endRow();
+					.integer(history.defaulted ? 1 : 0).endRow();
 		}
 	}
 

@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
  * Latent traits of one customer. They are never written; every written row is a consequence of them,
  * which is what makes the portrait tags, segments and credit model of the product recover something real.
  *
- * @param risk                  0..1, most customers low with a high tail; drives late payment, arrears,
- *                              weak financials and the credit outcome alike
+ * @param risk                  0..1, most customers low with a high tail; drives late payment, arrears and
+ *                              weak financials, and (with much else, {@link CreditBehaviour}) the credit outcome
  * @param settleHabit           which part of the issue month the customer normally pays in
  * @param channels              where the customer pays
  * @param dunningResponsive     pays within 48 h of a dunning contact that reached them
@@ -21,8 +21,6 @@ import java.util.SplittableRandom;
  * @param annualGrowth          consumption trend per year, -0.20..+0.35
  * @param peakShare             share of kWh in peak hours
  * @param flatShare             share of kWh in flat hours; valley is the rest
- * @param defaultsInOutcomeWindow serious default (> 90 days arrears or prepaid cut-off) in the
- *                              12 months after the credit observation date
  */
 record Persona(
 		double risk,
@@ -36,8 +34,7 @@ record Persona(
 		boolean smallFrequentTopUps,
 		double annualGrowth,
 		double peakShare,
-		double flatShare,
-		boolean defaultsInOutcomeWindow) {
+		double flatShare) {
 
 	/** Settle-day windows of seed 004's habit tags, as days of the issue month. */
 	enum SettleHabit {

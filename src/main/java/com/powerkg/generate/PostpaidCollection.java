@@ -33,12 +33,13 @@ final class PostpaidCollection {
 		this.calendar = calendar;
 	}
 
-	void simulate(Customer customer, CustomerHistory history, SplittableRandom rng) {
-		int serious = customer.persona().defaultsInOutcomeWindow() ? seriousBill(history, rng) : -1;
+	void simulate(Customer customer, CreditBehaviour credit, CustomerHistory history, SplittableRandom rng) {
+		int serious = credit.defaults() ? seriousBill(history, rng) : -1;
+		long average = history.averagePositiveBillCents();
 		for (int k = 0; k < calendar.months(); k++) {
 			// A zero or negative (refund) bill needs no payment and is never chased.
 			if (history.amountCents[k] > 0) {
-				simulateBill(customer, history, k, k == serious, rng);
+				simulateBill(customer, credit, history, k, k == serious, average, rng);
 			}
 		}
 	}
@@ -60,7 +61,8 @@ final class PostpaidCollection {
 		return first < 0 ? -1 : Randoms.between(rng, first, last);
 	}
 
-	private void simulateBill(Customer customer, CustomerHistory history, int k, boolean serious, SplittableRandom rng) {
+	private void simulateBill(Customer customer, CreditBehaviour credit, CustomerHistory history, int k, boolean serious, long average,
+			SplittableRandom rng) {
 		Persona persona = customer.persona();
 		long amount = history.amountCents[k];
 		long issueDay = history.issueDay[k];
@@ -72,9 +74,12 @@ final class PostpaidCollection {
 		// A bill this old would show a > 90-day arrears by the end of the outcome window, which only
 		// customers labelled as defaulting may have.
 		boolean seriousWouldShow = dueDay + SERIOUS_DAYS_LATE + 1 <= calendar.outcomeWindowEndDay();
+		boolean peak = amount > CreditBehaviour.PEAK * average;
 
 		long settleAt;
 		boolean late;
+		long partialAt = NEVER;
+		long partialCents = 0;
 		if (serious) {
 			late = true;
 			settleAt = Randoms.chance(rng, 0.35)
@@ -82,31 +87,57 @@ final class PostpaidCollection {
 					: at(dueDay + SERIOUS_DAYS_LATE + Randoms.between(rng, 5, 120), daytime(rng));
 		} else {
 			double pLate = persona.lateProbability();
-			if (persona.defaultsInOutcomeWindow()
-					&& issueDay >= calendar.observedOnDay() && issueDay <= calendar.outcomeWindowEndDay()) {
+			if (credit.defaults() && issueDay >= calendar.observedOnDay() && issueDay <= calendar.outcomeWindowEndDay()) {
+				// trouble builds up before a default
 				pLate += 0.15;
 			}
-			late = Randoms.chance(rng, pLate);
-			if (late) {
-				long daysLate = 1 + (long) Randoms.exponential(rng, 3 + 25 * persona.risk());
+			if (credit.style() == CreditBehaviour.Style.ERRATIC) {
+				pLate += 0.12;
+			}
+			else if (credit.style() == CreditBehaviour.Style.SEASONAL && peak) {
+				pLate = Math.max(pLate, 0.55 + 0.3 * persona.risk());
+			}
+			boolean inParts = amount >= 2_000 && (credit.style() == CreditBehaviour.Style.PARTIAL
+					|| (credit.style() == CreditBehaviour.Style.SEASONAL && peak && Randoms.chance(rng, 0.5)));
+			if (inParts) {
+				// revolving arrears: a part by the due date (now and then a few days after it), the rest later, if at all
+				late = true;
+				double share = credit.style() == CreditBehaviour.Style.PARTIAL
+						? Randoms.clamp(credit.share() + 0.08 * Randoms.normal(rng), 0.2, 0.97)
+						: Randoms.uniform(rng, 0.5, 0.8);
+				partialCents = Math.max(1, Math.min(amount - 1, Math.round(amount * share)));
+				partialAt = Randoms.chance(rng, pLate)
+						? at(dueDay + Randoms.between(rng, 1, 10), daytime(rng))
+						: at(monthStart + habitDay(persona, issueDayOfMonth, monthLength, rng) - 1, daytime(rng));
+				long daysLate = 10 + (long) Randoms.exponential(rng, 15 + 35 * persona.risk());
 				if (seriousWouldShow) {
-					daysLate = Math.min(daysLate, MAX_ORDINARY_DAYS_LATE);
-					settleAt = at(dueDay + daysLate, daytime(rng));
+					settleAt = at(dueDay + Math.min(daysLate, MAX_ORDINARY_DAYS_LATE), daytime(rng));
 				} else {
-					// Newest bills: the riskiest simply have not paid by the extract date.
-					settleAt = Randoms.chance(rng, 0.4 * persona.risk() * persona.risk())
-							? NEVER
-							: at(dueDay + daysLate, daytime(rng));
+					settleAt = Randoms.chance(rng, 0.1 + 0.3 * persona.risk()) ? NEVER : at(dueDay + daysLate, daytime(rng));
 				}
 			} else {
-				settleAt = at(monthStart + habitDay(persona, issueDayOfMonth, monthLength, rng) - 1, daytime(rng));
+				late = Randoms.chance(rng, pLate);
+				if (late) {
+					double mean = credit.style() == CreditBehaviour.Style.ERRATIC ? 4
+							: credit.style() == CreditBehaviour.Style.SEASONAL && peak ? 15 : 3 + 25 * persona.risk();
+					long daysLate = 1 + (long) Randoms.exponential(rng, mean);
+					if (seriousWouldShow) {
+						daysLate = Math.min(daysLate, MAX_ORDINARY_DAYS_LATE);
+						settleAt = at(dueDay + daysLate, daytime(rng));
+					} else {
+						// Newest bills: the riskiest simply have not paid by the extract date.
+						settleAt = Randoms.chance(rng, 0.4 * persona.risk() * persona.risk())
+								? NEVER
+								: at(dueDay + daysLate, daytime(rng));
+					}
+				} else {
+					settleAt = at(monthStart + habitDay(persona, issueDayOfMonth, monthLength, rng) - 1, daytime(rng));
+				}
 			}
 		}
 
-		// Some late payers pay in two parts; the last one settles the bill.
-		long partialAt = NEVER;
-		long partialCents = 0;
-		if (late && amount >= 5_000 && Randoms.chance(rng, 0.10 + 0.25 * persona.risk())) {
+		// Some other late payers pay in two parts too; the last one settles the bill.
+		if (partialAt == NEVER && late && amount >= 5_000 && Randoms.chance(rng, 0.10 + 0.25 * persona.risk())) {
 			long from = at(issueDay, 8 * HOUR);
 			long to = settleAt == NEVER ? Math.max(from + HOUR, extractEnd - 1) : settleAt - 12 * HOUR;
 			if (to > from) {
@@ -127,7 +158,9 @@ final class PostpaidCollection {
 				continue;
 			}
 			long windowEnd = contactedAt + RESPONSE_WINDOW;
-			if (persona.dunningResponsive() && !serious) {
+			// a reminder before the due date does not make a revolving payer pay the rest: they paid what they could
+			boolean canRespond = !(inPartsByStyle(credit) && round == 1);
+			if (persona.dunningResponsive() && !serious && canRespond) {
 				long payAt = contactedAt + HOUR / 2 + (long) (rng.nextDouble() * (RESPONSE_WINDOW - HOUR));
 				if (payAt < settleAt) {
 					settleAt = payAt;
@@ -141,7 +174,8 @@ final class PostpaidCollection {
 					settleAt = windowEnd + HOUR + (long) (rng.nextDouble() * 72 * HOUR);
 				}
 				if (partialAt > contactedAt && partialAt <= windowEnd) {
-					partialAt = NEVER;
+					// a revolving payer still pays their part, only not in reply
+					partialAt = inPartsByStyle(credit) ? windowEnd + HOUR + (long) (rng.nextDouble() * 24 * HOUR) : NEVER;
 				}
 			}
 		}
@@ -154,6 +188,10 @@ final class PostpaidCollection {
 		if (settleAt < extractEnd) {
 			history.payments.add(new Payment(settleAt, remaining, k, persona.channels().pick(rng)));
 		}
+	}
+
+	private static boolean inPartsByStyle(CreditBehaviour credit) {
+		return credit.style() == CreditBehaviour.Style.PARTIAL;
 	}
 
 	/** Day of the issue month (1-based) the customer settles on when paying on time. */

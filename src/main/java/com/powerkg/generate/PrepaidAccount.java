@@ -26,7 +26,7 @@ final class PrepaidAccount {
 		this.calendar = calendar;
 	}
 
-	void simulate(Customer customer, CustomerHistory history, SplittableRandom rng) {
+	void simulate(Customer customer, CreditBehaviour credit, CustomerHistory history, SplittableRandom rng) {
 		Persona persona = customer.persona();
 		long average = history.averagePositiveBillCents();
 		long balance = Math.round(average * Randoms.uniform(rng, 0.8, 1.6));
@@ -35,7 +35,7 @@ final class PrepaidAccount {
 		// A defaulting prepaid customer stops topping up for 2-4 months inside the outcome window and is cut off.
 		int lapseFrom = Integer.MAX_VALUE;
 		int lapseTo = Integer.MIN_VALUE;
-		if (persona.defaultsInOutcomeWindow()) {
+		if (credit.defaults()) {
 			int[] window = issueMonthsInOutcomeWindow();
 			if (window != null) {
 				lapseFrom = Randoms.between(rng, window[0], window[1]);
@@ -66,7 +66,7 @@ final class PrepaidAccount {
 						long paidAt = warnedAt + HOUR / 2
 								+ (long) (rng.nextDouble() * (PostpaidCollection.RESPONSE_WINDOW - HOUR));
 						if (paidAt < extractEnd) {
-							long cents = topUpCents(persona, average, balance, rng);
+							long cents = topUpCents(persona, credit, average, balance, rng);
 							history.payments.add(new Payment(paidAt, cents, CustomerHistory.NO_PERIOD, persona.channels().pick(rng)));
 							balance += cents;
 						}
@@ -91,7 +91,11 @@ final class PrepaidAccount {
 				int day = persona.smallFrequentTopUps() || i > 0
 						? Randoms.between(rng, issueDayOfMonth, monthLength)
 						: PostpaidCollection.habitDay(persona, issueDayOfMonth, monthLength, rng);
-				if (!persona.smallFrequentTopUps() && Randoms.chance(rng, persona.lateProbability())) {
+				boolean delayed = Randoms.chance(rng, persona.lateProbability())
+						|| (credit.style() == CreditBehaviour.Style.SEASONAL && history.amountCents[k] > CreditBehaviour.PEAK * average
+								&& Randoms.chance(rng, 0.6))
+						|| (credit.style() == CreditBehaviour.Style.ERRATIC && Randoms.chance(rng, 0.15));
+				if (!persona.smallFrequentTopUps() && delayed) {
 					// Risky customers top up days after they should, and sit without power meanwhile.
 					day = Math.min(monthLength, day + Randoms.between(rng, 3, 12));
 				}
@@ -111,7 +115,7 @@ final class PrepaidAccount {
 				}
 				long cents = k == lapseTo + 1 && i == 0 && balance < 0
 						? roundUp(-balance + average, unit(average))
-						: topUpCents(persona, average, balance, rng);
+						: topUpCents(persona, credit, average, balance, rng);
 				history.payments.add(new Payment(times[i], cents, CustomerHistory.NO_PERIOD, persona.channels().pick(rng)));
 				balance += cents;
 			}
@@ -135,13 +139,18 @@ final class PrepaidAccount {
 		return balance < 1.5 * average && Randoms.chance(rng, 0.3) ? 1 : 0;
 	}
 
-	/** Small-frequent customers top up 15-40 % of a monthly bill; others 1-2 bills, in round amounts. */
-	private static long topUpCents(Persona persona, long average, long balance, SplittableRandom rng) {
+	/**
+	 * Small-frequent customers top up 15-40 % of a monthly bill; others 1-2 bills, in round amounts. Revolving payers
+	 * top up less than a bill (their share of it), so their balance runs down until they clear what they owe.
+	 */
+	private static long topUpCents(Persona persona, CreditBehaviour credit, long average, long balance, SplittableRandom rng) {
 		if (persona.smallFrequentTopUps()) {
 			return roundNearest(average * Randoms.uniform(rng, 0.15, 0.40), 1_000);
 		}
 		long unit = unit(average);
-		long wanted = Math.round(average * Randoms.uniform(rng, 1.0, 2.0));
+		long wanted = credit.style() == CreditBehaviour.Style.PARTIAL && balance > -average
+				? Math.round(average * Randoms.clamp(credit.share() + 0.1 * Randoms.normal(rng), 0.3, 1.0))
+				: Math.round(average * Randoms.uniform(rng, 1.0, 2.0));
 		if (balance < 0) {
 			wanted -= balance;
 		}

@@ -24,7 +24,7 @@ CALL (c) {
   OPTIONAL MATCH (c)-[r:RATED]->(g:CreditGrade)
   WHERE $credit AND r.run = $creditRunId
   RETURN head(collect(CASE WHEN g IS NOT NULL THEN
-           {grade: g.grade, nameZh: g.nameZh, score: r.score, pd: r.pd, reasons: r.reasons, run: r.run}
+           {grade: g.grade, nameZh: g.nameZh, score: r.score, pd: r.pd, reasons: r.reasons, flagged: r.flagged, run: r.run}
          END)) AS credit
 }
 CALL (c) {

@@ -101,9 +101,17 @@ class CommandLineTest {
 		int exit = run(concat(new String[] {"analyze", "--as-of", "2026-11-20"}, database));
 
 		assertThat(exit).as(this.err.toString()).isZero();
-		assertThat(this.out.toString()).containsPattern("credit model \\(FISHER\\): trained on \\d+ outcomes .*held out \\d+: AUC 0\\.\\d{3}, KS 0\\.\\d{3}")
-			.containsPattern("for comparison, logistic regression on the same split: AUC 0\\.\\d{3}")
-			.contains("credit: RATED, rated 600 customers").containsPattern("AAA +[\\d,]+ customers").containsPattern("C +[\\d,]+ customers, mean PD 0\\.\\d{3}");
+		assertThat(this.out.toString())
+			.containsPattern("credit labels: [\\d,]+ outcomes usable \\(12-month window ended by the as-of date\\)")
+			.containsPattern("credit model \\((FISHER|LOGISTIC|BOOSTED_TREES), the champion\\): trained on \\d+ outcomes .*held out \\d+: "
+					+ "AUC 0\\.\\d{3}, KS 0\\.\\d{3}, Gini 0\\.\\d{3}")
+			.containsPattern("  FISHER +held-out AUC 0\\.\\d{3}, KS 0\\.\\d{3}, Gini")
+			.containsPattern("  LOGISTIC +held-out AUC 0\\.\\d{3}")
+			.containsPattern("  BOOSTED_TREES +held-out AUC 0\\.\\d{3}")
+			.containsPattern("calibration of \\w+ by PD decile \\(mean PD -> observed default rate\\): (0\\.\\d{3}->[01]\\.\\d{3}, ){9}")
+			.containsPattern("  PAID_SHARE_3 +IV \\d\\.\\d{3}  PSI \\d\\.\\d{3}")
+			.contains("credit drift gate: passed")
+			.containsPattern("credit: RATED, rated 600 customers with (FISHER|LOGISTIC|BOOSTED_TREES)").containsPattern("AAA +[\\d,]+ customers").containsPattern("C +[\\d,]+ customers, mean PD 0\\.\\d{3}");
 	}
 
 	private static String[] concat(String[] a, String[] b) {

@@ -116,7 +116,7 @@ class ApiSecurityTest {
 	@Test
 	void anAnalystMayAskCreditWhatIfOverASegmentButNotAboutOneCustomer() {
 		HttpResponse<String> one = Http.as(this.port, "analyst").graphQl(
-				"{ creditWhatIf(customerId: \"B001\", indicator: {indicator: OVERDUE_BILLS, by: 1}) { scoreAfter } }");
+				"{ creditWhatIf(customerId: \"B001\", indicator: {indicator: DELINQUENT_MONTHS, by: 1}) { scoreAfter } }");
 		assertThat((String) Http.read(one, "$.errors[0].extensions.classification")).isEqualTo("FORBIDDEN");
 		assertThat((String) Http.read(one, "$.errors[0].message")).startsWith("creditWhatIf for one customer needs role MARKETING");
 	}

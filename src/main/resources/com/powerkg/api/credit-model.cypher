@@ -1,2 +1,0 @@
-MATCH (r:AnalyticsRun {id: $run})
-RETURN properties(r) AS run
