@@ -1,4 +1,5 @@
-// A failed run's segment profiles, k trials and transitions: figures of results that were never published.
+// A failed run's segment figures (profiles, k trials, transitions, dimensions, naming, distributions, warnings) and
+// plan workload: figures of results that were never published.
 MATCH (f:AnalyticsRun {status: 'FAILED'})
-MATCH (n:SegmentProfile|ClusteringTrial|SegmentTransition|PlanWorkload {run: f.id})
+MATCH (n:SegmentProfile|ClusteringTrial|SegmentTransition|SegmentDimension|ClusterNaming|FeatureDistribution|SegmentWarning|PlanWorkload {run: f.id})
 DETACH DELETE n
