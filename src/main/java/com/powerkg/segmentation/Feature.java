@@ -32,9 +32,10 @@ public enum Feature {
 	IMPORTANCE_GRADE(Dimension.SOCIAL_INFLUENCE, "grade 0-4", Transform.NONE, 0, 100, Missing.NEVER, 1, 1),
 	VOLTAGE_LEVEL(Dimension.SOCIAL_INFLUENCE, "kV", Transform.LOG1P, 0, 100, Missing.MEDIAN_OF_USAGE_CATEGORY, 1, 1),
 	CONTRACT_CAPACITY(Dimension.SOCIAL_INFLUENCE, "kVA", Transform.LOG1P, 0.5, 99.5, Missing.MEDIAN_OF_USAGE_CATEGORY, 1, 1),
-	// shapes the clusters but not their order: a rare 0/1 flag standardises to large values and would, at full weight
-	// and in the ranking, put a cluster of small clinics above the 110 kV steel plants
-	CRITICAL_INDUSTRY(Dimension.SOCIAL_INFLUENCE, "0/1", Transform.NONE, 0, 100, Missing.NEVER, 0.5, 0),
+	// shapes the clusters but not their order: small customers of critical sectors (clinics, schools, water works) form
+	// the middle level, and a rare 0/1 flag standardises to large values that, in the ranking, would put them above the
+	// 110 kV steel plants
+	CRITICAL_INDUSTRY(Dimension.SOCIAL_INFLUENCE, "0/1", Transform.NONE, 0, 100, Missing.NEVER, 1, 0),
 
 	// growth potential: where consumption is heading. The 12-month growth alone clusters and names the levels, so that
 	// each level is a contiguous range of measured growth; the 3-month growth takes its place on a run without 24-month
