@@ -202,6 +202,33 @@ class SampleAnalyticsTest {
 	@Test
 	@Order(6)
 	@SuppressWarnings("unchecked")
+	void growthLevelsAreContiguousRangesOfGrowthAndTheStoppedAndLateStartersAreExcludedWithTheirReason() {
+		var growth = graphQl.document("""
+				{ analyticsRuns(last: 1) { segmentation { dimension definingFeature namesHold
+				    levels { level clustered customerCount definingFrom definingTo } excluded { level reason customerCount }
+				    warnings { kind message } } } }""")
+			.execute().path("analyticsRuns[0].segmentation[2]").entity(Map.class).get();
+		assertThat(growth.get("dimension")).isEqualTo("GROWTH_POTENTIAL");
+		assertThat(growth.get("definingFeature")).isEqualTo("GROWTH_12M");
+		var levels = ((List<Map<String, Object>>) growth.get("levels")).stream()
+			.filter(l -> (Boolean) l.get("clustered") && (Integer) l.get("customerCount") > 0).toList();
+		assertThat(levels).hasSize(4);
+		for (int l = 1; l < levels.size(); l++) {
+			assertThat((Double) levels.get(l).get("definingTo")).as(levels.get(l).get("level") + " below " + levels.get(l - 1).get("level"))
+				.isLessThan((Double) levels.get(l - 1).get("definingFrom"));
+		}
+		assertThat((List<Map<String, Object>>) growth.get("excluded")).extracting(e -> e.get("level") + "/" + e.get("reason"))
+			.contains("STOPPED/STOPPED_CONSUMING", "INSUFFICIENT_HISTORY/STARTED_LATE");
+		assertThat((List<Map<String, Object>>) growth.get("warnings")).extracting(w -> w.get("kind")).doesNotContain("LEVEL_TOO_LARGE");
+		assertThat(analystQuery("10-segment-diagnostics.cypher")).as("the analyst query shows the same").hasSize(4)
+			.filteredOn(r -> r.get("dimension").asString().equals("GROWTH_POTENTIAL")).singleElement()
+			.satisfies(r -> assertThat(r.get("notClustered").asList(org.neo4j.driver.Value::asString))
+				.anyMatch(line -> line.startsWith("STOPPED STOPPED_CONSUMING: ")));
+	}
+
+	@Test
+	@Order(6)
+	@SuppressWarnings("unchecked")
 	void everyCustomerHasOneRatingWithReasonsAndMeanPdRisesFromAaaToC() {
 		var perGrade = query("""
 				MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(r:AnalyticsRun)
