@@ -20,7 +20,7 @@ public enum Dimension {
 	SOCIAL_INFLUENCE("社会影响力", List.of("HIGH", "MEDIUM", "LOW"), List.of()),
 
 	GROWTH_POTENTIAL("发展潜力", List.of("FAST_GROWTH", "STEADY_GROWTH", "STABLE", "DECLINING"),
-			List.of("STOPPED", "INSUFFICIENT_HISTORY")),
+			java.util.Arrays.stream(Exclusion.Level.values()).map(Enum::name).toList()),
 
 	ARREARS_RISK("欠费风险", List.of("HIGH", "MEDIUM", "LOW"), List.of());
 

@@ -208,4 +208,13 @@ class SegmentationStageTest {
 			.path("customers.edges").entityList(Object.class).hasSizeGreaterThan(0);
 	}
 
+	@Test
+	void theSegmentNodesOfTheMigrationsAreEveryLevelOfEveryDimensionInOrder() {
+		for (Dimension dimension : Dimension.values()) {
+			assertThat(this.driver.executableQuery("MATCH (s:Segment {dimension: $d}) RETURN s.level AS level ORDER BY s.ordinal")
+				.withParameters(Map.of("d", dimension.name())).execute().records())
+				.extracting(r -> r.get("level").asString()).as(dimension.name()).containsExactlyElementsOf(dimension.allLevels());
+		}
+	}
+
 }
