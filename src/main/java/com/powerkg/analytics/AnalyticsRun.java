@@ -9,13 +9,11 @@ import java.util.List;
  *
  * @param status        RUNNING, SUCCEEDED or FAILED; the published run is the one {@code current} points at
  * @param tagCounts     customers per tag code, as {@code CODE=count}
- * @param segmentK      k per dimension, as {@code DIMENSION=k} or {@code DIMENSION=k (auto)}
- * @param imputedValues missing feature values imputed, as {@code FEATURE=count}
  * @param comparedWithRun the run segment transitions were counted against
  * @param credit        the run's {@code credit*} properties: status, served ratings run, model and its quality
  */
 public record AnalyticsRun(String id, LocalDate asOf, String status, LocalDateTime startedAt, LocalDateTime finishedAt,
 		boolean current, Long customersAnalysed, List<String> tagCounts, List<String> parameters, Double tagSeconds,
-		String message, Double featureSeconds, Double segmentSeconds, Long segmentSeed, List<String> segmentK,
-		List<String> imputedValues, String comparedWithRun, java.util.Map<String, Object> credit) {
+		String message, Double featureSeconds, Double segmentSeconds, Long segmentSeed,
+		String comparedWithRun, java.util.Map<String, Object> credit) {
 }

@@ -223,17 +223,13 @@ public class AnalyticsRuns {
 				v.get("tagSeconds").isNull() ? null : v.get("tagSeconds").asDouble(),
 				v.get("message").isNull() ? null : v.get("message").asString(), nullableDouble(v.get("featureSeconds")),
 				nullableDouble(v.get("segmentSeconds")), v.get("segmentSeed").isNull() ? null : v.get("segmentSeed").asLong(),
-				strings(v.get("segmentK")), strings(v.get("imputedValues")), v.get("comparedWithRun").asString(null),
+				v.get("comparedWithRun").asString(null),
 				v.asMap().entrySet().stream().filter(e -> e.getKey().startsWith("credit"))
 					.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 	}
 
 	private static Double nullableDouble(Value v) {
 		return v.isNull() ? null : v.asDouble();
-	}
-
-	private static List<String> strings(Value v) {
-		return v.isNull() ? List.of() : v.asList(Value::asString);
 	}
 
 	static String newId(LocalDate asOf) {

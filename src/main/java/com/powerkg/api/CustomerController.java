@@ -53,9 +53,9 @@ class CustomerController {
 	/** Refuses a level that is not one of the dimension's, naming the right ones. */
 	static void checkLevel(CustomerFilter.SegmentCondition condition) {
 		var dimension = com.powerkg.segmentation.Dimension.valueOf(condition.dimension());
-		if (!dimension.levels().contains(condition.level())) {
+		if (!dimension.allLevels().contains(condition.level())) {
 			throw new InvalidArgumentException("'" + condition.level() + "' is not a level of " + dimension + "; use one of "
-					+ String.join(", ", dimension.levels()));
+					+ String.join(", ", dimension.allLevels()));
 		}
 	}
 

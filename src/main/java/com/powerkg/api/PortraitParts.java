@@ -117,9 +117,11 @@ class PortraitParts {
 				(String) t.get("explanation"), (LocalDate) t.get("asOf"), (String) t.get("run"));
 	}
 
+	@SuppressWarnings("unchecked")
 	private static Segments.Membership membership(Map<String, Object> m) {
 		return new Segments.Membership((String) m.get("dimension"), (String) m.get("level"), (String) m.get("nameZh"),
-				((Number) m.get("distance")).doubleValue());
+				(m.get("distance") == null) ? null : ((Number) m.get("distance")).doubleValue(), (String) m.get("reason"),
+				(List<String>) m.get("capped"));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -23,7 +23,10 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
-/** Value segments: summaries per level, a customer's memberships, and what each run recorded about clustering. */
+/**
+ * Value segments: summaries per level, a customer's memberships, and what each run recorded about its segmentation
+ * (read from the run's typed figures, {@link RunFigureRows}).
+ */
 @Controller
 class SegmentController {
 
@@ -58,18 +61,20 @@ class SegmentController {
 			.map(r -> {
 				long count = (Long) r.get("customers");
 				long total = totals.get((String) r.get("dimension"));
-				return new Segments.Summary((String) r.get("dimension"), (String) r.get("level"), (String) r.get("nameZh"),
-						(String) r.get("nameEn"), count, total > 0 ? (double) count / total : 0, centroid(r), runId);
+				Dimension d = Dimension.valueOf((String) r.get("dimension"));
+				String level = (String) r.get("level");
+				return new Segments.Summary(d.name(), level, (String) r.get("nameZh"), (String) r.get("nameEn"), d.levels().contains(level),
+						count, total > 0 ? (double) count / total : 0, centroid(r.get("features"), r.get("centroid")), runId);
 			})
 			.toList();
 	}
 
 	@SuppressWarnings("unchecked")
-	private static List<Segments.FeatureValue> centroid(Map<String, Object> row) {
-		List<String> features = (List<String>) row.get("features");
-		List<Double> values = (List<Double>) row.get("centroid");
+	private static List<Segments.FeatureValue> centroid(Object featureList, Object valueList) {
+		List<String> features = (featureList == null) ? List.of() : (List<String>) featureList;
+		List<Number> values = (valueList == null) ? List.of() : (List<Number>) valueList;
 		return java.util.stream.IntStream.range(0, Math.min(features.size(), values.size()))
-			.mapToObj(i -> new Segments.FeatureValue(features.get(i), unit(features.get(i)), values.get(i)))
+			.mapToObj(i -> new Segments.FeatureValue(features.get(i), unit(features.get(i)), values.get(i).doubleValue()))
 			.toList();
 	}
 
@@ -86,14 +91,12 @@ class SegmentController {
 	@SchemaMapping(typeName = "AnalyticsRun")
 	CompletableFuture<List<Segments.DimensionMetrics>> segmentation(AnalyticsRun run,
 			DataLoader<String, Segments.RunFigures> figures) {
-		return figures.load(run.id()).thenApply(f -> run.segmentK().stream().map(entry -> {
-			int eq = entry.indexOf('=');
-			String dimension = entry.substring(0, eq);
-			String k = entry.substring(eq + 1);
-			boolean automatic = k.endsWith("(auto)");
-			List<Segments.Trial> trials = f.trials().stream().filter(t -> t.dimension().equals(dimension)).toList();
-			return new Segments.DimensionMetrics(dimension, Integer.parseInt(k.replace("(auto)", "").trim()), automatic, trials);
-		}).toList());
+		return figures.load(run.id()).thenApply(Segments.RunFigures::dimensions);
+	}
+
+	@SchemaMapping(typeName = "AnalyticsRun")
+	CompletableFuture<Segments.Parameters> segmentParameters(AnalyticsRun run, DataLoader<String, Segments.RunFigures> figures) {
+		return figures.load(run.id()).thenApply(Segments.RunFigures::parameters);
 	}
 
 	@SchemaMapping(typeName = "AnalyticsRun")
@@ -104,30 +107,21 @@ class SegmentController {
 			.toList());
 	}
 
+	/** Per feature the values imputed in the dimension that clustered on it, from the run's feature distributions. */
 	@SchemaMapping(typeName = "AnalyticsRun")
-	List<Segments.FeatureCount> imputedValues(AnalyticsRun run) {
-		return run.imputedValues().stream().map(entry -> {
-			int eq = entry.indexOf('=');
-			return new Segments.FeatureCount(entry.substring(0, eq), Long.parseLong(entry.substring(eq + 1)));
-		}).filter(c -> c.customers() > 0).toList();
+	CompletableFuture<List<Segments.FeatureCount>> imputedValues(AnalyticsRun run, DataLoader<String, Segments.RunFigures> figures) {
+		return figures.load(run.id()).thenApply(f -> f.dimensions().stream()
+			.flatMap(d -> d.features().stream())
+			.filter(d -> d.imputed() > 0)
+			.map(d -> new Segments.FeatureCount(d.feature(), d.imputed()))
+			.toList());
 	}
 
-	@SuppressWarnings("unchecked")
 	private Map<String, Segments.RunFigures> runFigures(java.util.Set<String> runIds) {
 		Map<String, Segments.RunFigures> result = new HashMap<>();
 		runIds.forEach(id -> result.put(id, Segments.RunFigures.NONE));
-		this.neo4j.query(RUN_FIGURES).bind(List.copyOf(runIds)).to("runs").fetch().all().forEach(row -> {
-			var trials = ((List<Map<String, Object>>) row.get("trials")).stream()
-				.map(t -> new Segments.Trial((String) t.get("dimension"), ((Number) t.get("k")).intValue(),
-						((Number) t.get("withinClusterSumOfSquares")).doubleValue(), ((Number) t.get("silhouette")).doubleValue(),
-						(Boolean) t.get("chosen")))
-				.toList();
-			var transitions = ((List<Map<String, Object>>) row.get("transitions")).stream()
-				.map(t -> new Segments.Transition((String) t.get("dimension"), (String) t.get("from"), (String) t.get("to"),
-						((Number) t.get("customers")).longValue()))
-				.toList();
-			result.put((String) row.get("runId"), new Segments.RunFigures(trials, transitions));
-		});
+		this.neo4j.query(RUN_FIGURES).bind(List.copyOf(runIds)).to("runs").fetch().all()
+			.forEach(row -> result.put((String) row.get("runId"), RunFigureRows.figures(row)));
 		return result;
 	}
 

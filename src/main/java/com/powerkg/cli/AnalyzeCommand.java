@@ -5,8 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
 import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.credit.CreditStage;
+import com.powerkg.segmentation.Dimension;
+import com.powerkg.segmentation.DimensionSegmenter;
+import com.powerkg.segmentation.Feature;
+import com.powerkg.segmentation.SegmentPicture;
+import com.powerkg.segmentation.SegmentationProperties;
 import com.powerkg.segmentation.SegmentationStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,10 +51,9 @@ class AnalyzeCommand implements Callable<Integer> {
 			console.printf("segments: %,d customers, clustering %.1f s, writing %.1f s%n", segments.customersAnalysed(),
 					seconds(segments.clusteringTime()), seconds(segments.writeTime()));
 			for (var dimension : segments.dimensions()) {
-				var chosen = dimension.trials().stream().filter(t -> t.k() == dimension.k()).findFirst().orElseThrow();
-				console.printf("  %-20s k=%d%s silhouette %.3f  %s%n", dimension.dimension(), dimension.k(),
-						dimension.automatic() ? " (auto)" : "", chosen.silhouette(), dimension.customersPerLevel());
+				printDimension(console, dimension);
 			}
+			writePictures(console, outcome.runId(), segments, context.getBean(SegmentationProperties.class).reportsDirectory());
 			if (segments.comparedWithRun() != null) {
 				long moved = segments.transitions().stream()
 					.filter(t -> t.from() != null && !t.from().equals(t.to()))
@@ -108,6 +116,63 @@ class AnalyzeCommand implements Callable<Integer> {
 		console.printf("credit: %s, %s (%.1f s)%n", credit.status(), credit.message(), credit.duration().toMillis() / 1000.0);
 		credit.customersPerGrade().forEach((grade, n) -> console.printf("  %-4s %,8d customers%s%n", grade, n,
 				n == 0 ? "" : String.format(java.util.Locale.ROOT, ", mean PD %.3f", credit.meanPdPerGrade().get(grade))));
+	}
+
+	/** Levels with sizes, shares and ranges, exclusions, naming, the features' distributions and warnings of a dimension. */
+	static void printDimension(java.io.PrintWriter console, DimensionSegmenter.Result dimension) {
+		var chosen = dimension.chosenTrial();
+		console.printf("  %-20s k=%d%s silhouette %s  %s%n", dimension.dimension(), dimension.k(), dimension.automatic() ? " (auto)" : "",
+				chosen == null ? "-" : String.format(Locale.ROOT, "%.3f", chosen.silhouette()), dimension.customersPerLevel());
+		Feature defining = dimension.definingFeature();
+		for (var level : dimension.levels()) {
+			String range = Double.isNaN(level.definingFrom()) ? ""
+					: String.format(Locale.ROOT, "  %s %s .. %s", defining.code(), defining.format(level.definingFrom()),
+							defining.format(level.definingTo()));
+			String reasons = level.reasons().isEmpty() ? "" : "  " + level.reasons();
+			console.printf(Locale.ROOT, "    %-20s %,8d %5.1f %%%s%s%s%n", level.level(), level.customers(), 100 * level.share(),
+					level.clustered() ? "" : "  not clustered", range, reasons);
+		}
+		for (var decision : dimension.naming()) {
+			if (decision.renamed()) {
+				console.printf("    named: cluster %d would be %s but fails \"%s\" (%s): %s%n", decision.rank() + 1, decision.positional(),
+						decision.anchor(), dimension.dimension() == Dimension.GROWTH_POTENTIAL
+								? String.format(Locale.ROOT, "%+.1f %%", 100 * decision.value())
+								: String.format(Locale.ROOT, "%.3f", decision.value()), decision.level());
+			}
+		}
+		if (dimension.clustered() > 0) {
+			console.println("    features (p1 / p50 / p99 in original units -> after transform; capped below / above):");
+		}
+		for (var f : dimension.distributions()) {
+			if (f.customers() == 0) {
+				continue;
+			}
+			console.printf(Locale.ROOT, "      %-21s %-8s w=%.2f  %s / %s / %s -> %.3g / %.3g / %.3g; capped %,d / %,d; imputed %,d%n",
+					f.feature().code(), f.feature().transform(), f.clusterWeight(), f.feature().format(f.raw()[1]),
+					f.feature().format(f.raw()[4]), f.feature().format(f.raw()[7]), f.transformed()[1],
+					f.transformed()[4], f.transformed()[7], f.cappedBelow(), f.cappedAbove(), f.imputed());
+		}
+		for (var warning : dimension.warnings()) {
+			console.printf("    warning %s: %s%n", warning.kind(), warning.message());
+		}
+	}
+
+	/** One SVG per dimension under {@code <reports-directory>/segments-<run>/}; a failure to write is reported, not fatal. */
+	static void writePictures(java.io.PrintWriter console, String runId, SegmentationStage.Result segments, Path directory) {
+		if (segments.dimensions().isEmpty()) {
+			return;
+		}
+		Path folder = directory.resolve("segments-" + runId);
+		try {
+			Files.createDirectories(folder);
+			for (var dimension : segments.dimensions()) {
+				Files.writeString(folder.resolve(dimension.dimension() + ".svg"), SegmentPicture.svg(dimension));
+			}
+			console.printf("  pictures: %s/<dimension>.svg%n", folder);
+		}
+		catch (java.io.IOException ex) {
+			console.printf("  pictures not written to %s: %s%n", folder, ex.getMessage());
+		}
 	}
 
 	private static double seconds(java.time.Duration duration) {

@@ -13,19 +13,11 @@ import smile.clustering.KMeans;
 import smile.math.MathEx;
 
 /**
- * K-Means (smile-core) on one dimension's standardised features, the quality figures of every k tried, and the
- * rule that names clusters: clusters are ordered by a score on their centroid (the features'
- * {@link Feature#rankingWeight() ranking weights} times the standardised centroid coordinates) and the best
- * scoring one becomes the dimension's first level (HIGH, FAST_GROWTH).
+ * K-Means (smile-core) on one dimension's prepared features, the silhouette, and the rank rule of naming: clusters
+ * ordered by a score (highest first) are spread over the dimension's levels. The names are then checked against
+ * absolute anchors by {@link LevelNaming}.
  */
 public final class KMeansSegmenter {
-
-	/**
-	 * @param withinClusterSumOfSquares sum of squared distances to the own centroid, standardised units
-	 * @param silhouette                mean silhouette of a sample of at most {@code silhouetteSample} customers
-	 */
-	public record Trial(int k, double withinClusterSumOfSquares, double silhouette) {
-	}
 
 	/** A clustering: each row's cluster, the centroids (standardised units) and its within-cluster sum of squares. */
 	public record Clusters(int k, int[] labels, double[][] centroids, double withinClusterSumOfSquares) {

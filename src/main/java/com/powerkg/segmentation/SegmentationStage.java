@@ -2,9 +2,9 @@ package com.powerkg.segmentation;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The value segmentation stage of an analytics run (SPEC §4): computes the 16 features of every customer, clusters
- * each dimension with K-Means, names the clusters, and writes {@code IN_SEGMENT} memberships, per-level profiles,
- * the k trials and the transitions from the previous run, all under the run's id.
+ * The value segmentation stage of an analytics run (SPEC §4): segments each dimension of the customers whose features
+ * the run gathered ({@link DimensionSegmenter}) and writes, all under the run's id, the {@code IN_SEGMENT}
+ * memberships (with the distance, the reason a customer was not clustered, and the features it was capped on), per
+ * level a profile, per dimension its figures (the k tried, how clusters were named, the features' distributions,
+ * warnings and a picture), and the transitions from the previous run.
  */
 @Service
 public class SegmentationStage {
@@ -44,31 +46,35 @@ public class SegmentationStage {
 		this.properties = properties;
 	}
 
-	/**
-	 * @param k           the k kept; {@code automatic} when chosen from 2..8 by silhouette
-	 * @param trials      every k tried with its within-cluster sum of squares and silhouette
-	 * @param customersPerLevel in level order, 0 for a level no cluster was named
-	 */
-	public record DimensionOutcome(Dimension dimension, int k, boolean automatic, List<KMeansSegmenter.Trial> trials,
-			Map<String, Long> customersPerLevel) {
+	public SegmentationProperties properties() {
+		return this.properties;
 	}
 
 	/** Customers of a dimension that were at level {@code from} in the previous run (null: not in it) and are at {@code to} now. */
 	public record Transition(Dimension dimension, String from, String to, long customers) {
 	}
 
-	public record Result(long customersAnalysed, List<DimensionOutcome> dimensions, Map<Feature, Integer> imputed,
-			String comparedWithRun, List<Transition> transitions, Duration featureTime, Duration clusteringTime,
-			Duration writeTime) {
+	/**
+	 * @param dimensions per dimension its figures (without the per-customer assignment, which is written)
+	 */
+	public record Result(long customersAnalysed, List<DimensionSegmenter.Result> dimensions, String comparedWithRun,
+			List<Transition> transitions, Duration featureTime, Duration clusteringTime, Duration writeTime) {
 
 		public Duration duration() {
 			return this.featureTime.plus(this.clusteringTime).plus(this.writeTime);
 		}
 
+		/** Missing values imputed per feature, over the customers each dimension clustered. */
+		public Map<Feature, Integer> imputed() {
+			Map<Feature, Integer> imputed = new EnumMap<>(Feature.class);
+			this.dimensions.forEach(d -> d.distributions().forEach(f -> imputed.put(f.feature(), f.imputed())));
+			return imputed;
+		}
+
 	}
 
 	/**
-	 * Clusters the customers whose features the run gathered and writes the segments under the run's id.
+	 * Segments the customers whose features the run gathered and writes the segments under the run's id.
 	 * @param matrix        every analysed customer's raw features ({@link ValueFeatures}), not yet prepared
 	 * @param featureTime   what computing them took (part of the run's one pass over the histories)
 	 * @param previousRunId the run published when this one started (transitions are counted against it), or null
@@ -77,118 +83,152 @@ public class SegmentationStage {
 		long featuresDone = System.nanoTime();
 		matrix.prepare();
 		if (matrix.size() == 0) {
-			return new Result(0, List.of(), matrix.imputed(), null, List.of(), featureTime, Duration.ZERO, Duration.ZERO);
+			return new Result(0, List.of(), null, List.of(), featureTime, Duration.ZERO, Duration.ZERO);
 		}
-
-		Map<Dimension, int[]> levelOfCustomer = new EnumMap<>(Dimension.class);
-		Map<Dimension, double[]> distanceOfCustomer = new EnumMap<>(Dimension.class);
-		List<DimensionOutcome> outcomes = new ArrayList<>();
-		Map<Dimension, Map<String, Object>> dimensionRows = new EnumMap<>(Dimension.class);
+		List<DimensionSegmenter.Result> results = new ArrayList<>();
 		for (Dimension dimension : Dimension.values()) {
 			long t0 = System.nanoTime();
-			double[][] x = matrix.dimension(dimension);
-			int choice = this.properties.choices().get(dimension);
-			List<KMeansSegmenter.Trial> trials = new ArrayList<>();
-			KMeansSegmenter.Clusters best = null;
-			double bestSilhouette = Double.NEGATIVE_INFINITY;
-			int from = (choice == 0) ? SegmentationProperties.MIN_K : choice;
-			int to = (choice == 0) ? SegmentationProperties.MAX_K : choice;
-			for (int k = from; k <= to; k++) {
-				var clusters = KMeansSegmenter.fit(x, k, this.properties.seed(), this.properties.restarts(),
-						this.properties.maxIterations());
-				if (clusters.k() < k && !trials.isEmpty()) {
-					break; // fewer distinct customers than k: larger k cannot differ
-				}
-				double silhouette = KMeansSegmenter.silhouette(x, clusters.labels(), clusters.k(), this.properties.silhouetteSample(),
-						this.properties.seed());
-				trials.add(new KMeansSegmenter.Trial(clusters.k(), clusters.withinClusterSumOfSquares(), silhouette));
-				if (best == null || silhouette > bestSilhouette) {
-					best = clusters;
-					bestSilhouette = silhouette;
-				}
-			}
-			double[] weights = dimension.features().stream().mapToDouble(Feature::rankingWeight).toArray();
-			int[] levelOfCluster = KMeansSegmenter.levelsOfClusters(best.centroids(), weights, dimension.levels().size());
-			int[] levels = new int[x.length];
-			double[] distances = new double[x.length];
-			for (int i = 0; i < x.length; i++) {
-				levels[i] = levelOfCluster[best.labels()[i]];
-				distances[i] = Math.sqrt(KMeansSegmenter.squaredDistance(x[i], best.centroids()[best.labels()[i]]));
-			}
-			levelOfCustomer.put(dimension, levels);
-			distanceOfCustomer.put(dimension, distances);
-			Map<String, Long> perLevel = new LinkedHashMap<>();
-			dimension.levels().forEach(level -> perLevel.put(level, 0L));
-			for (int level : levels) {
-				perLevel.merge(dimension.levels().get(level), 1L, Long::sum);
-			}
-			int chosenK = best.k();
-			outcomes.add(new DimensionOutcome(dimension, chosenK, choice == 0, trials, perLevel));
-			dimensionRows.put(dimension, dimensionRow(dimension, matrix, levels, levelOfCluster, trials, chosenK));
-			log.info("segments: {} k={}{} in {} ms, customers per level {}", dimension, chosenK, choice == 0 ? " (auto)" : "",
-					(System.nanoTime() - t0) / 1_000_000, perLevel);
+			var result = DimensionSegmenter.segment(matrix, dimension, this.properties.choices().get(dimension), this.properties);
+			results.add(result);
+			log.info("segments: {} k={}{} on {} in {} ms, customers per level {}{}", dimension, result.k(), result.automatic() ? " (auto)" : "",
+					result.definingFeature(), (System.nanoTime() - t0) / 1_000_000, result.customersPerLevel(),
+					result.warnings().isEmpty() ? "" : ", warnings: " + result.warnings().stream().map(DimensionSegmenter.Warning::message).toList());
 		}
 		long clustered = System.nanoTime();
 
-		writeMemberships(runId, matrix, levelOfCustomer, distanceOfCustomer);
-		dimensionRows.forEach((dimension, row) -> {
-			row.put("run", runId);
-			this.driver.executableQuery(WRITE_DIMENSION).withParameters(row).execute();
-		});
+		writeMemberships(runId, matrix, results);
+		for (var result : results) {
+			this.driver.executableQuery(WRITE_DIMENSION).withParameters(dimensionRow(runId, result)).execute();
+		}
 		List<Transition> transitions = (previousRunId == null) ? List.of() : transitions(runId, previousRunId);
 		long written = System.nanoTime();
-		var result = new Result(matrix.size(), outcomes, matrix.imputed(), previousRunId, transitions,
-				featureTime, Duration.ofNanos(clustered - featuresDone), Duration.ofNanos(written - clustered));
+		var result = new Result(matrix.size(), results.stream().map(DimensionSegmenter.Result::withoutAssignment).toList(),
+				previousRunId, transitions, featureTime, Duration.ofNanos(clustered - featuresDone), Duration.ofNanos(written - clustered));
 		writeRun(runId, result);
 		return result;
 	}
 
-	private Map<String, Object> dimensionRow(Dimension dimension, FeatureMatrix matrix, int[] levels, int[] levelOfCluster,
-			List<KMeansSegmenter.Trial> trials, int chosenK) {
+	static Map<String, Object> dimensionRow(String runId, DimensionSegmenter.Result result) {
+		Dimension dimension = result.dimension();
 		List<Feature> features = dimension.features();
-		int levelCount = dimension.levels().size();
-		double[][] sums = new double[levelCount][features.size()];
-		long[] counts = new long[levelCount];
-		for (int i = 0; i < levels.length; i++) {
-			counts[levels[i]]++;
-			for (int j = 0; j < features.size(); j++) {
-				sums[levels[i]][j] += matrix.raw(i, features.get(j));
-			}
-		}
 		List<Map<String, Object>> profiles = new ArrayList<>();
-		for (int level = 0; level < levelCount; level++) {
-			if (counts[level] == 0) {
+		for (var level : result.levels()) {
+			if (level.customers() == 0) {
 				continue;
 			}
+			// a feature no member has a value of (the growth of customers without history) is left out, not stored as NaN
+			List<String> known = new ArrayList<>();
 			List<Double> centroid = new ArrayList<>();
 			for (int j = 0; j < features.size(); j++) {
-				centroid.add(sums[level][j] / counts[level]);
+				if (!Double.isNaN(level.centroid()[j])) {
+					known.add(features.get(j).code());
+					centroid.add(level.centroid()[j]);
+				}
 			}
-			int finalLevel = level;
-			long clusters = java.util.Arrays.stream(levelOfCluster).filter(l -> l == finalLevel).count();
-			profiles.add(Map.of("level", dimension.levels().get(level), "customers", counts[level], "clusters", clusters,
-					"centroid", centroid));
+			Map<String, Object> p = new HashMap<>();
+			p.put("level", level.level());
+			p.put("customers", level.customers());
+			p.put("share", level.share());
+			p.put("clustered", level.clustered());
+			p.put("clusters", level.clusters());
+			p.put("features", known);
+			p.put("centroid", centroid);
+			p.put("definingFrom", nullIfNaN(level.definingFrom()));
+			p.put("definingTo", nullIfNaN(level.definingTo()));
+			List<Map.Entry<Exclusion.Reason, Long>> reasons = level.reasons().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+			p.put("reasons", reasons.stream().map(e -> e.getKey().name()).toList());
+			p.put("reasonCustomers", reasons.stream().map(Map.Entry::getValue).toList());
+			p.put("histogram", Arrays.stream(level.histogram()).boxed().toList());
+			profiles.add(p);
 		}
-		List<Map<String, Object>> trialRows = trials.stream()
-			.map(t -> Map.<String, Object>of("k", t.k(), "wcss", t.withinClusterSumOfSquares(), "silhouette", t.silhouette(),
-					"chosen", t.k() == chosenK))
-			.toList();
+		List<Map<String, Object>> trials = result.trials().stream().map(t -> {
+			Map<String, Object> row = new HashMap<>();
+			row.put("k", t.k());
+			row.put("wcss", t.withinClusterSumOfSquares());
+			row.put("silhouette", t.silhouette());
+			row.put("largestLevelShare", t.largestLevelShare());
+			row.put("smallestClusterShare", t.smallestClusterShare());
+			row.put("withinSizeLimits", t.withinSizeLimits());
+			row.put("chosen", t.k() == result.k());
+			return row;
+		}).toList();
+		List<Map<String, Object>> distributions = result.distributions().stream().map(d -> {
+			Map<String, Object> row = new HashMap<>();
+			row.put("feature", d.feature().code());
+			row.put("unit", d.feature().unit());
+			row.put("transform", d.feature().transform().name());
+			row.put("lowerPercentile", d.feature().lowerPercentile());
+			row.put("upperPercentile", d.feature().upperPercentile());
+			row.put("clusterWeight", d.clusterWeight());
+			row.put("rankingWeight", d.rankingWeight());
+			row.put("customers", d.customers());
+			row.put("imputed", d.imputed());
+			row.put("percentiles", Arrays.stream(FeaturePreparation.PERCENTILES).boxed().toList());
+			row.put("raw", Arrays.stream(d.raw()).boxed().toList());
+			row.put("transformed", Arrays.stream(d.transformed()).boxed().toList());
+			row.put("lowerCap", nullIfNaN(d.lowerCap()));
+			row.put("upperCap", nullIfNaN(d.upperCap()));
+			row.put("cappedBelow", d.cappedBelow());
+			row.put("cappedAbove", d.cappedAbove());
+			return row;
+		}).toList();
+		List<Map<String, Object>> naming = result.naming().stream().map(n -> {
+			Map<String, Object> row = new HashMap<>();
+			row.put("rank", n.rank() + 1);
+			row.put("positional", n.positional());
+			row.put("level", n.level());
+			row.put("holds", n.holds());
+			row.put("anchor", n.anchor());
+			row.put("value", n.value());
+			return row;
+		}).toList();
+		List<Map<String, Object>> warnings = result.warnings().stream().map(w -> {
+			Map<String, Object> row = new HashMap<>();
+			row.put("kind", w.kind().name());
+			row.put("level", w.level());
+			row.put("value", nullIfNaN(w.value()));
+			row.put("limit", nullIfNaN(w.limit()));
+			row.put("message", w.message());
+			return row;
+		}).toList();
 		Map<String, Object> row = new HashMap<>();
+		row.put("run", runId);
 		row.put("dimension", dimension.name());
-		row.put("features", features.stream().map(Feature::code).toList());
+		row.put("definingFeature", result.definingFeature().code());
+		row.put("k", result.k());
+		row.put("automatic", result.automatic());
+		row.put("customers", result.customers());
+		row.put("clustered", result.clustered());
+		row.put("namesHold", result.namesHold());
+		row.put("histogramFrom", result.histogram().from());
+		row.put("histogramTo", result.histogram().to());
+		row.put("picture", SegmentPicture.svg(result));
 		row.put("profiles", profiles);
-		row.put("trials", trialRows);
+		row.put("trials", trials);
+		row.put("distributions", distributions);
+		row.put("naming", naming);
+		row.put("warnings", warnings);
 		return row;
 	}
 
-	private void writeMemberships(String runId, FeatureMatrix matrix, Map<Dimension, int[]> levels,
-			Map<Dimension, double[]> distances) {
+	private static Double nullIfNaN(double value) {
+		return Double.isNaN(value) ? null : value;
+	}
+
+	private void writeMemberships(String runId, FeatureMatrix matrix, List<DimensionSegmenter.Result> results) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (int i = 0; i < matrix.size(); i++) {
-			List<Map<String, Object>> memberships = new ArrayList<>(Dimension.values().length);
-			for (Dimension d : Dimension.values()) {
-				memberships.add(Map.of("dimension", d.name(), "level", d.levels().get(levels.get(d)[i]), "distance",
-						distances.get(d)[i]));
+			List<Map<String, Object>> memberships = new ArrayList<>(results.size());
+			for (var result : results) {
+				var assignment = result.assignment();
+				Map<String, Object> m = new HashMap<>();
+				m.put("dimension", result.dimension().name());
+				m.put("level", result.level(i));
+				m.put("distance", nullIfNaN(assignment.distance()[i]));
+				m.put("reason", assignment.reasons()[i] == null ? null : assignment.reasons()[i].name());
+				List<String> capped = result.cappedFeatures(i);
+				m.put("capped", capped.isEmpty() ? null : capped);
+				memberships.add(m);
 			}
 			rows.add(Map.of("customerId", matrix.id(i), "memberships", memberships));
 			if (rows.size() == this.properties.batchSize() || i == matrix.size() - 1) {
@@ -224,13 +264,14 @@ public class SegmentationStage {
 	private void writeRun(String runId, Result result) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("run", runId);
-		params.put("segmentSeed", this.properties.seed());
-		params.put("segmentParameters", List.of("seed=" + this.properties.seed(), "restarts=" + this.properties.restarts(),
-				"maxIterations=" + this.properties.maxIterations(), "silhouetteSample=" + this.properties.silhouetteSample()));
-		params.put("segmentK", result.dimensions().stream()
-			.map(d -> d.dimension() + "=" + d.k() + (d.automatic() ? " (auto)" : ""))
-			.toList());
-		params.put("imputedValues", result.imputed().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+		params.put("seed", this.properties.seed());
+		params.put("restarts", this.properties.restarts());
+		params.put("maxIterations", this.properties.maxIterations());
+		params.put("silhouetteSample", this.properties.silhouetteSample());
+		params.put("maxLevelShare", this.properties.maxLevelShare());
+		params.put("minLevelShare", this.properties.minLevelShare());
+		params.put("stableGrowthBand", this.properties.stableGrowthBand());
+		params.put("stoppedMonths", this.properties.stoppedMonths());
 		params.put("featureSeconds", result.featureTime().toMillis() / 1000.0);
 		params.put("segmentSeconds", (result.clusteringTime().plus(result.writeTime())).toMillis() / 1000.0);
 		this.driver.executableQuery(WRITE_RUN).withParameters(params).execute();

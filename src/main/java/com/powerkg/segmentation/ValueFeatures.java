@@ -19,11 +19,37 @@ import com.powerkg.history.CustomerHistory.WorkOrder;
 
 /**
  * Raw values of the 16 {@link Feature}s for one customer as of a date D (definitions in
- * {@code docs/value-segmentation.md}). Pure: no database, no state. A value the data cannot give is
- * {@link Double#NaN}; {@link FeatureMatrix} imputes it. {@link Feature#REGION_REVENUE_SHARE} needs every
- * customer's revenue and is filled in by {@link FeatureMatrix} as well.
+ * {@code docs/value-segmentation.md}), followed by the {@link UsageFact}s that decide whether the customer's growth
+ * can be measured at all ({@link Exclusion}). Pure: no database, no state. A value the data cannot give is
+ * {@link Double#NaN}; {@link FeaturePreparation} imputes it. {@link Feature#REGION_REVENUE_SHARE} needs every
+ * customer's revenue and is filled in by {@link FeatureMatrix}.
  */
 public final class ValueFeatures {
+
+	/** Months of consumption looked at: the growth features' 36-month trend window, ending with the last complete month. */
+	public static final int LOOK_BACK_MONTHS = 36;
+
+	/**
+	 * Facts of the consumption history in the {@link #LOOK_BACK_MONTHS} months ending with the last complete month, in
+	 * {@link #compute}'s answer after the 16 features ({@link #column(UsageFact)}).
+	 */
+	public enum UsageFact {
+
+		/** months that have a consumption row (any kWh, 0 included) */
+		RECORDED_MONTHS,
+		/** months from the first month with kWh above 0 through the last month (1 = only the last month); 0 = none */
+		FIRST_USE_MONTHS_AGO,
+		/** months without consumption (0 kWh or no row) counted back from the last month, up to the first with some */
+		IDLE_MONTHS
+
+	}
+
+	/** Columns of {@link #compute}'s answer: the 16 features in {@link Feature} order, then the {@link UsageFact}s. */
+	public static final int WIDTH = Feature.values().length + UsageFact.values().length;
+
+	public static int column(UsageFact fact) {
+		return Feature.values().length + fact.ordinal();
+	}
 
 	/** GB/T 4754 sections whose interruption hurts the public: mining, utilities, transport, telecom, water, education, health, public administration. */
 	static final Set<Character> CRITICAL_SECTIONS = Set.of('B', 'D', 'G', 'I', 'N', 'P', 'Q', 'S');
@@ -44,8 +70,9 @@ public final class ValueFeatures {
 		return YearMonth.from(asOf).minusMonths(1);
 	}
 
+	/** The 16 features in {@link Feature} order followed by the {@link UsageFact}s ({@link #WIDTH} values). */
 	public static double[] compute(CustomerHistory history, LocalDate asOf) {
-		double[] x = new double[Feature.values().length];
+		double[] x = new double[WIDTH];
 		YearMonth last = lastMonth(asOf);
 		Map<YearMonth, MonthlyUsage> usage = new HashMap<>();
 		history.consumption().forEach(m -> usage.put(m.month(), m));
@@ -74,7 +101,29 @@ public final class ValueFeatures {
 		x[Feature.OVERDUE_AMOUNT_RATIO.ordinal()] = dueAmount > 0 ? overdue.stream().mapToDouble(Bill::amount).sum() / dueAmount : 0;
 		x[Feature.MEAN_DAYS_LATE.ordinal()] = due.stream().mapToLong(b -> daysLate(b, asOf)).average().orElse(0);
 		x[Feature.UNANSWERED_DUNNING.ordinal()] = unansweredDunning(history, asOf);
+
+		usageFacts(usage, last, x);
 		return x;
+	}
+
+	static void usageFacts(Map<YearMonth, MonthlyUsage> usage, YearMonth last, double[] x) {
+		int recorded = 0;
+		int firstUse = 0;
+		int idle = 0;
+		boolean idleSoFar = true;
+		for (int i = 0; i < LOOK_BACK_MONTHS; i++) {
+			var m = usage.get(last.minusMonths(i));
+			boolean consumed = m != null && m.kwh() > 0;
+			recorded += (m != null) ? 1 : 0;
+			if (consumed) {
+				firstUse = i + 1;
+			}
+			idleSoFar &= !consumed;
+			idle += idleSoFar ? 1 : 0;
+		}
+		x[column(UsageFact.RECORDED_MONTHS)] = recorded;
+		x[column(UsageFact.FIRST_USE_MONTHS_AGO)] = firstUse;
+		x[column(UsageFact.IDLE_MONTHS)] = idle;
 	}
 
 	/**

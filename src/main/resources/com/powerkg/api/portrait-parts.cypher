@@ -17,7 +17,8 @@ CALL (c) {
   OPTIONAL MATCH (c)-[m:IN_SEGMENT]->(s:Segment)
   WHERE $segments AND m.run = $runId
   RETURN collect(CASE WHEN s IS NOT NULL THEN
-           {dimension: s.dimension, level: s.level, nameZh: s.nameZh, distance: m.distance}
+           {dimension: s.dimension, level: s.level, nameZh: s.nameZh, distance: m.distance, reason: m.reason,
+            capped: coalesce(m.capped, [])}
          END) AS segments
 }
 CALL (c) {

@@ -93,7 +93,8 @@ class SampleAnalyticsTest {
 				MATCH (s:Segment)
 				OPTIONAL MATCH (c:Customer)-[m:IN_SEGMENT]->(s) WHERE m.run = run
 				RETURN s.dimension + '/' + s.level AS segment, count(c) AS customers""");
-		assertThat(perLevel).hasSize(13).allSatisfy(r -> assertThat(r.get("customers").asLong()).as(r.get("segment").asString()).isPositive());
+		// the paper's 13 levels and growth's STOPPED and INSUFFICIENT_HISTORY: the sample has customers who stopped or started late
+		assertThat(perLevel).hasSize(15).allSatisfy(r -> assertThat(r.get("customers").asLong()).as(r.get("segment").asString()).isPositive());
 		var notExactlyOne = query("""
 				MATCH (c:Customer)
 				UNWIND ['REVENUE_CONTRIBUTION', 'SOCIAL_INFLUENCE', 'GROWTH_POTENTIAL', 'ARREARS_RISK'] AS dimension
@@ -151,10 +152,11 @@ class SampleAnalyticsTest {
 		var summaries = graphQl.document("""
 				{ segments(dimension: GROWTH_POTENTIAL) { dimension level nameZh customerCount share centroid { feature unit value } } }""")
 			.execute().path("segments").entityList(Map.class).get();
-		assertThat(summaries).extracting(m -> m.get("level")).containsExactly("FAST_GROWTH", "STEADY_GROWTH", "STABLE", "DECLINING");
+		assertThat(summaries).extracting(m -> m.get("level")).containsExactly("FAST_GROWTH", "STEADY_GROWTH", "STABLE", "DECLINING",
+				"STOPPED", "INSUFFICIENT_HISTORY");
 		assertThat(summaries.stream().mapToInt(m -> (Integer) m.get("customerCount")).sum()).isEqualTo(2000);
-		assertThat(summaries).allSatisfy(m -> assertThat((List<?>) m.get("centroid")).hasSize(4));
-		assertThat(graphQl.document("{ segments { level } }").execute().path("segments").entityList(Map.class).get()).hasSize(13);
+		assertThat(summaries.subList(0, 4)).allSatisfy(m -> assertThat((List<?>) m.get("centroid")).hasSize(4));
+		assertThat(graphQl.document("{ segments { level } }").execute().path("segments").entityList(Map.class).get()).hasSize(15);
 
 		String member = query("""
 				MATCH (c:Customer)-[m:IN_SEGMENT]->(:Segment {dimension: 'REVENUE_CONTRIBUTION', level: 'HIGH'}) WHERE m.run = run
@@ -195,6 +197,33 @@ class SampleAnalyticsTest {
 				assertThat((Double) t.get("silhouette")).isBetween(-1.0, 1.0);
 				assertThat(t.get("chosen")).isEqualTo(true);
 			}));
+	}
+
+	@Test
+	@Order(6)
+	@SuppressWarnings("unchecked")
+	void growthLevelsAreContiguousRangesOfGrowthAndTheStoppedAndLateStartersAreExcludedWithTheirReason() {
+		var growth = graphQl.document("""
+				{ analyticsRuns(last: 1) { segmentation { dimension definingFeature namesHold
+				    levels { level clustered customerCount definingFrom definingTo } excluded { level reason customerCount }
+				    warnings { kind message } } } }""")
+			.execute().path("analyticsRuns[0].segmentation[2]").entity(Map.class).get();
+		assertThat(growth.get("dimension")).isEqualTo("GROWTH_POTENTIAL");
+		assertThat(growth.get("definingFeature")).isEqualTo("GROWTH_12M");
+		var levels = ((List<Map<String, Object>>) growth.get("levels")).stream()
+			.filter(l -> (Boolean) l.get("clustered") && (Integer) l.get("customerCount") > 0).toList();
+		assertThat(levels).hasSize(4);
+		for (int l = 1; l < levels.size(); l++) {
+			assertThat((Double) levels.get(l).get("definingTo")).as(levels.get(l).get("level") + " below " + levels.get(l - 1).get("level"))
+				.isLessThan((Double) levels.get(l - 1).get("definingFrom"));
+		}
+		assertThat((List<Map<String, Object>>) growth.get("excluded")).extracting(e -> e.get("level") + "/" + e.get("reason"))
+			.contains("STOPPED/STOPPED_CONSUMING", "INSUFFICIENT_HISTORY/STARTED_LATE");
+		assertThat((List<Map<String, Object>>) growth.get("warnings")).extracting(w -> w.get("kind")).doesNotContain("LEVEL_TOO_LARGE");
+		assertThat(analystQuery("14-segment-diagnostics.cypher")).as("the analyst query shows the same").hasSize(4)
+			.filteredOn(r -> r.get("dimension").asString().equals("GROWTH_POTENTIAL")).singleElement()
+			.satisfies(r -> assertThat(r.get("notClustered").asList(org.neo4j.driver.Value::asString))
+				.anyMatch(line -> line.startsWith("STOPPED STOPPED_CONSUMING: ")));
 	}
 
 	@Test
@@ -557,7 +586,7 @@ class SampleAnalyticsTest {
 		assertThat(analystQuery("09-segment-moves.cypher")).as("the analyst query lists the same moves")
 			.hasSize((int) Math.min(200, moved))
 			.allSatisfy(r -> assertThat(r.get("from").asString()).isNotEqualTo(r.get("to").asString()));
-		assertThat(analystQuery("08-segment-profiles.cypher")).hasSize(13);
+		assertThat(analystQuery("08-segment-profiles.cypher")).hasSize(15);
 
 		var growth = meanPerLevel("GROWTH_POTENTIAL", """
 				WITH s, COLLECT { MATCH (c)-[:CONSUMED]->(u) WHERE u.month >= '2026-05' AND u.month <= '2026-07' RETURN u.kwh } AS recent,

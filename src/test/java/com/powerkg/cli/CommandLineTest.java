@@ -64,13 +64,22 @@ class CommandLineTest {
 				"--powerkg.neo4j.embedded.bolt-port=0")).as(this.err.toString()).isZero();
 
 		int exit = run("analyze", "--as-of", "2026-11-20", "--powerkg.neo4j.embedded.data-directory=" + store,
-				"--powerkg.neo4j.embedded.bolt-port=0", "--powerkg.segmentation.k.arrears-risk=auto");
+				"--powerkg.neo4j.embedded.bolt-port=0", "--powerkg.segmentation.k.arrears-risk=auto",
+				"--powerkg.segmentation.reports-directory=" + tmp.resolve("reports"));
 
 		assertThat(exit).as(this.err.toString()).isZero();
 		assertThat(this.out.toString()).contains("REPEATED_ARREARS").containsPattern("segments: 13 customers")
 			.containsPattern("ARREARS_RISK +k=\\d \\(auto\\) silhouette").contains("REVENUE_CONTRIBUTION")
+			.as("the fixture has no consumption: growth says who was not clustered and why, and warns")
+			.containsPattern("INSUFFICIENT_HISTORY +13 +100.0 % +not clustered +\\{NO_CONSUMPTION_DATA=13\\}")
+			.contains("warning NOTHING_CLUSTERED")
+			.containsPattern("pictures: .*segments-run-2026-11-20-")
 			.as("the fixture has no credit outcomes").contains("credit: NOT_RATED, too few credit outcomes to train: 0 defaulted");
 
+		try (var pictures = java.nio.file.Files.walk(tmp.resolve("reports"))) {
+			assertThat(pictures.filter(p -> p.toString().endsWith(".svg")).map(p -> p.getFileName().toString()))
+				.containsExactlyInAnyOrder("REVENUE_CONTRIBUTION.svg", "SOCIAL_INFLUENCE.svg", "GROWTH_POTENTIAL.svg", "ARREARS_RISK.svg");
+		}
 		Path csv = tmp.resolve("worklist.csv");
 		int worklist = run("worklist", "--date", "2026-11-20", "--out", csv.toString(), "--powerkg.neo4j.embedded.data-directory=" + store,
 				"--powerkg.neo4j.embedded.bolt-port=0");

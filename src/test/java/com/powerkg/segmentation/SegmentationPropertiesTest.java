@@ -30,4 +30,19 @@ class SegmentationPropertiesTest {
 		assertThatThrownBy(() -> withK(Map.of("arrears-risk", "many"))).hasMessageContaining("arrears-risk=many");
 	}
 
+	@Test
+	void sizeLimitsBandAndStoppedMonthsHaveDocumentedDefaultsAndAreChecked() {
+		var defaults = SegmentationProperties.DEFAULTS;
+		assertThat(defaults.maxLevelShare()).isEqualTo(0.70);
+		assertThat(defaults.minLevelShare()).isEqualTo(0.01);
+		assertThat(defaults.stableGrowthBand()).isEqualTo(0.10);
+		assertThat(defaults.stoppedMonths()).isEqualTo(3);
+		assertThatThrownBy(() -> new SegmentationProperties(Map.of(), 42, 3, 100, 2000, 5000, 0.5, 0.6, 0.1, 3, null))
+			.hasMessageContaining("min-level-share");
+		assertThatThrownBy(() -> new SegmentationProperties(Map.of(), 42, 3, 100, 2000, 5000, 0.7, 0.01, 0, 3, null))
+			.hasMessageContaining("stable-growth-band");
+		assertThatThrownBy(() -> new SegmentationProperties(Map.of(), 42, 3, 100, 2000, 5000, 0.7, 0.01, 0.1, 0, null))
+			.hasMessageContaining("stopped-months");
+	}
+
 }

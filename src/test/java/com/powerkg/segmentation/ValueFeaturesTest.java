@@ -170,4 +170,24 @@ class ValueFeaturesTest {
 		assertThat(feature(facts, Feature.UNANSWERED_DUNNING)).as("ignored and late; exactly 48 h counts as answered").isEqualTo(2);
 	}
 
+	static double fact(CustomerHistory facts, ValueFeatures.UsageFact fact) {
+		return ValueFeatures.compute(facts, D)[ValueFeatures.column(fact)];
+	}
+
+	@Test
+	void usageFactsCountRecordedMonthsTheFirstConsumptionAndTheIdleMonthsAtTheEnd() {
+		// 2024-01..2026-10: zero until 2024-06, consumption from 2024-07, zero again from 2026-08
+		var usage = months("2024-01", 34, i -> (i < 6 || i >= 31) ? 0 : 100);
+		var facts = withUsage(usage);
+		assertThat(fact(facts, ValueFeatures.UsageFact.RECORDED_MONTHS)).as("2024-01..2026-10").isEqualTo(34);
+		assertThat(fact(facts, ValueFeatures.UsageFact.FIRST_USE_MONTHS_AGO)).as("2024-07..2026-10").isEqualTo(28);
+		assertThat(fact(facts, ValueFeatures.UsageFact.IDLE_MONTHS)).as("2026-08..2026-10").isEqualTo(3);
+		var missingLastMonth = withUsage(months("2024-01", 33, i -> 100));
+		assertThat(fact(missingLastMonth, ValueFeatures.UsageFact.IDLE_MONTHS)).as("no row for 2026-10 is no consumption").isEqualTo(1);
+		assertThat(fact(withUsage(months("2020-01", 82, i -> 100)), ValueFeatures.UsageFact.FIRST_USE_MONTHS_AGO))
+			.as("only the last 36 months are looked at").isEqualTo(36);
+		assertThat(fact(withUsage(List.of()), ValueFeatures.UsageFact.FIRST_USE_MONTHS_AGO)).isZero();
+		assertThat(ValueFeatures.compute(withUsage(List.of()), D)).hasSize(ValueFeatures.WIDTH);
+	}
+
 }
