@@ -30,7 +30,7 @@ public record PrivateGraph(EmbeddedNeo4j neo4j, Driver driver) implements AutoCl
 		return new PrivateGraph(neo4j, driver);
 	}
 
-	/** The next free version after the product's scripts in cypher/migrations, as a steward picks it (README): V0014. */
+	/** The next free version after the product's scripts in cypher/migrations, as a steward picks it (README). */
 	public static String nextMigrationVersion() {
 		try (var scripts = java.nio.file.Files.list(Path.of("cypher/migrations"))) {
 			int last = scripts.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.cypher"))
