@@ -1,7 +1,10 @@
 // One page of customers in id order; the page asks for one more row than it shows to know if there is a next one.
 // Tag and segment filters look at the request's published run ($runId) only.
+// `c.id > coalesce($after, '')` (every id is non-empty) lets the planner seek the id index from the cursor and read it in
+// order, stopping after the page; `$after IS NULL OR c.id > $after` scanned and sorted every customer (2.5 s of CPU a
+// page at 1M customers).
 MATCH (c:Customer)
-WHERE ($after IS NULL OR c.id > $after)
+WHERE c.id > coalesce($after, '')
   AND ($usageCategories IS NULL OR c.usageCategory IN $usageCategories)
   AND ($paymentMode IS NULL OR c.paymentMode = $paymentMode)
   AND ($regions IS NULL OR c.region IN $regions)
@@ -14,6 +17,6 @@ WHERE ($after IS NULL OR c.id > $after)
         MATCH (c)-[m:IN_SEGMENT]->(:Segment {dimension: s.dimension, level: s.level}) WHERE m.run = $runId }))
   AND ($creditGrades IS NULL OR EXISTS {
         MATCH (c)-[r:RATED]->(g:CreditGrade) WHERE r.run = $creditRunId AND g.grade IN $creditGrades })
+// ordered and cut on the node, not on the returned map: that keeps the index's order and needs no sort
+WITH c ORDER BY c.id LIMIT $limit
 RETURN properties(c) AS c
-ORDER BY c.id
-LIMIT $limit

@@ -254,7 +254,14 @@ class CreditModelTest {
 			assertThat(metrics.auc()).as(kind.name()).isGreaterThan(0.62);
 			double observed = Arrays.stream(y).average().orElseThrow();
 			assertThat(Arrays.stream(pd).average().orElseThrow()).as(kind + ": calibrated to the default rate").isCloseTo(observed, within(0.02));
-			assertThat(model.score(raw.get(0))).as(kind + " scores the same row the same way").isEqualTo(model.score(raw.get(0)));
+			double[] steady = new double[CreditModel.N];
+			Arrays.fill(steady, Double.NaN);
+			steady[CreditIndicator.DELINQUENT_MONTHS.ordinal()] = 0;
+			steady[CreditIndicator.PAID_SHARE_12.ordinal()] = 1;
+			double[] late = steady.clone();
+			late[CreditIndicator.DELINQUENT_MONTHS.ordinal()] = 4;
+			assertThat(model.probabilityOfDefault(model.score(late))).as(kind + ": four months delinquent is riskier than none")
+				.isGreaterThan(model.probabilityOfDefault(model.score(steady)) + 0.1);
 		}
 	}
 
