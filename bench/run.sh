@@ -111,10 +111,10 @@ read -r PLAN_MS SERVE_RSS HEAP_USED PLAN_OTHER < <(cat "$WORK/serve.figures" 2>/
   echo "First load per file, then the monthly delta per file:"
   echo
   echo '```'
-  grep -E 'rows/s' "$WORK/import.log" | grep -v INFO || true
+  grep -E 'rows/s' "$WORK/import.log" | grep -vE 'INFO|rows so far' || true
   grep -E 'schema applied' "$WORK/import.log" || true
   echo
-  grep -E 'rows/s' "$WORK/delta.log" | grep -v INFO || true
+  grep -E 'rows/s' "$WORK/delta.log" | grep -vE 'INFO|rows so far' || true
   echo '```'
   echo
   echo "Analytics stages:"
