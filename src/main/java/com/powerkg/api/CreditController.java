@@ -176,20 +176,21 @@ class CreditController {
 
 	@BatchMapping(typeName = "CreditModelSummary")
 	Map<Credit.ModelSummary, List<Credit.ModelQuality>> models(List<Credit.ModelSummary> summaries) {
-		Map<String, Map<String, Object>> figures = runFigures(summaries);
-		Map<Credit.ModelSummary, List<Credit.ModelQuality>> result = new HashMap<>();
-		for (Credit.ModelSummary summary : summaries) {
-			result.put(summary, rows(figures.get(summary.runId()).get("models")).stream().map(CreditController::modelQuality).toList());
-		}
-		return result;
+		return perSummary(summaries, "models", CreditController::modelQuality);
 	}
 
 	@BatchMapping(typeName = "CreditModelSummary")
 	Map<Credit.ModelSummary, List<Credit.IndicatorFigures>> indicators(List<Credit.ModelSummary> summaries) {
+		return perSummary(summaries, "indicators", CreditController::indicatorFigures);
+	}
+
+	/** One read of the runs' figures for the whole batch; each summary gets the rows under {@code key}, mapped. */
+	private <T> Map<Credit.ModelSummary, List<T>> perSummary(List<Credit.ModelSummary> summaries, String key,
+			java.util.function.Function<Map<String, Object>, T> map) {
 		Map<String, Map<String, Object>> figures = runFigures(summaries);
-		Map<Credit.ModelSummary, List<Credit.IndicatorFigures>> result = new HashMap<>();
+		Map<Credit.ModelSummary, List<T>> result = new HashMap<>();
 		for (Credit.ModelSummary summary : summaries) {
-			result.put(summary, rows(figures.get(summary.runId()).get("indicators")).stream().map(CreditController::indicatorFigures).toList());
+			result.put(summary, rows(figures.get(summary.runId()).get(key)).stream().map(map).toList());
 		}
 		return result;
 	}
