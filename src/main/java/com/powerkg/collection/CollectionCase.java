@@ -27,6 +27,10 @@ public record CollectionCase(String customerId, boolean prepaid, Set<TagCode> ta
 	public record OpenBill(String id, LocalDate dueOn, double openAmount, Set<Integer> roundsDone,
 			java.util.Map<Integer, Set<ContactMethod>> unreached) {
 
+		/** The order a task lists its bills in, whichever way they were read: by due date, then by id. */
+		public static final java.util.Comparator<OpenBill> LISTED = java.util.Comparator.comparing(OpenBill::dueOn)
+			.thenComparing(OpenBill::id);
+
 		public OpenBill {
 			roundsDone = Set.copyOf(roundsDone);
 			unreached = java.util.Map.copyOf(unreached);

@@ -66,6 +66,7 @@ public final class CollectionCases {
 			double billed = history.bills().stream().filter(b -> !b.issuedOn().isAfter(d)).mapToDouble(CustomerHistory.Bill::amount).sum();
 			balance = topUps - billed;
 		}
+		open.sort(CollectionCase.OpenBill.LISTED);
 		return Optional.of(new CollectionCase(history.customerId(), prepaid, tags, List.copyOf(open), average, balance));
 	}
 

@@ -104,6 +104,8 @@ public class CollectionPlans {
 			.add(openBill(r.get("billId").asString(), r.get("dueOn").asLocalDate(), r.get("open").asDouble(),
 					r.get("contacts").asList(v -> new Contact(v.get("round").asInt(), ContactMethod.valueOf(v.get("method").asString()),
 							v.get("reached").asBoolean())))));
+		// the read returns a customer's bills in no particular order; the run lists them in due order, and so does this
+		bills.values().forEach(list -> list.sort(CollectionCase.OpenBill.LISTED));
 		long billsRead = System.nanoTime();
 		Set<String> ids = new LinkedHashSet<>(bills.keySet());
 		Map<String, Object> runParam = new HashMap<>();
