@@ -53,7 +53,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			// No credentials: the connector only listens where the operator bound it (loopback by default).
 			.setConfig(GraphDatabaseSettings.auth_enabled, false)
 			// Browser reads this over Bolt; the machines this runs on usually have no internet anyway
-			.setConfig(ServerSettings.allow_telemetry, false);
+			.setConfig(ServerSettings.allow_telemetry, false)
+			// nor does the database report its usage to Neo4j (it logged "Anonymous Usage Data is being sent to Neo4j")
+			.setConfig(GraphDatabaseSettings.udc_enabled, false);
 		if (!properties.pageCache().isBlank()) {
 			builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
 		}

@@ -22,9 +22,13 @@ public class GraphConfiguration {
 	@Bean
 	GraphMigrations graphMigrations(Driver driver, MigrationsProperties properties, ObjectProvider<EmbeddedNeo4j> embedded,
 			Environment environment) {
-		boolean inProcess = embedded.getIfAvailable() != null;
+		EmbeddedNeo4j database = embedded.getIfAvailable();
+		boolean inProcess = database != null;
 		boolean job = environment.getProperty(COMMAND_LINE_JOB, Boolean.class, false);
 		var migrations = new GraphMigrations(driver, properties, mode(properties, inProcess, job), inProcess);
+		if (inProcess) {
+			migrations.inProcess(database.service().database(org.neo4j.configuration.GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+		}
 		migrations.apply();
 		return migrations;
 	}

@@ -19,6 +19,11 @@ import ac.simons.neo4j.migrations.core.MigrationsConfig;
 import ac.simons.neo4j.migrations.core.MigrationsException;
 import ac.simons.neo4j.migrations.core.ValidationResult;
 import org.neo4j.driver.Driver;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.ResourceIterator;
+import org.neo4j.graphdb.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +50,11 @@ public final class GraphMigrations {
 	private static final String LOCKS = "MATCH (l:__Neo4jMigrationsLock) RETURN l.id AS id ORDER BY id";
 
 	private static final String CLEAR_LOCKS = "MATCH (l:__Neo4jMigrationsLock) WHERE l.id IN $ids DELETE l";
+
+	/** Where the embedded database remembers the scripts it was last found up to date with (see upToDateInProcess). */
+	private static final Label CHECKED = Label.label("__PowerKgMigrationsChecked");
+
+	private static final String CHECKED_ID = "migrations";
 
 	/** What neo4j-migrations says when another process holds its lock. */
 	static final String LOCK_FAILED = "Cannot create __Neo4jMigrationsLock node";
@@ -75,6 +85,9 @@ public final class GraphMigrations {
 
 	private Optional<MigrationVersion> appliedVersion = Optional.empty();
 
+	/** The embedded database itself, when it runs in this process: a restart checks the scripts without Cypher. */
+	private GraphDatabaseService inProcess;
+
 	public GraphMigrations(Driver driver, MigrationsProperties properties) {
 		this(driver, properties, properties.enabled() ? Mode.APPLY : Mode.OFF, true);
 	}
@@ -99,6 +112,16 @@ public final class GraphMigrations {
 	}
 
 	/**
+	 * On the embedded database a restart with nothing to apply is told apart by reading the recorded scripts through
+	 * the database's own API: the first Cypher statement of a fresh JVM costs seconds (parser, planner and Bolt warming
+	 * up), and neo4j-migrations needs several.
+	 */
+	public GraphMigrations inProcess(GraphDatabaseService database) {
+		this.inProcess = database;
+		return this;
+	}
+
+	/**
 	 * Applies (or checks) the scripts as the mode says.
 	 * @throws MigrationFailedException naming the script and statement at fault
 	 */
@@ -111,6 +134,13 @@ public final class GraphMigrations {
 	}
 
 	private void applyPending() {
+		Optional<String> upToDate = upToDateInProcess();
+		if (upToDate.isPresent()) {
+			this.appliedVersion = Optional.of(MigrationVersion.withValue(upToDate.get()));
+			log.info("Graph schema is at version {}, nothing to apply (from {})", upToDate.get(), String.join(", ", this.locations));
+			warmUp();
+			return;
+		}
 		clearAbandonedLock();
 		List<MigrationChain.Element> pending;
 		MigrationChain chain;
@@ -127,6 +157,7 @@ public final class GraphMigrations {
 			this.appliedVersion = chain.getLastAppliedVersion();
 			log.info("Graph schema is at version {}, nothing to apply (from {})",
 					this.appliedVersion.map(MigrationVersion::getValue).orElse("<none>"), String.join(", ", this.locations));
+			rememberUpToDate();
 			return;
 		}
 		try {
@@ -136,8 +167,125 @@ public final class GraphMigrations {
 			throw MigrationFailedException.from(ex, sourceOf(ex), lockHeld(ex));
 		}
 		pending.forEach(script -> progress.info("Applied Cypher migration {}", script.getSource()));
+		rememberUpToDate();
 		log.info("Graph schema is at version {} ({} script(s) applied now, from {})",
 				this.appliedVersion.map(MigrationVersion::getValue).orElse("<none>"), pending.size(), String.join(", ", this.locations));
+	}
+
+	/**
+	 * The version the embedded database is at when it was last found up to date with exactly these scripts (the same
+	 * fingerprint of locations, names and contents, as many applied scripts as there are files) and holds no migration
+	 * lock; empty when anything differs or cannot be read, and neo4j-migrations decides and explains.
+	 */
+	Optional<String> upToDateInProcess() {
+		if (this.inProcess == null) {
+			return Optional.empty();
+		}
+		try {
+			Optional<ScriptSet> local = ScriptSet.of(this.locations);
+			if (local.isEmpty()) {
+				return Optional.empty();
+			}
+			try (Transaction tx = this.inProcess.beginTx()) {
+				try (ResourceIterator<Node> locks = tx.findNodes(Label.label("__Neo4jMigrationsLock"))) {
+					if (locks.hasNext()) {
+						return Optional.empty();
+					}
+				}
+				Node checked = tx.findNode(CHECKED, "id", CHECKED_ID);
+				if (checked == null || !local.get().fingerprint().equals(checked.getProperty("fingerprint", null))) {
+					return Optional.empty();
+				}
+				int applied = 0;
+				try (ResourceIterator<Node> nodes = tx.findNodes(Label.label("__Neo4jMigration"))) {
+					while (nodes.hasNext()) {
+						applied += "BASELINE".equals(nodes.next().getProperty("version", null)) ? 0 : 1;
+					}
+				}
+				if (applied != local.get().count()) {
+					return Optional.empty();
+				}
+				return Optional.of(String.valueOf(checked.getProperty("version")));
+			}
+		}
+		catch (RuntimeException unreadable) {
+			log.debug("Cannot compare the migrations in-process; neo4j-migrations decides", unreadable);
+			return Optional.empty();
+		}
+	}
+
+	/** After neo4j-migrations found the database up to date: remembers with which scripts, for the next start. */
+	private void rememberUpToDate() {
+		if (this.inProcess == null || this.appliedVersion.isEmpty()) {
+			return;
+		}
+		try {
+			Optional<ScriptSet> local = ScriptSet.of(this.locations);
+			if (local.isEmpty()) {
+				return;
+			}
+			try (Transaction tx = this.inProcess.beginTx()) {
+				Node checked = tx.findNode(CHECKED, "id", CHECKED_ID);
+				if (checked == null) {
+					checked = tx.createNode(CHECKED);
+					checked.setProperty("id", CHECKED_ID);
+				}
+				checked.setProperty("fingerprint", local.get().fingerprint());
+				checked.setProperty("version", this.appliedVersion.get().getValue());
+				tx.commit();
+			}
+		}
+		catch (RuntimeException ex) {
+			log.debug("Cannot remember the checked migrations; the next start checks them through neo4j-migrations", ex);
+		}
+	}
+
+	/** The scripts in the locations: how many, and a SHA-256 over the locations, names and contents. */
+	record ScriptSet(int count, String fingerprint) {
+
+		static Optional<ScriptSet> of(List<String> locations) {
+			try {
+				var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+				var digest = java.security.MessageDigest.getInstance("SHA-256");
+				int count = 0;
+				for (String location : locations) {
+					String pattern = (location.startsWith("classpath:") ? "classpath*:" + location.substring("classpath:".length())
+							: location) + "/**/*.cypher";
+					var scripts = new java.util.TreeMap<String, byte[]>();
+					for (var script : resolver.getResources(pattern)) {
+						try (var in = script.getInputStream()) {
+							scripts.put(script.getURL().toString(), in.readAllBytes());
+						}
+					}
+					digest.update((location + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+					for (var script : scripts.entrySet()) {
+						digest.update((script.getKey() + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+						digest.update(script.getValue());
+					}
+					count += scripts.size();
+				}
+				return Optional.of(new ScriptSet(count, java.util.HexFormat.of().formatHex(digest.digest())));
+			}
+			catch (java.io.IOException | java.security.NoSuchAlgorithmException | RuntimeException ex) {
+				return Optional.empty();
+			}
+		}
+
+	}
+
+	/**
+	 * The fast path ran no Cypher: the first request would pay for warming up Bolt and Cypher, so one trivial statement
+	 * does that in the background while the rest of the service starts.
+	 */
+	private void warmUp() {
+		Thread.ofPlatform().daemon().name("cypher-warm-up").start(() -> {
+			try {
+				this.driver.executableQuery(LOCKS).execute();
+			}
+			catch (RuntimeException ex) {
+				log.debug("Cypher warm-up failed; the first request warms up instead", ex);
+			}
+		});
 	}
 
 	/**

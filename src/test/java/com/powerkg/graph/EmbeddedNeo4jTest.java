@@ -31,6 +31,16 @@ class EmbeddedNeo4jTest {
 		assertThat(this.neo4j.boltUri()).startsWith("bolt://127.0.0.1:");
 	}
 
+	/** Utility networks are closed: the database neither reports usage nor lets Browser send telemetry. */
+	@Test
+	void theDatabaseSendsNoUsageDataAndBrowserNoTelemetry() {
+		var system = (org.neo4j.kernel.internal.GraphDatabaseAPI) this.neo4j.service()
+			.database(org.neo4j.configuration.GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+		var config = system.getDependencyResolver().resolveDependency(org.neo4j.configuration.Config.class);
+		assertThat(config.get(org.neo4j.configuration.GraphDatabaseSettings.udc_enabled)).isFalse();
+		assertThat(config.get(org.neo4j.server.configuration.ServerSettings.allow_telemetry)).isFalse();
+	}
+
 	@Test
 	void anyBoltClientCanQueryTheEmbeddedDatabase() {
 		try (var driver = GraphDatabase.driver(this.neo4j.boltUri(), AuthTokens.none())) {

@@ -29,6 +29,12 @@ class GraphMigrationsTest {
 	@Autowired
 	GraphMigrations migrations;
 
+	@Autowired
+	MigrationsProperties properties;
+
+	@Autowired
+	EmbeddedNeo4j neo4j;
+
 	@Test
 	void startUpAppliesEveryScriptInOrderWithChecksums() throws IOException {
 		List<String> versions;
@@ -46,6 +52,56 @@ class GraphMigrationsTest {
 				RETURN m.version AS version, m.checksum AS checksum ORDER BY m.version""").execute().records();
 		assertThat(applied).extracting(r -> r.get("version").asString()).containsExactlyElementsOf(versions);
 		assertThat(applied).allSatisfy(r -> assertThat(r.get("checksum").asString()).isNotBlank());
+	}
+
+	/**
+	 * A restart with the very scripts the embedded database was last found up to date with is told apart through the
+	 * database's own API (no Cypher: the first statement of a JVM costs seconds); one script more, an edited script or a
+	 * migration lock sends the start through neo4j-migrations, which applies, refuses or clears as before.
+	 */
+	@Test
+	void aRestartWithTheSameScriptsSkipsNeo4jMigrationsAndAnyDifferenceGoesThroughIt(@TempDir Path copy) throws IOException {
+		var database = this.neo4j.service().database(org.neo4j.configuration.GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		var restart = new GraphMigrations(this.driver, this.properties).inProcess(database);
+		restart.apply();
+		assertThat(restart.upToDateInProcess()).isPresent().isEqualTo(this.migrations.appliedVersion());
+
+		try (var scripts = Files.list(Path.of("cypher/migrations"))) {
+			for (Path script : scripts.toList()) {
+				Files.copy(script, copy.resolve(script.getFileName()));
+			}
+		}
+		var sameFilesElsewhere = new GraphMigrations(this.driver, new MigrationsProperties(true, List.of("file:" + copy)))
+			.inProcess(database);
+		assertThat(sameFilesElsewhere.upToDateInProcess()).as("another folder: checked once by neo4j-migrations").isEmpty();
+		sameFilesElsewhere.apply();
+		assertThat(sameFilesElsewhere.upToDateInProcess()).isPresent();
+
+		Files.writeString(copy.resolve("V9999__Steward_addition.cypher"), "MATCH (n:NothingHere) RETURN n;\n");
+		assertThat(sameFilesElsewhere.upToDateInProcess()).as("a new script").isEmpty();
+		Files.delete(copy.resolve("V9999__Steward_addition.cypher"));
+		assertThat(sameFilesElsewhere.upToDateInProcess()).isPresent();
+
+		Path channels = copy.resolve("V0003__Channels.cypher");
+		String original = Files.readString(channels);
+		Files.writeString(channels, original.replace("'微信'", "'微信支付'"));
+		assertThat(sameFilesElsewhere.upToDateInProcess()).as("an edited script").isEmpty();
+		// neo4j-migrations reads the scripts once per instance, as a start-up does
+		var edited = new GraphMigrations(this.driver, new MigrationsProperties(true, List.of("file:" + copy))).inProcess(database);
+		assertThatThrownBy(edited::apply).isInstanceOf(MigrationFailedException.class).hasMessageContaining("hecksum");
+		Files.writeString(channels, original);
+
+		this.driver.executableQuery("CREATE (:__Neo4jMigrationsLock {id: 'left-behind', name: 'John Doe'})").execute();
+		try {
+			assertThat(restart.upToDateInProcess()).as("a lock left behind").isEmpty();
+			restart.apply();
+			assertThat(count("MATCH (l:__Neo4jMigrationsLock) RETURN count(l) AS n")).as("cleared as before").isZero();
+		}
+		finally {
+			this.driver.executableQuery("MATCH (l:__Neo4jMigrationsLock {id: 'left-behind'}) DELETE l").execute();
+		}
+		restart.apply();
+		assertThat(restart.upToDateInProcess()).isPresent();
 	}
 
 	@Test
