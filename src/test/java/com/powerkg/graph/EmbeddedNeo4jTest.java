@@ -41,6 +41,19 @@ class EmbeddedNeo4jTest {
 		assertThat(config.get(org.neo4j.server.configuration.ServerSettings.allow_telemetry)).isFalse();
 	}
 
+	/** Bolt's shutdown waits (5 s each by default, waited out in full even without connections) are cut short. */
+	@Test
+	void stoppingTheDatabaseDoesNotWaitOutBoltsDefaultTenSeconds() {
+		var system = (org.neo4j.kernel.internal.GraphDatabaseAPI) this.neo4j.service()
+			.database(org.neo4j.configuration.GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+		var config = system.getDependencyResolver().resolveDependency(org.neo4j.configuration.Config.class);
+		assertThat(config.get(org.neo4j.configuration.connectors.BoltConnectorInternalSettings.connection_shutdown_wait_time))
+			.isEqualTo(EmbeddedNeo4j.SHUTDOWN_WAIT);
+		assertThat(config.get(org.neo4j.configuration.connectors.BoltConnectorInternalSettings.thread_pool_shutdown_wait_time))
+			.isEqualTo(EmbeddedNeo4j.SHUTDOWN_WAIT)
+			.isLessThan(Duration.ofSeconds(1));
+	}
+
 	@Test
 	void anyBoltClientCanQueryTheEmbeddedDatabase() {
 		try (var driver = GraphDatabase.driver(this.neo4j.boltUri(), AuthTokens.none())) {
