@@ -33,7 +33,7 @@ public class SegmentationStage {
 
 	private static final String WRITE_RUN = CypherResource.load(SegmentationStage.class, "write-run.cypher");
 
-	private static final String TRANSITIONS = CypherResource.load(SegmentationStage.class, "transitions.cypher");
+	private static final String PREVIOUS_LEVELS = CypherResource.load(SegmentationStage.class, "previous-levels.cypher");
 
 	private static final String WRITE_TRANSITIONS = CypherResource.load(SegmentationStage.class, "write-transitions.cypher");
 
@@ -100,7 +100,7 @@ public class SegmentationStage {
 		for (var result : results) {
 			this.driver.executableQuery(WRITE_DIMENSION).withParameters(dimensionRow(runId, result)).execute();
 		}
-		List<Transition> transitions = (previousRunId == null) ? List.of() : transitions(runId, previousRunId);
+		List<Transition> transitions = (previousRunId == null) ? List.of() : transitions(runId, previousRunId, matrix, results);
 		long written = System.nanoTime();
 		var result = new Result(matrix.size(), results.stream().map(DimensionSegmenter.Result::withoutAssignment).toList(),
 				previousRunId, transitions, featureTime, Duration.ofNanos(clustered - featuresDone), Duration.ofNanos(written - clustered));
@@ -238,15 +238,29 @@ public class SegmentationStage {
 		}
 	}
 
-	private List<Transition> transitions(String runId, String previousRunId) {
-		List<Transition> transitions = this.driver.executableQuery(TRANSITIONS)
-			.withParameters(Map.of("run", runId, "previous", previousRunId))
-			.execute()
-			.records()
-			.stream()
-			.map(r -> new Transition(Dimension.valueOf(r.get("dimension").asString()), r.get("from").asString(null),
-					r.get("to").asString(), r.get("customers").asLong()))
-			.toList();
+	/**
+	 * How the customers moved between the levels of each dimension since the previous run: its levels read per dimension,
+	 * this run's from the assignment in hand. A customer the previous run did not segment comes from level null.
+	 * Ordered by dimension, then from (null last), then to.
+	 */
+	private List<Transition> transitions(String runId, String previousRunId, FeatureMatrix matrix,
+			List<DimensionSegmenter.Result> results) {
+		List<Transition> transitions = new ArrayList<>();
+		for (var result : results) {
+			Map<String, String> before = this.driver.executableQuery(PREVIOUS_LEVELS)
+				.withParameters(Map.of("previous", previousRunId, "dimension", result.dimension().name()))
+				.withConfig(org.neo4j.driver.QueryConfig.builder().withRouting(org.neo4j.driver.RoutingControl.READ).build())
+				.execute(java.util.stream.Collectors.toMap(r -> r.get("id").asString(), r -> r.get("level").asString().intern(),
+						(a, b) -> a), (keys, levels, summary) -> levels);
+			Map<List<String>, Long> counts = new HashMap<>();
+			for (int i = 0; i < matrix.size(); i++) {
+				counts.merge(java.util.Arrays.asList(before.get(matrix.id(i)), result.level(i)), 1L, Long::sum);
+			}
+			counts.forEach((fromTo, customers) -> transitions.add(new Transition(result.dimension(), fromTo.get(0), fromTo.get(1), customers)));
+		}
+		transitions.sort(java.util.Comparator.comparing((Transition t) -> t.dimension().name())
+			.thenComparing(Transition::from, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+			.thenComparing(Transition::to));
 		List<Map<String, Object>> rows = transitions.stream().map(t -> {
 			Map<String, Object> row = new HashMap<>();
 			row.put("dimension", t.dimension().name());
