@@ -63,6 +63,28 @@ class CustomerGraphQlTest {
 			.path("customer.financials").valueIsNull();
 	}
 
+	/** One customer edited by hand into other types answers, and does not fail the page of customers it is on. */
+	@Test
+	void aCustomerWhosePropertiesWereEditedIntoOtherTypesStillAnswersAndDoesNotFailItsPage() {
+		this.driver.executableQuery("""
+				MERGE (c:Customer {id: '0000-EDITED'})
+				SET c.name = 'Edited by hand', c.usageCategory = 'LARGE_INDUSTRIAL', c.paymentMode = 'POSTPAID',
+				    c.voltageKv = 10, c.openedOn = '2015-03-01', c.equipmentAccidents = 'many'""").execute();
+		try {
+			this.graphQl.document("{ customer(id: \"0000-EDITED\") { id voltageKv openedOn financials { equipmentAccidents } } }")
+				.execute()
+				.path("customer.voltageKv").entity(Double.class).isEqualTo(10.0)
+				.path("customer.openedOn").entity(String.class).isEqualTo("2015-03-01")
+				.path("customer.financials").valueIsNull();
+			this.graphQl.document("{ customers(first: 2) { edges { node { id voltageKv } } } }")
+				.execute()
+				.path("customers.edges[*].node.id").entityList(String.class).contains("0000-EDITED");
+		}
+		finally {
+			this.driver.executableQuery("MATCH (c:Customer {id: '0000-EDITED'}) DETACH DELETE c").execute();
+		}
+	}
+
 	@Test
 	void unknownCustomerIsNull() {
 		this.graphQl.document("{ customer(id: \"NOPE\") { id } }").execute().path("customer").valueIsNull();
