@@ -71,7 +71,7 @@ class CollectionController {
 	}
 
 	/** Narrows the plan; fields combine with AND, values in a list with OR. Ranks stay those of the whole plan. */
-	record TaskFilter(List<CollectionTask.Kind> kinds, List<com.powerkg.collection.ContactMethod> methods, List<Integer> rounds,
+	record TaskFilter(List<CollectionTask.Kind> kinds, List<com.powerkg.contract.ContractCodes.ContactMethod> methods, List<Integer> rounds,
 			List<String> regions) {
 
 		StoredPlans.Filter stored() {

@@ -2,7 +2,7 @@ package com.powerkg.api;
 
 import java.time.LocalDateTime;
 
-import com.powerkg.collection.ContactMethod;
+import com.powerkg.contract.ContractCodes.ContactMethod;
 import com.powerkg.collection.DunningContacts;
 import com.powerkg.security.Caller;
 import graphql.GraphQLContext;

@@ -1,5 +1,6 @@
 package com.powerkg.collection;
 
+import com.powerkg.contract.ContractCodes.ContactMethod;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;

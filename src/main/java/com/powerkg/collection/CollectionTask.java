@@ -1,5 +1,6 @@
 package com.powerkg.collection;
 
+import com.powerkg.contract.ContractCodes.ContactMethod;
 import java.util.List;
 
 /**

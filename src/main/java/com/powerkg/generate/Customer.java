@@ -1,6 +1,6 @@
 package com.powerkg.generate;
 
-import com.powerkg.generate.Codes.Importance;
+import com.powerkg.contract.ContractCodes.Importance;
 
 /**
  * One row of customers.csv plus the latent persona behind it.

@@ -1,8 +1,8 @@
 package com.powerkg.generate;
 
-import com.powerkg.generate.Codes.DunningResponse;
-import com.powerkg.generate.Codes.Importance;
-import com.powerkg.generate.Codes.PaymentChannel;
+import com.powerkg.contract.ContractCodes.DunningResponse;
+import com.powerkg.contract.ContractCodes.Importance;
+import com.powerkg.contract.ContractCodes.PaymentChannel;
 import com.powerkg.generate.Customer.Equipment;
 import com.powerkg.generate.Customer.Financials;
 import com.powerkg.generate.Persona.ChannelHabit;

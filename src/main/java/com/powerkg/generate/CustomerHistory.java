@@ -1,12 +1,12 @@
 package com.powerkg.generate;
 
-import com.powerkg.generate.Codes.Anomaly;
-import com.powerkg.generate.Codes.ContactMethod;
-import com.powerkg.generate.Codes.DunningResponse;
-import com.powerkg.generate.Codes.PaymentChannel;
-import com.powerkg.generate.Codes.WorkOrderChannel;
-import com.powerkg.generate.Codes.WorkOrderTopic;
-import com.powerkg.generate.Codes.WorkOrderType;
+import com.powerkg.contract.ContractCodes.Anomaly;
+import com.powerkg.contract.ContractCodes.ContactMethod;
+import com.powerkg.contract.ContractCodes.DunningResponse;
+import com.powerkg.contract.ContractCodes.PaymentChannel;
+import com.powerkg.contract.ContractCodes.WorkOrderChannel;
+import com.powerkg.contract.ContractCodes.WorkOrderTopic;
+import com.powerkg.contract.ContractCodes.WorkOrderType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package com.powerkg.generate;
 
-import com.powerkg.generate.Codes.DunningResponse;
-import com.powerkg.generate.Codes.PaymentChannel;
+import com.powerkg.contract.ContractCodes.DunningResponse;
+import com.powerkg.contract.ContractCodes.PaymentChannel;
 import java.util.SplittableRandom;
 
 /**

@@ -3,8 +3,8 @@ package com.powerkg.generate;
 import static com.powerkg.generate.PeriodCalendar.HOUR;
 import static com.powerkg.generate.PeriodCalendar.at;
 
-import com.powerkg.generate.Codes.ContactMethod;
-import com.powerkg.generate.Codes.DunningResponse;
+import com.powerkg.contract.ContractCodes.ContactMethod;
+import com.powerkg.contract.ContractCodes.DunningResponse;
 import com.powerkg.generate.CustomerHistory.Contact;
 import com.powerkg.generate.CustomerHistory.Payment;
 import java.util.Arrays;

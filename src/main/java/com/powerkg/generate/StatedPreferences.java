@@ -1,7 +1,7 @@
 package com.powerkg.generate;
 
-import com.powerkg.generate.Codes.ContactMethod;
-import com.powerkg.generate.Codes.DunningResponse;
+import com.powerkg.contract.ContractCodes.ContactMethod;
+import com.powerkg.contract.ContractCodes.DunningResponse;
 import com.powerkg.generate.CustomerHistory.Contact;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,6 +1,6 @@
 package com.powerkg.generate;
 
-import com.powerkg.generate.Codes.Anomaly;
+import com.powerkg.contract.ContractCodes.Anomaly;
 import java.util.SplittableRandom;
 
 /**

@@ -2,9 +2,9 @@ package com.powerkg.generate;
 
 import static com.powerkg.generate.PeriodCalendar.HOUR;
 
-import com.powerkg.generate.Codes.WorkOrderChannel;
-import com.powerkg.generate.Codes.WorkOrderTopic;
-import com.powerkg.generate.Codes.WorkOrderType;
+import com.powerkg.contract.ContractCodes.WorkOrderChannel;
+import com.powerkg.contract.ContractCodes.WorkOrderTopic;
+import com.powerkg.contract.ContractCodes.WorkOrderType;
 import com.powerkg.generate.CustomerHistory.WorkOrder;
 import java.util.SplittableRandom;
 

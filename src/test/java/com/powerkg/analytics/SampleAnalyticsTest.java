@@ -389,7 +389,7 @@ class SampleAnalyticsTest {
 		assertThat(phoneAverse).isNotEmpty();
 		assertThat(plan.tasks()).filteredOn(t -> phoneAverse.contains(t.customerId()))
 			.isNotEmpty()
-			.noneMatch(t -> t.method() == com.powerkg.collection.ContactMethod.PHONE);
+			.noneMatch(t -> t.method() == com.powerkg.contract.ContractCodes.ContactMethod.PHONE);
 		assertThat(plan.tasks()).isSortedAccordingTo(com.powerkg.collection.CollectionPlanner.ORDER);
 		assertThat(plan.tasks()).filteredOn(t -> t.round() == 4).allSatisfy(t -> assertThat(t.rules()).isNotNull());
 		var w = plan.workload();
@@ -525,7 +525,7 @@ class SampleAnalyticsTest {
 		var plan = context.getBean(com.powerkg.collection.CollectionPlans.class).plan(SAMPLE_AS_OF);
 		long smsDunning = plan.tasks().stream()
 			.filter(t -> t.kind() == com.powerkg.collection.CollectionTask.Kind.DUNNING
-					&& t.method() == com.powerkg.collection.ContactMethod.SMS)
+					&& t.method() == com.powerkg.contract.ContractCodes.ContactMethod.SMS)
 			.count();
 		assertThat(smsDunning).isPositive();
 		graphQl.document("""
