@@ -61,6 +61,10 @@ class ImportCommand implements Callable<Integer> {
 			description = "auto (default: bulk into an empty embedded store, else transactional), bulk or transactional")
 	Mode mode;
 
+	@Option(names = "--emit-admin-import", paramLabel = "OUT", description = "validate and write the files of Neo4j's bulk "
+			+ "importer into OUT, with the neo4j-admin command to run on an external server (nothing is loaded here)")
+	Path emitAdminImport;
+
 	@Unmatched
 	List<String> settings = new ArrayList<>();
 
@@ -75,6 +79,9 @@ class ImportCommand implements Callable<Integer> {
 		String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
 		Path rejectFile = (this.rejects != null) ? this.rejects : importing.reportsDirectory().resolve("import-" + stamp + "-rejects.csv");
 		Path json = importing.reportsDirectory().resolve("import-" + stamp + ".json");
+		if (this.emitAdminImport != null) {
+			return emit(console, importing, rejectFile);
+		}
 		String external = environment.getProperty("spring.neo4j.uri", "").strip();
 		ImportReport bulk = null;
 		if (!external.isEmpty()) {
@@ -114,6 +121,28 @@ class ImportCommand implements Callable<Integer> {
 			print(console, report, graph, json);
 			return 0;
 		});
+	}
+
+	/** The first load of an external server: the importer's files and the command, no database touched. */
+	private int emit(PrintWriter console, ImportProperties importing, Path rejectFile) {
+		if (this.mode == Mode.TRANSACTIONAL) {
+			throw new JobFailedException("--emit-admin-import writes the bulk importer's files; it does not go with --mode transactional");
+		}
+		var emitted = new BulkLoad(importing).emit(this.directory, this.emitAdminImport, rejectFile);
+		var report = emitted.report();
+		for (ImportReport.FileResult file : report.files()) {
+			if (file.present()) {
+				console.printf("%-22s %,10d read %,10d valid %,8d rejected%n", file.file().fileName(), file.rowsRead(),
+						file.rowsImported(), file.rowsRejected());
+			}
+		}
+		report.rejects().stream().limit(REJECTS_SHOWN).forEach(r -> console.println("rejected " + r));
+		console.printf("the bulk importer's files are in %s; on the Neo4j server, stopped, run from inside that folder:%n",
+				emitted.instructions().getParent().resolve("input"));
+		console.println("  " + String.join(" ", emitted.command()));
+		console.printf("then start the server and point the service at it (--spring.neo4j.uri): it applies the Cypher migrations. "
+				+ "The steps are in %s%n", emitted.instructions());
+		return 0;
 	}
 
 	/** Customers in the embedded store, 0 when it does not exist yet. The store is opened and closed for this. */

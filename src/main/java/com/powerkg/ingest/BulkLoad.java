@@ -68,7 +68,7 @@ public final class BulkLoad {
 					+ "(java -jar sets it from the jar's manifest); or load with --mode transactional");
 		}
 		long started = System.nanoTime();
-		Map<ContractFile, Path> present = CsvImporter.preflight(directory);
+		CsvImporter.preflight(directory); // a wrong folder fails before anything is created
 		Path staging = home.resolve(STAGING);
 		deleteRecursively(staging);
 		try {
@@ -78,22 +78,10 @@ public final class BulkLoad {
 		catch (IOException ex) {
 			throw new ImportFailedException("Cannot create the staging folder " + staging + ": " + ex.getMessage(), ex);
 		}
-		List<ImportReport.FileResult> results = new ArrayList<>();
-		List<String> inputs;
-		ImportReport.Rejects sample;
-		try (var rejects = new RejectSink(rejectFile); var files = new BulkFiles(staging.resolve("input"), channels())) {
-			var references = new BulkReferences();
-			for (ContractFile file : ContractFile.values()) {
-				Path path = present.get(file);
-				if (path == null) {
-					results.add(ImportReport.FileResult.absent(file));
-					continue;
-				}
-				results.add(validate(file, path, rejects, references, files));
-			}
-			inputs = files.finish();
-			sample = new ImportReport.Rejects(rejects.sample(), rejects.count());
-		}
+		Validated valid = validateInto(directory, staging.resolve("input"), rejectFile);
+		List<ImportReport.FileResult> results = valid.results();
+		List<String> inputs = valid.inputs();
+		ImportReport.Rejects sample = valid.sample();
 		long validated = System.nanoTime();
 		log.info("bulk load: {} rows valid and written as the importer's files in {} s; now the bulk importer",
 				results.stream().mapToLong(ImportReport.FileResult::rowsImported).sum(), Math.round((validated - started) / 1e9));
@@ -105,6 +93,101 @@ public final class BulkLoad {
 				Math.round((validated - started) / 1e9), Math.round((System.nanoTime() - validated) / 1e9));
 		return new ImportReport(directory, List.copyOf(results), sample.first(),
 				sample.count() > 0 ? Optional.of(rejectFile) : Optional.empty(), duration, ImportReport.Mode.BULK);
+	}
+
+	/** The rows of each file, the importer's arguments naming the files written, and the rejects. */
+	private record Validated(List<ImportReport.FileResult> results, List<String> inputs, ImportReport.Rejects sample) {
+	}
+
+	/** Validates every file of {@code directory} and writes the clean rows as the importer's files into {@code input}. */
+	private Validated validateInto(Path directory, Path input, Path rejectFile) {
+		Map<ContractFile, Path> present = CsvImporter.preflight(directory);
+		try {
+			Files.createDirectories(input);
+		}
+		catch (IOException ex) {
+			throw new ImportFailedException("Cannot create the folder " + input + ": " + ex.getMessage(), ex);
+		}
+		List<ImportReport.FileResult> results = new ArrayList<>();
+		try (var rejects = new RejectSink(rejectFile); var files = new BulkFiles(input, channels())) {
+			var references = new BulkReferences();
+			for (ContractFile file : ContractFile.values()) {
+				Path path = present.get(file);
+				if (path == null) {
+					results.add(ImportReport.FileResult.absent(file));
+					continue;
+				}
+				results.add(validate(file, path, rejects, references, files));
+			}
+			List<String> inputs = files.finish();
+			return new Validated(List.copyOf(results), inputs, new ImportReport.Rejects(rejects.sample(), rejects.count()));
+		}
+	}
+
+	/**
+	 * A first load for an external Neo4j (a server, not this process's database): validates {@code directory} exactly as
+	 * {@link #load} does and writes the importer's files into {@code out/input}, with {@code out/neo4j-admin-import.txt}
+	 * saying how to run {@code neo4j-admin database import full} on that server. Nothing is written to any database.
+	 */
+	public Emitted emit(Path directory, Path out, Path rejectFile) {
+		long started = System.nanoTime();
+		Path root = out.toAbsolutePath().normalize();
+		Path input = root.resolve("input");
+		if (Files.isDirectory(input)) {
+			deleteRecursively(input);
+		}
+		Validated valid = validateInto(directory, input, rejectFile);
+		String prefix = root + java.io.File.separator;
+		List<String> command = new ArrayList<>(List.of("neo4j-admin", "database", "import", "full", DATABASE));
+		// relative to OUT: the folder is copied to the server and the command run from inside it
+		valid.inputs().forEach(argument -> command.add(argument.replace(prefix, "")));
+		command.addAll(IMPORTER_OPTIONS);
+		command.add("--overwrite-destination=true");
+		String text = String.join("\n", List.of(
+				"# Built by power-customer-kg from " + directory.toAbsolutePath() + " on " + LocalDateTime.now(),
+				"# 1. Copy this folder to the Neo4j server and stop the server (neo4j stop).",
+				"# 2. From inside this folder, as the user Neo4j runs as:",
+				String.join(" ", command),
+				"# 3. Start the server (neo4j start); on Community Edition the database 'neo4j' comes back with the imported data.",
+				"# 4. Start the service (or any command) with --spring.neo4j.uri=neo4j://<server>:7687: it applies the Cypher",
+				"#    migrations (constraints, indexes, reference data); monthly loads then go through 'import --mode transactional'.",
+				""));
+		try {
+			Files.writeString(root.resolve(ADMIN_COMMAND_FILE), text);
+		}
+		catch (IOException ex) {
+			throw new ImportFailedException("Cannot write " + root.resolve(ADMIN_COMMAND_FILE) + ": " + ex.getMessage(), ex);
+		}
+		var duration = Duration.ofNanos(System.nanoTime() - started);
+		var report = new ImportReport(directory, valid.results(), valid.sample().first(),
+				valid.sample().count() > 0 ? Optional.of(rejectFile) : Optional.empty(), duration, ImportReport.Mode.BULK);
+		return new Emitted(report, List.copyOf(command), root.resolve(ADMIN_COMMAND_FILE));
+	}
+
+	/** What {@link #emit} wrote: the validation's report, the command to run on the server, and the file that says how. */
+	public record Emitted(ImportReport report, List<String> command, Path instructions) {
+	}
+
+	/** The file beside the emitted input that holds the neo4j-admin command. */
+	public static final String ADMIN_COMMAND_FILE = "neo4j-admin-import.txt";
+
+	/** The importer's strictness, the same in this process and on a server: nothing bad is skipped silently. */
+	static final List<String> IMPORTER_OPTIONS = List.of("--id-type=integer", "--bad-tolerance=0",
+			"--skip-bad-relationships=false", "--skip-duplicate-nodes=false");
+
+	/** Builds the store of {@code home} from the importer's files (the arguments of {@link #emit}'s command), for tests. */
+	void buildStore(Path home, List<String> inputs) {
+		Path staging = home.resolve(STAGING);
+		deleteRecursively(staging);
+		try {
+			Files.createDirectories(staging);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		runImporter(staging, inputs);
+		moveIntoPlace(staging, home);
+		deleteRecursively(staging);
 	}
 
 	private ImportReport.FileResult validate(ContractFile file, Path path, RejectSink rejects, BulkReferences references,
@@ -148,9 +231,9 @@ public final class BulkLoad {
 		Path output = staging.resolve("neo4j-admin-import.log");
 		List<String> arguments = new ArrayList<>(List.of("database", "import", "full", DATABASE));
 		arguments.addAll(inputs);
-		arguments.addAll(List.of("--id-type=integer", "--bad-tolerance=0", "--skip-bad-relationships=false",
-				"--skip-duplicate-nodes=false", "--threads=" + this.properties.bulkThreads(), "--max-off-heap-memory="
-						+ this.properties.bulkMemory(), "--high-parallel-io=auto", "--overwrite-destination=true"));
+		arguments.addAll(IMPORTER_OPTIONS);
+		arguments.addAll(List.of("--threads=" + this.properties.bulkThreads(), "--max-off-heap-memory=" + this.properties.bulkMemory(),
+				"--high-parallel-io=auto", "--overwrite-destination=true"));
 		int exit;
 		try (OutputStream file = Files.newOutputStream(output);
 				PrintStream out = new PrintStream(new ProgressLines(file), true, StandardCharsets.UTF_8);

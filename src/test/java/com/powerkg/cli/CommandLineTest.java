@@ -138,6 +138,22 @@ class CommandLineTest {
 			.contains("from 2 to 8 or 'auto'");
 	}
 
+	/** For an external server: the importer's files and the neo4j-admin command, and no database opened or created. */
+	@Test
+	void importWithEmitAdminImportWritesTheFilesAndPrintsTheCommandWithoutOpeningADatabase(@TempDir Path tmp) {
+		Path store = tmp.resolve("no-store-here");
+		Path out = tmp.resolve("for-the-server");
+		int exit = run("import", Fixtures.directory("malformed").toString(), "--emit-admin-import", out.toString(),
+				"--rejects", tmp.resolve("rejects.csv").toString(), "--powerkg.neo4j.embedded.data-directory=" + store);
+
+		assertThat(exit).as(this.err.toString()).isZero();
+		assertThat(this.out.toString()).contains("neo4j-admin database import full neo4j --nodes=Customer=input/")
+			.contains("rejected").contains(out.resolve("neo4j-admin-import.txt").toString());
+		assertThat(out.resolve("neo4j-admin-import.txt")).exists();
+		assertThat(tmp.resolve("rejects.csv")).exists();
+		assertThat(store).doesNotExist();
+	}
+
 	@Test
 	void importOfAMissingDirectoryFailsWithOneLine() {
 		int exit = run("import", "/no/such/dir", "--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(),

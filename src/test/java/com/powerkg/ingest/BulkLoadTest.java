@@ -69,6 +69,41 @@ class BulkLoadTest {
 		}
 	}
 
+	/**
+	 * For an external server the same files are written with the neo4j-admin command instead of being loaded: run as
+	 * printed (its paths relative to the folder), the command builds the graph the bulk load builds.
+	 */
+	@Test
+	void theEmittedFilesAndCommandForAnExternalServerBuildTheSameGraphAsTheBulkLoad(@TempDir Path tmp) throws Exception {
+		Path data = tmp.resolve("data");
+		new DataGenerator(done -> { }).generate(new GeneratorConfig(40, 6, 1, YearMonth.of(2026, 10)), data);
+		Path out = tmp.resolve("for-the-server");
+
+		var emitted = new BulkLoad(PROPERTIES).emit(data, out, tmp.resolve("emit-rejects.csv"));
+
+		assertThat(emitted.command()).startsWith("neo4j-admin", "database", "import", "full", "neo4j")
+			.contains("--bad-tolerance=0", "--skip-duplicate-nodes=false", "--overwrite-destination=true")
+			.anySatisfy(a -> assertThat(a).startsWith("--nodes=Customer=input/"))
+			.noneSatisfy(a -> assertThat(a).contains(out.toAbsolutePath().toString()));
+		assertThat(java.nio.file.Files.readString(emitted.instructions())).contains(String.join(" ", emitted.command()));
+		assertThat(emitted.report().rowsImported()).isPositive();
+		assertThat(java.nio.file.Files.list(out.resolve("input")).count()).isGreaterThan(5);
+
+		// as the operator would run it from inside the folder
+		List<String> inputs = emitted.command().stream().filter(a -> a.startsWith("--nodes=") || a.startsWith("--relationships="))
+			.map(a -> { int eq = a.lastIndexOf('='); return a.substring(0, eq + 1) + out.resolve(a.substring(eq + 1)).toAbsolutePath(); })
+			.toList();
+		Path fromCommand = TestNeo4j.freshStore();
+		new BulkLoad(PROPERTIES).buildStore(fromCommand, inputs);
+		Path bulkStore = TestNeo4j.freshStore();
+		ImportReport bulk = new BulkLoad(PROPERTIES).load(data, bulkStore, tmp.resolve("bulk-rejects.csv"));
+		assertThat(bulk.rowsImported()).isEqualTo(emitted.report().rowsImported());
+		try (var first = open(bulkStore); var second = open(fromCommand)) {
+			assertThat(GraphCounts.of(second.driver())).isEqualTo(GraphCounts.of(first.driver()));
+			assertThat(nodes(second.driver(), "Customer", "id")).isEqualTo(nodes(first.driver(), "Customer", "id"));
+		}
+	}
+
 	@Test
 	void everyRejectOfTheTransactionalPathIsAlsoABulkReject(@TempDir Path tmp) throws Exception {
 		ImportReport bulk = new BulkLoad(PROPERTIES).load(Fixtures.directory("malformed"), TestNeo4j.freshStore(), tmp.resolve("b.csv"));
