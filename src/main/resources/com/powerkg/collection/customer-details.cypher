@@ -1,12 +1,15 @@
 // For a batch of customers: their tags in the published run, the mean of the positive bills of the last 12 periods,
 // and for prepaid
 // customers the balance estimated from the history (top-ups up to D minus bills issued by D).
+// coalesce(x.run, '') = $run finds a customer's relationships of one run by expanding from the customer: with a plain
+// x.run = $run the planner may seek the run's relationship index instead and filter by customer (every relationship
+// of the run, per customer), and does on a young store (RunLookupPlanTest).
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})
 WITH c, [b IN COLLECT { MATCH (c)-[:BILLED]->(b:Bill) RETURN b } WHERE b.issuedOn <= $asOf] AS bills
 RETURN c.id AS id,
        c.paymentMode = 'PREPAID' AS prepaid,
-       COLLECT { MATCH (c)-[h:HAS_TAG]->(t:Tag) WHERE h.run = $runId RETURN t.code } AS tags,
+       COLLECT { MATCH (c)-[h:HAS_TAG]->(t:Tag) WHERE coalesce(h.run, '') = $runId RETURN t.code } AS tags,
        [b IN bills WHERE b.period >= $firstPeriod AND b.period <= $lastPeriod AND b.amount > 0 | b.amount] AS recentAmounts,
        CASE WHEN c.paymentMode = 'PREPAID'
             THEN reduce(s = 0.0, p IN [p IN COLLECT { MATCH (c)-[:PAID]->(p:Payment {kind: 'TOPUP'}) RETURN p } WHERE p.paidAt < $until] | s + p.amount)

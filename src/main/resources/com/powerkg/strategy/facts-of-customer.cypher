@@ -2,17 +2,20 @@
 // reason it holds: the published run's segments and tags, the credit grade it serves, needs found in 95598 work
 // orders and the preferred channel, both over windows ending with the run's as-of date (12 months: from the day
 // after the same date a year earlier through the as-of day, as the analytics features count). Followed by resolution.cypher.
+// coalesce(x.run, '') = $run finds a customer's relationships of one run by expanding from the customer: with a plain
+// x.run = $run the planner may seek the run's relationship index instead and filter by customer (every relationship
+// of the run, per customer), and does on a young store (RunLookupPlanTest).
 MATCH (c:Customer {id: $customerId})
 OPTIONAL MATCH (run:AnalyticsRun {id: $runId})
 WITH c, coalesce(run.asOf, date()) AS asOf
 OPTIONAL CALL (c, asOf) {
-  MATCH (c)-[m:IN_SEGMENT]->(s:Segment) WHERE m.run = $runId
+  MATCH (c)-[m:IN_SEGMENT]->(s:Segment) WHERE coalesce(m.run, '') = $runId
   RETURN s AS node, 'IN_SEGMENT ' + s.dimension + ' = ' + s.level + ' (' + s.nameZh + ')' AS why
   UNION
-  MATCH (c)-[h:HAS_TAG]->(t:Tag) WHERE h.run = $runId
+  MATCH (c)-[h:HAS_TAG]->(t:Tag) WHERE coalesce(h.run, '') = $runId
   RETURN t AS node, 'HAS_TAG ' + t.code + ' (' + t.nameZh + '; ' + coalesce(h.explanation, 'see its evidence') + ')' AS why
   UNION
-  MATCH (c)-[r:RATED]->(g:CreditGrade) WHERE r.run = $creditRunId
+  MATCH (c)-[r:RATED]->(g:CreditGrade) WHERE coalesce(r.run, '') = $creditRunId
   RETURN g AS node, 'RATED ' + g.grade + ' (' + g.nameZh + ', probability of default ' + toString(round(r.pd * 100, 1)) + ' %)' AS why
   UNION
   MATCH (n:Need)
