@@ -1,7 +1,18 @@
 package com.powerkg.api;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A customer's master data as stored on the {@code :Customer} node. Personal fields hold the raw values; the
@@ -43,86 +54,63 @@ public record CustomerProfile(String id, String name, String phone, String usage
 	/** A customer node's properties read as the contract's types (see {@link #fromNode}). */
 	private record Properties(Map<String, Object> node) {
 
-		private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CustomerProfile.class);
+		private static final Logger log = LoggerFactory.getLogger(CustomerProfile.class);
 
 		/** Properties already logged: one line per property, not per request. */
-		private static final java.util.Set<String> LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
 
 		String text(String key) {
-			Object v = this.node.get(key);
-			if (v == null || v instanceof String) {
-				return (String) v;
-			}
-			if (v instanceof Number || v instanceof Boolean || v instanceof java.time.temporal.TemporalAccessor) {
-				return unexpected(key, v, String.valueOf(v));
-			}
-			return unexpected(key, v, null);
+			return read(key, String.class, v -> (v instanceof Number || v instanceof Boolean || v instanceof TemporalAccessor)
+					? String.valueOf(v) : null);
 		}
 
 		Double number(String key) {
-			Object v = this.node.get(key);
-			if (v == null || v instanceof Double) {
-				return (Double) v;
-			}
-			if (v instanceof Number n) {
-				return unexpected(key, v, n.doubleValue());
-			}
-			if (v instanceof String s) {
-				try {
-					return unexpected(key, v, Double.valueOf(s.strip()));
-				}
-				catch (NumberFormatException ex) {
-					// not a number: absent
-				}
-			}
-			return unexpected(key, v, null);
+			return read(key, Double.class, v -> switch (v) {
+				case Number n -> n.doubleValue();
+				case String s -> parsed(() -> Double.valueOf(s.strip()));
+				default -> null;
+			});
 		}
 
 		Long count(String key) {
-			Object v = this.node.get(key);
-			if (v == null || v instanceof Long) {
-				return (Long) v;
-			}
-			if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-				return unexpected(key, v, n.longValue());
-			}
-			if (v instanceof String s && s.strip().matches("-?\\d{1,18}")) {
-				return unexpected(key, v, Long.valueOf(s.strip()));
-			}
-			return unexpected(key, v, null);
+			return read(key, Long.class, v -> switch (v) {
+				case Number n when n.doubleValue() == Math.rint(n.doubleValue()) -> n.longValue();
+				case String s when s.strip().matches("-?\\d{1,18}") -> Long.valueOf(s.strip());
+				default -> null;
+			});
 		}
 
 		Boolean flag(String key) {
-			Object v = this.node.get(key);
-			if (v == null || v instanceof Boolean) {
-				return (Boolean) v;
-			}
-			if (v instanceof String s && (s.strip().equalsIgnoreCase("true") || s.strip().equalsIgnoreCase("false"))) {
-				return unexpected(key, v, Boolean.valueOf(s.strip()));
-			}
-			return unexpected(key, v, null);
+			return read(key, Boolean.class, v -> (v instanceof String s
+					&& (s.strip().equalsIgnoreCase("true") || s.strip().equalsIgnoreCase("false"))) ? Boolean.valueOf(s.strip()) : null);
 		}
 
 		LocalDate date(String key) {
+			return read(key, LocalDate.class, v -> switch (v) {
+				case LocalDateTime t -> t.toLocalDate();
+				case ZonedDateTime t -> t.toLocalDate();
+				case String s -> parsed(() -> LocalDate.parse(s.strip()));
+				default -> null;
+			});
+		}
+
+		/** The value when it has the contract's type; else converted (null: cannot be) and logged. */
+		private <T> T read(String key, Class<T> type, Function<Object, T> convert) {
 			Object v = this.node.get(key);
-			if (v == null || v instanceof LocalDate) {
-				return (LocalDate) v;
+			if (v == null || type.isInstance(v)) {
+				return type.cast(v);
 			}
-			if (v instanceof java.time.LocalDateTime t) {
-				return unexpected(key, v, t.toLocalDate());
+			return unexpected(key, v, convert.apply(v));
+		}
+
+		/** A parse of a text, null when the text does not parse. */
+		private static <T> T parsed(Supplier<T> parse) {
+			try {
+				return parse.get();
 			}
-			if (v instanceof java.time.ZonedDateTime t) {
-				return unexpected(key, v, t.toLocalDate());
+			catch (NumberFormatException | DateTimeParseException ex) {
+				return null;
 			}
-			if (v instanceof String s) {
-				try {
-					return unexpected(key, v, LocalDate.parse(s.strip()));
-				}
-				catch (java.time.format.DateTimeParseException ex) {
-					// not an ISO date: absent
-				}
-			}
-			return unexpected(key, v, null);
 		}
 
 		private <T> T unexpected(String key, Object value, T served) {

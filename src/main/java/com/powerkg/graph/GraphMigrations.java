@@ -1,11 +1,17 @@
 package com.powerkg.graph;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +32,8 @@ import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Applies the versioned, checksummed Cypher scripts before anything else touches the graph. Each script runs in its
@@ -53,6 +61,11 @@ public final class GraphMigrations {
 
 	/** Where the embedded database remembers the scripts it was last found up to date with (see upToDateInProcess). */
 	private static final Label CHECKED = Label.label("__PowerKgMigrationsChecked");
+
+	/** neo4j-migrations' own nodes: its lock, and one per applied script. */
+	private static final Label LOCK = Label.label("__Neo4jMigrationsLock");
+
+	private static final Label APPLIED = Label.label("__Neo4jMigration");
 
 	private static final String CHECKED_ID = "migrations";
 
@@ -134,7 +147,9 @@ public final class GraphMigrations {
 	}
 
 	private void applyPending() {
-		Optional<String> upToDate = upToDateInProcess();
+		// read once: the fingerprint decides the fast path and is remembered after the full one
+		Optional<ScriptSet> scripts = (this.inProcess == null) ? Optional.empty() : ScriptSet.of(this.locations);
+		Optional<String> upToDate = upToDateInProcess(scripts);
 		if (upToDate.isPresent()) {
 			this.appliedVersion = Optional.of(MigrationVersion.withValue(upToDate.get()));
 			log.info("Graph schema is at version {}, nothing to apply (from {})", upToDate.get(), String.join(", ", this.locations));
@@ -157,7 +172,7 @@ public final class GraphMigrations {
 			this.appliedVersion = chain.getLastAppliedVersion();
 			log.info("Graph schema is at version {}, nothing to apply (from {})",
 					this.appliedVersion.map(MigrationVersion::getValue).orElse("<none>"), String.join(", ", this.locations));
-			rememberUpToDate();
+			rememberUpToDate(scripts);
 			return;
 		}
 		try {
@@ -167,7 +182,7 @@ public final class GraphMigrations {
 			throw MigrationFailedException.from(ex, sourceOf(ex), lockHeld(ex));
 		}
 		pending.forEach(script -> progress.info("Applied Cypher migration {}", script.getSource()));
-		rememberUpToDate();
+		rememberUpToDate(scripts);
 		log.info("Graph schema is at version {} ({} script(s) applied now, from {})",
 				this.appliedVersion.map(MigrationVersion::getValue).orElse("<none>"), pending.size(), String.join(", ", this.locations));
 	}
@@ -178,16 +193,19 @@ public final class GraphMigrations {
 	 * lock; empty when anything differs or cannot be read, and neo4j-migrations decides and explains.
 	 */
 	Optional<String> upToDateInProcess() {
+		return upToDateInProcess((this.inProcess == null) ? Optional.empty() : ScriptSet.of(this.locations));
+	}
+
+	private Optional<String> upToDateInProcess(Optional<ScriptSet> local) {
 		if (this.inProcess == null) {
 			return Optional.empty();
 		}
 		try {
-			Optional<ScriptSet> local = ScriptSet.of(this.locations);
 			if (local.isEmpty()) {
 				return Optional.empty();
 			}
 			try (Transaction tx = this.inProcess.beginTx()) {
-				try (ResourceIterator<Node> locks = tx.findNodes(Label.label("__Neo4jMigrationsLock"))) {
+				try (ResourceIterator<Node> locks = tx.findNodes(LOCK)) {
 					if (locks.hasNext()) {
 						return Optional.empty();
 					}
@@ -197,7 +215,7 @@ public final class GraphMigrations {
 					return Optional.empty();
 				}
 				int applied = 0;
-				try (ResourceIterator<Node> nodes = tx.findNodes(Label.label("__Neo4jMigration"))) {
+				try (ResourceIterator<Node> nodes = tx.findNodes(APPLIED)) {
 					while (nodes.hasNext()) {
 						applied += "BASELINE".equals(nodes.next().getProperty("version", null)) ? 0 : 1;
 					}
@@ -215,15 +233,11 @@ public final class GraphMigrations {
 	}
 
 	/** After neo4j-migrations found the database up to date: remembers with which scripts, for the next start. */
-	private void rememberUpToDate() {
-		if (this.inProcess == null || this.appliedVersion.isEmpty()) {
+	private void rememberUpToDate(Optional<ScriptSet> local) {
+		if (this.inProcess == null || this.appliedVersion.isEmpty() || local.isEmpty()) {
 			return;
 		}
 		try {
-			Optional<ScriptSet> local = ScriptSet.of(this.locations);
-			if (local.isEmpty()) {
-				return;
-			}
 			try (Transaction tx = this.inProcess.beginTx()) {
 				Node checked = tx.findNode(CHECKED, "id", CHECKED_ID);
 				if (checked == null) {
@@ -245,28 +259,28 @@ public final class GraphMigrations {
 
 		static Optional<ScriptSet> of(List<String> locations) {
 			try {
-				var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
-				var digest = java.security.MessageDigest.getInstance("SHA-256");
+				var resolver = new PathMatchingResourcePatternResolver();
+				var digest = MessageDigest.getInstance("SHA-256");
 				int count = 0;
 				for (String location : locations) {
 					String pattern = (location.startsWith("classpath:") ? "classpath*:" + location.substring("classpath:".length())
 							: location) + "/**/*.cypher";
-					var scripts = new java.util.TreeMap<String, byte[]>();
+					var scripts = new TreeMap<String, byte[]>();
 					for (var script : resolver.getResources(pattern)) {
 						try (var in = script.getInputStream()) {
 							scripts.put(script.getURL().toString(), in.readAllBytes());
 						}
 					}
-					digest.update((location + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+					digest.update((location + "\0").getBytes(StandardCharsets.UTF_8));
 					for (var script : scripts.entrySet()) {
-						digest.update((script.getKey() + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+						digest.update((script.getKey() + "\0").getBytes(StandardCharsets.UTF_8));
 						digest.update(script.getValue());
 					}
 					count += scripts.size();
 				}
-				return Optional.of(new ScriptSet(count, java.util.HexFormat.of().formatHex(digest.digest())));
+				return Optional.of(new ScriptSet(count, HexFormat.of().formatHex(digest.digest())));
 			}
-			catch (java.io.IOException | java.security.NoSuchAlgorithmException | RuntimeException ex) {
+			catch (IOException | NoSuchAlgorithmException | RuntimeException ex) {
 				return Optional.empty();
 			}
 		}

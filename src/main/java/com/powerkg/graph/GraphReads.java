@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collector;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryConfig;
@@ -30,6 +31,12 @@ public class GraphReads {
 
 	public List<Record> records(String cypher, Map<String, Object> parameters) {
 		return this.driver.executableQuery(cypher).withParameters(parameters).withConfig(READ).execute().records();
+	}
+
+	/** The rows streamed into a collector, none of them kept beyond it (a read of a million rows). */
+	public <A, T> T collect(String cypher, Map<String, Object> parameters, Collector<Record, A, T> collector) {
+		return this.driver.executableQuery(cypher).withParameters(parameters).withConfig(READ).execute(collector,
+				(keys, result, summary) -> result);
 	}
 
 	public <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {

@@ -1,5 +1,6 @@
 package com.powerkg.ingest;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.powerkg.contract.ContractCodes;
 import com.powerkg.graph.EmbeddedNeo4j;
 import org.neo4j.cli.AdminTool;
 import org.neo4j.cli.ExecutionContext;
@@ -79,24 +81,26 @@ public final class BulkLoad {
 			throw new ImportFailedException("Cannot create the staging folder " + staging + ": " + ex.getMessage(), ex);
 		}
 		Validated valid = validateInto(directory, staging.resolve("input"), rejectFile);
-		List<ImportReport.FileResult> results = valid.results();
-		List<String> inputs = valid.inputs();
-		ImportReport.Rejects sample = valid.sample();
 		long validated = System.nanoTime();
 		log.info("bulk load: {} rows valid and written as the importer's files in {} s; now the bulk importer",
-				results.stream().mapToLong(ImportReport.FileResult::rowsImported).sum(), Math.round((validated - started) / 1e9));
-		runImporter(staging, inputs);
+				valid.results().stream().mapToLong(ImportReport.FileResult::rowsImported).sum(), Math.round((validated - started) / 1e9));
+		runImporter(staging, valid.inputs());
 		moveIntoPlace(staging, home);
 		deleteRecursively(staging);
 		var duration = Duration.ofNanos(System.nanoTime() - started);
 		log.info("bulk load: store built in {} s (validation {} s, importer {} s)", Math.round(duration.toSeconds()),
 				Math.round((validated - started) / 1e9), Math.round((System.nanoTime() - validated) / 1e9));
-		return new ImportReport(directory, List.copyOf(results), sample.first(),
-				sample.count() > 0 ? Optional.of(rejectFile) : Optional.empty(), duration, ImportReport.Mode.BULK);
+		return valid.report(directory, rejectFile, duration);
 	}
 
 	/** The rows of each file, the importer's arguments naming the files written, and the rejects. */
 	private record Validated(List<ImportReport.FileResult> results, List<String> inputs, ImportReport.Rejects sample) {
+
+		ImportReport report(Path directory, Path rejectFile, Duration duration) {
+			return new ImportReport(directory, this.results, this.sample.first(),
+					this.sample.count() > 0 ? Optional.of(rejectFile) : Optional.empty(), duration, ImportReport.Mode.BULK);
+		}
+
 	}
 
 	/** Validates every file of {@code directory} and writes the clean rows as the importer's files into {@code input}. */
@@ -137,7 +141,7 @@ public final class BulkLoad {
 			deleteRecursively(input);
 		}
 		Validated valid = validateInto(directory, input, rejectFile);
-		String prefix = root + java.io.File.separator;
+		String prefix = root + File.separator;
 		List<String> command = new ArrayList<>(List.of("neo4j-admin", "database", "import", "full", DATABASE));
 		// relative to OUT: the folder is copied to the server and the command run from inside it
 		valid.inputs().forEach(argument -> command.add(argument.replace(prefix, "")));
@@ -158,9 +162,7 @@ public final class BulkLoad {
 		catch (IOException ex) {
 			throw new ImportFailedException("Cannot write " + root.resolve(ADMIN_COMMAND_FILE) + ": " + ex.getMessage(), ex);
 		}
-		var duration = Duration.ofNanos(System.nanoTime() - started);
-		var report = new ImportReport(directory, valid.results(), valid.sample().first(),
-				valid.sample().count() > 0 ? Optional.of(rejectFile) : Optional.empty(), duration, ImportReport.Mode.BULK);
+		var report = valid.report(directory, rejectFile, Duration.ofNanos(System.nanoTime() - started));
 		return new Emitted(report, List.copyOf(command), root.resolve(ADMIN_COMMAND_FILE));
 	}
 
@@ -220,8 +222,8 @@ public final class BulkLoad {
 
 	/** The channels the importer links payments and work orders to: the codes of the contract (reference data, V0003). */
 	private static List<String> channels() {
-		var codes = new LinkedHashSet<String>(Codes.PAYMENT_CHANNELS);
-		codes.addAll(Codes.CONTACT_CHANNELS);
+		var codes = new LinkedHashSet<String>(ContractCodes.names(ContractCodes.PaymentChannel.class));
+		codes.addAll(ContractCodes.names(ContractCodes.WorkOrderChannel.class));
 		return List.copyOf(codes);
 	}
 

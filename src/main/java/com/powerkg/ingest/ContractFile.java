@@ -3,6 +3,8 @@ package com.powerkg.ingest;
 import java.util.List;
 import java.util.function.Function;
 
+import com.powerkg.contract.ContractCodes;
+
 import static com.powerkg.ingest.Column.Type.*;
 import static com.powerkg.ingest.Column.optional;
 import static com.powerkg.ingest.Column.optionalEnum;
@@ -19,15 +21,15 @@ public enum ContractFile {
 			required("customer_id", STRING),
 			optional("name", STRING).maxLength(100),
 			optional("phone", STRING).maxLength(30),
-			requiredEnum("usage_category", Codes.USAGE_CATEGORIES),
+			requiredEnum("usage_category", ContractCodes.names(ContractCodes.UsageCategory.class)),
 			optional("industry_code", STRING).maxLength(16),
 			optional("voltage_kv", POSITIVE_DECIMAL).range("0", "1000"),
 			optional("contract_capacity_kva", NON_NEGATIVE_DECIMAL).range("0", "100000000"),
-			optionalEnum("importance", Codes.IMPORTANCE, "NONE"),
-			requiredEnum("payment_mode", Codes.PAYMENT_MODES),
+			optionalEnum("importance", ContractCodes.names(ContractCodes.Importance.class), "NONE"),
+			requiredEnum("payment_mode", ContractCodes.names(ContractCodes.PaymentMode.class)),
 			optional("region", STRING).maxLength(64),
 			optional("opened_on", DATE),
-			optionalEnum("social_credit", Codes.SOCIAL_CREDIT, null),
+			optionalEnum("social_credit", ContractCodes.names(ContractCodes.SocialCredit.class), null),
 			optional("asset_liability_ratio", NON_NEGATIVE_DECIMAL).range("0", "100"),
 			optional("current_ratio", NON_NEGATIVE_DECIMAL).range("0", "1000"),
 			optional("return_on_net_assets", DECIMAL).range("-100", "100"),
@@ -51,7 +53,7 @@ public enum ContractFile {
 			required("issued_on", DATE),
 			required("due_on", DATE),
 			required("amount", MONEY).range("-1000000000", "1000000000"),
-			optionalEnum("anomaly", Codes.ANOMALIES, "NONE"))),
+			optionalEnum("anomaly", ContractCodes.names(ContractCodes.Anomaly.class), "NONE"))),
 
 	PAYMENTS("payments.csv", row -> (String) row.get("payment_id"), List.of(
 			required("payment_id", STRING),
@@ -59,8 +61,8 @@ public enum ContractFile {
 			optional("bill_id", STRING),
 			required("paid_at", TIMESTAMP),
 			required("amount", POSITIVE_MONEY).range("0.01", "1000000000"),
-			requiredEnum("channel", Codes.PAYMENT_CHANNELS),
-			requiredEnum("kind", Codes.PAYMENT_KINDS))),
+			requiredEnum("channel", ContractCodes.names(ContractCodes.PaymentChannel.class)),
+			requiredEnum("kind", ContractCodes.names(ContractCodes.PaymentKind.class)))),
 
 	DUNNING_CONTACTS("dunning_contacts.csv", row -> (String) row.get("contact_id"), List.of(
 			required("contact_id", STRING),
@@ -68,17 +70,17 @@ public enum ContractFile {
 			optional("bill_id", STRING),
 			required("contacted_at", TIMESTAMP),
 			required("round", ROUND),
-			requiredEnum("method", Codes.CONTACT_METHODS),
+			requiredEnum("method", ContractCodes.names(ContractCodes.ContactMethod.class)),
 			required("reached", BOOLEAN),
-			optionalEnum("response", Codes.RESPONSES, "NONE"))),
+			optionalEnum("response", ContractCodes.names(ContractCodes.DunningResponse.class), "NONE"))),
 
 	WORK_ORDERS("work_orders.csv", row -> (String) row.get("order_id"), List.of(
 			required("order_id", STRING),
 			required("customer_id", STRING),
 			required("created_at", TIMESTAMP),
-			requiredEnum("type", Codes.WORK_ORDER_TYPES),
-			optionalEnum("topic", Codes.WORK_ORDER_TOPICS, "OTHER"),
-			requiredEnum("channel", Codes.CONTACT_CHANNELS))),
+			requiredEnum("type", ContractCodes.names(ContractCodes.WorkOrderType.class)),
+			optionalEnum("topic", ContractCodes.names(ContractCodes.WorkOrderTopic.class), "OTHER"),
+			requiredEnum("channel", ContractCodes.names(ContractCodes.WorkOrderChannel.class)))),
 
 	CREDIT_OUTCOMES("credit_outcomes.csv", row -> row.get("customer_id") + "|" + row.get("observed_on"), List.of(
 			required("customer_id", STRING),

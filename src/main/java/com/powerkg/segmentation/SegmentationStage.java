@@ -3,12 +3,15 @@ package com.powerkg.segmentation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.GraphReads;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +44,11 @@ public class SegmentationStage {
 
 	private final SegmentationProperties properties;
 
+	private final GraphReads reads;
+
 	public SegmentationStage(Driver driver, SegmentationProperties properties) {
 		this.driver = driver;
+		this.reads = new GraphReads(driver);
 		this.properties = properties;
 	}
 
@@ -247,19 +253,17 @@ public class SegmentationStage {
 			List<DimensionSegmenter.Result> results) {
 		List<Transition> transitions = new ArrayList<>();
 		for (var result : results) {
-			Map<String, String> before = this.driver.executableQuery(PREVIOUS_LEVELS)
-				.withParameters(Map.of("previous", previousRunId, "dimension", result.dimension().name()))
-				.withConfig(org.neo4j.driver.QueryConfig.builder().withRouting(org.neo4j.driver.RoutingControl.READ).build())
-				.execute(java.util.stream.Collectors.toMap(r -> r.get("id").asString(), r -> r.get("level").asString().intern(),
-						(a, b) -> a), (keys, levels, summary) -> levels);
+			Map<String, String> before = this.reads.collect(PREVIOUS_LEVELS,
+					Map.of("previous", previousRunId, "dimension", result.dimension().name()),
+					Collectors.toMap(r -> r.get("id").asString(), r -> r.get("level").asString().intern(), (a, b) -> a));
 			Map<List<String>, Long> counts = new HashMap<>();
 			for (int i = 0; i < matrix.size(); i++) {
-				counts.merge(java.util.Arrays.asList(before.get(matrix.id(i)), result.level(i)), 1L, Long::sum);
+				counts.merge(Arrays.asList(before.get(matrix.id(i)), result.level(i)), 1L, Long::sum);
 			}
 			counts.forEach((fromTo, customers) -> transitions.add(new Transition(result.dimension(), fromTo.get(0), fromTo.get(1), customers)));
 		}
-		transitions.sort(java.util.Comparator.comparing((Transition t) -> t.dimension().name())
-			.thenComparing(Transition::from, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+		transitions.sort(Comparator.comparing((Transition t) -> t.dimension().name())
+			.thenComparing(Transition::from, Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparing(Transition::to));
 		List<Map<String, Object>> rows = transitions.stream().map(t -> {
 			Map<String, Object> row = new HashMap<>();
