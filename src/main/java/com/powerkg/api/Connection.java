@@ -29,7 +29,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 	 * {@link #MAX_PAGE_SIZE}.
 	 * @param hint how to get more than one page of this field
 	 */
-	static int pageSize(Integer first, String hint) {
+	public static int pageSize(Integer first, String hint) {
 		int size = (first != null) ? first : DEFAULT_PAGE_SIZE;
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new InvalidArgumentException("first must be between 1 and " + MAX_PAGE_SIZE + " (was " + size + "); " + hint);
@@ -40,7 +40,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 	/**
 	 * Builds a page from rows fetched with one extra row (which only tells that there is a next page).
 	 */
-	static <T> Connection<T> of(List<T> rowsPlusOne, int size, boolean hasPrevious, Function<T, String> key) {
+	public static <T> Connection<T> of(List<T> rowsPlusOne, int size, boolean hasPrevious, Function<T, String> key) {
 		boolean hasNext = rowsPlusOne.size() > size;
 		List<T> rows = hasNext ? rowsPlusOne.subList(0, size) : rowsPlusOne;
 		List<Edge<T>> edges = new ArrayList<>(rows.size());
@@ -52,19 +52,19 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 	}
 
 	/** Opaque cursors: base64url of {@code k:<sort key>}. */
-	static final class Cursor {
+	public static final class Cursor {
 
 		private static final String PREFIX = "k:";
 
 		private Cursor() {
 		}
 
-		static String encode(String key) {
+		public static String encode(String key) {
 			return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + key).getBytes(StandardCharsets.UTF_8));
 		}
 
 		/** @return the sort key, or null for a null cursor */
-		static String decode(String cursor) {
+		public static String decode(String cursor) {
 			if (cursor == null) {
 				return null;
 			}

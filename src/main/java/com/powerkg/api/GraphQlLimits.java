@@ -2,6 +2,7 @@ package com.powerkg.api;
 
 import java.time.Duration;
 
+import com.powerkg.segmentation.SegmentSizes;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;

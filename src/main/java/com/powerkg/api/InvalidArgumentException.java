@@ -8,7 +8,7 @@ public class InvalidArgumentException extends RuntimeException {
 	}
 
 	/** The reason an audited change must give, stripped; refused when blank. */
-	static String requireReason(String reason) {
+	public static String requireReason(String reason) {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidArgumentException("give a reason: it is kept with the change for whoever wonders later");
 		}

@@ -17,19 +17,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import com.powerkg.api.CustomerProfile;
-import com.powerkg.api.CustomerQueries;
-import com.powerkg.api.PersonalDataMasking;
 import com.powerkg.collection.CollectionPlan;
 import com.powerkg.collection.CollectionPlans;
 import com.powerkg.collection.CollectionTask;
+import com.powerkg.portrait.CustomerProfile;
+import com.powerkg.portrait.CustomerQueries;
+import com.powerkg.security.PersonalDataMasking;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "worklist", mixinStandardHelpOptions = true,
 		description = "Export the fee-collection worklist for a dunning date as CSV (UTF-8 with BOM, opens in Excel).")

@@ -419,7 +419,7 @@ class SampleAnalyticsTest {
 	@Test
 	@Order(6)
 	void everySampleCustomerHasStrategiesEachJustifiedByWhatTheGraphSaysOfThatCustomer() {
-		var queries = context.getBean(com.powerkg.api.CustomerQueries.class);
+		var queries = context.getBean(com.powerkg.portrait.CustomerQueries.class);
 		var strategies = context.getBean(com.powerkg.strategy.StrategyQueries.class);
 		String runId = queries.publication().runId();
 		String creditRunId = queries.publication().creditRunId();

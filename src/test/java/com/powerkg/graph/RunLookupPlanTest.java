@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.powerkg.PrivateGraph;
-import com.powerkg.api.CustomerQueries;
 import com.powerkg.collection.CollectionPlans;
+import com.powerkg.portrait.CustomerQueries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.neo4j.driver.Driver;

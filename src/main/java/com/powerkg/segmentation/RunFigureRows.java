@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.segmentation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,8 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import com.powerkg.segmentation.Dimension;
-import com.powerkg.segmentation.Feature;
 
 /** Maps a row of {@code run-segmentation.cypher} (a run's typed segmentation figures) to what GraphQL shows. */
 final class RunFigureRows {

@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.collection;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.powerkg.collection.CollectionPlan;
-import com.powerkg.collection.CollectionPlans;
-import com.powerkg.collection.CollectionTask;
-import com.powerkg.collection.StoredPlans;
+import com.powerkg.api.Connection;
+import com.powerkg.api.InvalidArgumentException;
+import com.powerkg.portrait.CustomerProfile;
+import com.powerkg.portrait.CustomerQueries;
+import com.powerkg.portrait.PublishedRun;
 import graphql.GraphQLContext;
 
 import org.springframework.graphql.data.method.annotation.Argument;

@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.portrait;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.portrait;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,20 +30,20 @@ import org.springframework.stereotype.Component;
  * published run, and its parts) instead of six, and a page of portraits three, whatever its size.
  */
 @Component
-class PortraitParts {
+public class PortraitParts {
 
 	/** The loader's name; a field resolver's {@link DataLoader} parameter must be named like this. */
-	static final String LOADER = "portraitParts";
+	public static final String LOADER = "portraitParts";
 
 	private static final String PARTS = CypherResource.load(PortraitParts.class, "portrait-parts.cypher");
 
-	enum Part {
+	public enum Part {
 
 		TAGS, SEGMENTS, CREDIT, CHANNELS
 
 	}
 
-	record Key(String customerId, Part part) {
+	public record Key(String customerId, Part part) {
 	}
 
 	private final Neo4jClient neo4j;
@@ -58,7 +59,7 @@ class PortraitParts {
 
 	/** What a field resolver returns: its part of the customer's portrait, once the batch is read. */
 	@SuppressWarnings("unchecked")
-	static <T> CompletableFuture<T> of(DataLoader<Key, Object> loader, CustomerProfile customer, Part part) {
+	public static <T> CompletableFuture<T> of(DataLoader<Key, Object> loader, CustomerProfile customer, Part part) {
 		return loader.load(new Key(customer.id(), part)).thenApply(value -> (T) value);
 	}
 
@@ -77,7 +78,7 @@ class PortraitParts {
 		parameters.put("runId", publication.runId());
 		parameters.put("creditRunId", publication.creditRunId());
 		for (Part part : Part.values()) {
-			parameters.put(part.name().toLowerCase(java.util.Locale.ROOT), parts.contains(part));
+			parameters.put(part.name().toLowerCase(Locale.ROOT), parts.contains(part));
 		}
 		this.neo4j.query(PARTS)
 			.bindAll(parameters)
@@ -118,15 +119,15 @@ class PortraitParts {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Segments.Membership membership(Map<String, Object> m) {
-		return new Segments.Membership((String) m.get("dimension"), (String) m.get("level"), (String) m.get("nameZh"),
+	private static SegmentMembership membership(Map<String, Object> m) {
+		return new SegmentMembership((String) m.get("dimension"), (String) m.get("level"), (String) m.get("nameZh"),
 				(m.get("distance") == null) ? null : ((Number) m.get("distance")).doubleValue(), (String) m.get("reason"),
 				(List<String>) m.get("capped"));
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Credit.Rating rating(Map<String, Object> r) {
-		return new Credit.Rating((String) r.get("grade"), (String) r.get("nameZh"), ((Number) r.get("score")).doubleValue(),
+	private static CreditRating rating(Map<String, Object> r) {
+		return new CreditRating((String) r.get("grade"), (String) r.get("nameZh"), ((Number) r.get("score")).doubleValue(),
 				((Number) r.get("pd")).doubleValue(), (List<String>) r.get("reasons"), Boolean.TRUE.equals(r.get("flagged")),
 				(String) r.get("run"));
 	}

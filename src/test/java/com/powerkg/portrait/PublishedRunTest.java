@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.portrait;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

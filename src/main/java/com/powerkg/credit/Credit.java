@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.credit;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -7,10 +7,6 @@ import java.util.List;
 public final class Credit {
 
 	private Credit() {
-	}
-
-	public record Rating(String grade, String nameZh, double score, double probabilityOfDefault, List<String> reasons, boolean flagged,
-			String run) {
 	}
 
 	public record IndicatorChange(String indicator, double by) {

@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.tagging;
 
 import java.util.List;
 

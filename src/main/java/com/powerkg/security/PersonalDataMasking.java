@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.security;
 
 /**
  * Masks personal data the way Chinese utilities print it on notices: keep the family name, keep the first three

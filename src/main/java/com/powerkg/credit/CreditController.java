@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.credit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.powerkg.analytics.AnalyticsRun;
+import com.powerkg.api.InvalidArgumentException;
+import com.powerkg.graph.CypherResource;
+import com.powerkg.portrait.CreditRating;
+import com.powerkg.portrait.CustomerFilter;
+import com.powerkg.portrait.CustomerProfile;
+import com.powerkg.portrait.CustomerQueries;
+import com.powerkg.portrait.PortraitParts;
+import com.powerkg.portrait.PublishedRun;
 import com.powerkg.security.AccessRefusedException;
 import com.powerkg.security.Caller;
 import com.powerkg.security.Role;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
-
-import com.powerkg.analytics.AnalyticsRun;
-import com.powerkg.credit.CreditIndicator;
-import com.powerkg.credit.CreditModel;
-import com.powerkg.credit.CreditModelStore;
-import com.powerkg.graph.CypherResource;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -47,7 +50,7 @@ class CreditController {
 	}
 
 	@SchemaMapping(typeName = "Customer")
-	CompletableFuture<Credit.Rating> credit(CustomerProfile customer, DataLoader<PortraitParts.Key, Object> portraitParts) {
+	CompletableFuture<CreditRating> credit(CustomerProfile customer, DataLoader<PortraitParts.Key, Object> portraitParts) {
 		return PortraitParts.of(portraitParts, customer, PortraitParts.Part.CREDIT);
 	}
 
@@ -61,7 +64,7 @@ class CreditController {
 			throw new InvalidArgumentException("give exactly one of indicator and group");
 		}
 		if (segment != null) {
-			CustomerController.checkLevel(segment);
+			segment.requireLevelOfDimension();
 		}
 		else {
 			// ANALYST may ask over a segment (an aggregate), not about one customer

@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.segmentation;
 
 import java.util.List;
 
@@ -13,10 +13,6 @@ public final class Segments {
 	}
 
 	public record FeatureValue(String feature, String unit, double value) {
-	}
-
-	/** @param distance null when the customer was not clustered; then {@code reason} says why */
-	public record Membership(String dimension, String level, String nameZh, Double distance, String reason, List<String> capped) {
 	}
 
 	public record DimensionMetrics(String dimension, int k, boolean automatic, List<Trial> trials, String definingFeature,

@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.portrait;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.stereotype.Repository;
-
 import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.graph.CypherResource;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * Read side of the customer portrait. Explicit Cypher through {@link Neo4jClient}: the portrait is a traversal,

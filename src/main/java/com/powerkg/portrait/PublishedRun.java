@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.portrait;
 
 import java.util.function.Supplier;
 
@@ -10,7 +10,7 @@ import graphql.GraphQLContext;
  * customer page (with its tag filter) and the batched tag loader run as separate queries, and a run published
  * between them must not make one response mix two runs.
  */
-final class PublishedRun {
+public final class PublishedRun {
 
 	private static final String KEY = PublishedRun.class.getName();
 
@@ -18,12 +18,12 @@ final class PublishedRun {
 	}
 
 	/** @return the run id, or null when no run has been published yet */
-	static String idFor(GraphQLContext context, Supplier<Publication> lookup) {
+	public static String idFor(GraphQLContext context, Supplier<Publication> lookup) {
 		return of(context, lookup).runId();
 	}
 
 	/** @return the run whose ratings the published run serves, or null when none */
-	static String creditRunIdFor(GraphQLContext context, Supplier<Publication> lookup) {
+	public static String creditRunIdFor(GraphQLContext context, Supplier<Publication> lookup) {
 		return of(context, lookup).creditRunId();
 	}
 
@@ -31,12 +31,12 @@ final class PublishedRun {
 	 * Keeps a publication read together with something else (the customer of a portrait), so that the request
 	 * does not read it again; a publication the request already holds stays.
 	 */
-	static void seed(GraphQLContext context, Publication publication) {
+	public static void seed(GraphQLContext context, Publication publication) {
 		context.computeIfAbsent(KEY, key -> publication);
 	}
 
 	/** Both ids in one lookup, once per request. */
-	static Publication of(GraphQLContext context, Supplier<Publication> lookup) {
+	public static Publication of(GraphQLContext context, Supplier<Publication> lookup) {
 		return context.computeIfAbsent(KEY, key -> lookup.get());
 	}
 

@@ -1,15 +1,19 @@
-package com.powerkg.api;
+package com.powerkg.tagging;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.powerkg.analytics.AnalyticsRun;
+import com.powerkg.api.InvalidArgumentException;
+import com.powerkg.graph.CypherResource;
+import com.powerkg.portrait.CustomerProfile;
+import com.powerkg.portrait.CustomerTag;
+import com.powerkg.portrait.PortraitParts;
+import com.powerkg.security.Caller;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
-
-import com.powerkg.analytics.AnalyticsRun;
-import com.powerkg.analytics.AnalyticsService;
-import com.powerkg.graph.CypherResource;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -18,7 +22,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Tag taxonomy, customer tags and analytics runs. */
+/** The tag taxonomy and its rule parameters, a customer's tags, a run's tag counts (graphql/tags.graphqls). */
 @Controller
 class TaxonomyController {
 
@@ -28,20 +32,10 @@ class TaxonomyController {
 
 	private static final String SET_RULE_PARAMETER = CypherResource.load(TaxonomyController.class, "set-rule-parameter.cypher");
 
-	static final int DEFAULT_RUNS = 10;
-
-	static final int MAX_RUNS = 100;
-
 	private final Neo4jClient neo4j;
 
-	private final CustomerQueries customers;
-
-	private final AnalyticsService analytics;
-
-	TaxonomyController(Neo4jClient neo4j, CustomerQueries customers, AnalyticsService analytics) {
+	TaxonomyController(Neo4jClient neo4j) {
 		this.neo4j = neo4j;
-		this.customers = customers;
-		this.analytics = analytics;
 	}
 
 	/**
@@ -57,7 +51,7 @@ class TaxonomyController {
 			.orElseThrow(() -> new InvalidArgumentException("tag " + tag + " has no rule parameter '" + name
 					+ "'; see tagTaxonomy for its parameters"));
 		Object parsed = parse(tag + "." + name, current, value.strip());
-		com.powerkg.security.Caller caller = context.get(com.powerkg.security.Caller.CONTEXT_KEY);
+		Caller caller = context.get(Caller.CONTEXT_KEY);
 		Map<String, Object> row = this.neo4j.query(SET_RULE_PARAMETER)
 			.bindAll(Map.of("tag", tag, "name", name, "value", parsed, "reason", why, "by", caller.name()))
 			.fetch().one().orElseThrow();
@@ -88,7 +82,7 @@ class TaxonomyController {
 					+ " of 0 or more, like its current value " + current + " (was '" + value + "')");
 		}
 		if (current instanceof List<?>) {
-			List<String> parsed = java.util.Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+			List<String> parsed = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 			if (parsed.isEmpty()) {
 				throw new InvalidArgumentException(key + " is a list: give its values comma-separated (was '" + value + "')");
 			}
@@ -128,15 +122,6 @@ class TaxonomyController {
 	@SchemaMapping(typeName = "Customer")
 	CompletableFuture<List<CustomerTag>> tags(CustomerProfile customer, DataLoader<PortraitParts.Key, Object> portraitParts) {
 		return PortraitParts.of(portraitParts, customer, PortraitParts.Part.TAGS);
-	}
-
-	@QueryMapping
-	List<AnalyticsRun> analyticsRuns(@Argument Integer last) {
-		int n = (last != null) ? last : DEFAULT_RUNS;
-		if (n < 1 || n > MAX_RUNS) {
-			throw new InvalidArgumentException("last must be between 1 and " + MAX_RUNS + " (was " + n + ")");
-		}
-		return this.analytics.latest(n);
 	}
 
 	@SchemaMapping(typeName = "AnalyticsRun")

@@ -1,13 +1,12 @@
-package com.powerkg.api;
+package com.powerkg.strategy;
 
 import java.util.List;
 
+import com.powerkg.api.InvalidArgumentException;
+import com.powerkg.portrait.CustomerFilter;
+import com.powerkg.portrait.CustomerQueries;
+import com.powerkg.portrait.PublishedRun;
 import com.powerkg.security.Caller;
-import com.powerkg.strategy.Aspect;
-import com.powerkg.strategy.Strategy;
-import com.powerkg.strategy.StrategyMatch;
-import com.powerkg.strategy.StrategyProfile;
-import com.powerkg.strategy.StrategyQueries;
 import graphql.GraphQLContext;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -42,7 +41,7 @@ class StrategyController {
 
 	@QueryMapping
 	List<StrategyMatch> strategiesFor(@Argument StrategyProfile profile, @Argument Aspect aspect) {
-		profile.segments().forEach(s -> CustomerController.checkLevel(new CustomerFilter.SegmentCondition(s.dimension(), s.level())));
+		profile.segments().forEach(s -> new CustomerFilter.SegmentCondition(s.dimension(), s.level()).requireLevelOfDimension());
 		return this.strategies.forProfile(profile, aspect);
 	}
 

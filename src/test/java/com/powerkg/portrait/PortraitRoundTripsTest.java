@@ -1,12 +1,12 @@
-package com.powerkg.api;
+package com.powerkg.portrait;
 
 import com.powerkg.Fixtures;
 import com.powerkg.GraphTest;
 import com.powerkg.TestNeo4j;
+import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.ingest.CsvImporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import com.powerkg.graph.EmbeddedNeo4j;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;

@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.segmentation;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * no round-trip most of the time.
  */
 @Component
-class SegmentSizes {
+public class SegmentSizes {
 
 	private static final String SIZES = CypherResource.load(SegmentSizes.class, "segment-sizes.cypher");
 
@@ -32,7 +32,7 @@ class SegmentSizes {
 	}
 
 	/** Customers of a dimension's level in the published run; 0 when none is published or the level is unknown. */
-	long customers(String dimension, String level) {
+	public long customers(String dimension, String level) {
 		Known current = this.known;
 		if (current == null || System.nanoTime() - current.readAt() > KEEP_NANOS) {
 			Map<String, Long> sizes = new HashMap<>();

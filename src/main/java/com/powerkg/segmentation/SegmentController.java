@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.segmentation;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.powerkg.analytics.AnalyticsRun;
+import com.powerkg.graph.CypherResource;
+import com.powerkg.portrait.CustomerProfile;
+import com.powerkg.portrait.CustomerQueries;
+import com.powerkg.portrait.PortraitParts;
+import com.powerkg.portrait.PublishedRun;
+import com.powerkg.portrait.SegmentMembership;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
-
-import com.powerkg.analytics.AnalyticsRun;
-import com.powerkg.graph.CypherResource;
-import com.powerkg.segmentation.Dimension;
-import com.powerkg.segmentation.Feature;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -83,7 +85,7 @@ class SegmentController {
 	}
 
 	@SchemaMapping(typeName = "Customer")
-	CompletableFuture<List<Segments.Membership>> segments(CustomerProfile customer,
+	CompletableFuture<List<SegmentMembership>> segments(CustomerProfile customer,
 			DataLoader<PortraitParts.Key, Object> portraitParts) {
 		return PortraitParts.of(portraitParts, customer, PortraitParts.Part.SEGMENTS);
 	}

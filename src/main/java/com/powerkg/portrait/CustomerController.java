@@ -1,10 +1,12 @@
-package com.powerkg.api;
+package com.powerkg.portrait;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import com.powerkg.api.Connection;
 import com.powerkg.security.Caller;
+import com.powerkg.security.PersonalDataMasking;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 
@@ -40,7 +42,7 @@ class CustomerController {
 			@Argument String after, GraphQLContext context) {
 		int size = Connection.pageSize(first, "page through larger sets with after");
 		if (filter != null && filter.segments() != null) {
-			filter.segments().forEach(CustomerController::checkLevel);
+			filter.segments().forEach(CustomerFilter.SegmentCondition::requireLevelOfDimension);
 		}
 		String afterId = Connection.Cursor.decode(after);
 		String runId = PublishedRun.idFor(context, this.queries::publication);
@@ -48,15 +50,6 @@ class CustomerController {
 		List<CustomerProfile> rows = this.queries.page(filter != null ? filter : CustomerFilter.NONE, afterId, size + 1, runId,
 				creditRunId);
 		return Connection.of(rows, size, afterId != null, CustomerProfile::id);
-	}
-
-	/** Refuses a level that is not one of the dimension's, naming the right ones. */
-	static void checkLevel(CustomerFilter.SegmentCondition condition) {
-		var dimension = com.powerkg.segmentation.Dimension.valueOf(condition.dimension());
-		if (!dimension.allLevels().contains(condition.level())) {
-			throw new InvalidArgumentException("'" + condition.level() + "' is not a level of " + dimension + "; use one of "
-					+ String.join(", ", dimension.allLevels()));
-		}
 	}
 
 	/** Masked unless the caller may read personal data (ADMIN or the PERSONAL_DATA grant). */

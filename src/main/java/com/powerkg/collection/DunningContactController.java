@@ -1,9 +1,9 @@
-package com.powerkg.api;
+package com.powerkg.collection;
 
 import java.time.LocalDateTime;
 
+import com.powerkg.api.InvalidArgumentException;
 import com.powerkg.contract.ContractCodes.ContactMethod;
-import com.powerkg.collection.DunningContacts;
 import com.powerkg.security.Caller;
 import graphql.GraphQLContext;
 

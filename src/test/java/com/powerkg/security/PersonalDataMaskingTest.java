@@ -1,4 +1,4 @@
-package com.powerkg.api;
+package com.powerkg.security;
 
 import org.junit.jupiter.api.Test;
 
