@@ -1,5 +1,7 @@
 package com.powerkg;
 
+import java.lang.reflect.InvocationTargetException;
+
 /**
  * The jar's entry point (Start-Class), compiled for Java 17 so that it runs on the older Java a machine often has by
  * default: on anything older than 25 it says in one line what to do instead of failing with an
@@ -23,7 +25,7 @@ public final class Launcher {
 		try {
 			Class.forName("com.powerkg.PowerKgApplication").getMethod("main", String[].class).invoke(null, (Object) args);
 		}
-		catch (java.lang.reflect.InvocationTargetException ex) {
+		catch (InvocationTargetException ex) {
 			throw ex.getCause();
 		}
 	}

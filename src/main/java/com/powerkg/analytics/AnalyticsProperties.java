@@ -1,8 +1,11 @@
 package com.powerkg.analytics;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * @param keepSupersededRuns how many runs before the published one keep their per-customer results (tags, segment
@@ -21,12 +24,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("powerkg.analytics")
 public record AnalyticsProperties(@DefaultValue("1") int keepSupersededRuns, @DefaultValue("") String schedule,
-		@DefaultValue("1") int scheduleAsOfDaysBack, @DefaultValue("10m") java.time.Duration lease,
+		@DefaultValue("1") int scheduleAsOfDaysBack, @DefaultValue("10m") Duration lease,
 		@DefaultValue("") String pauseAfterStage, @DefaultValue("0") int readers, @DefaultValue("1000") int batchSize) {
 
-	public static final AnalyticsProperties DEFAULTS = new AnalyticsProperties(1, "", 1, java.time.Duration.ofMinutes(10), "", 0, 1000);
+	public static final AnalyticsProperties DEFAULTS = new AnalyticsProperties(1, "", 1, Duration.ofMinutes(10), "", 0, 1000);
 
-	public AnalyticsProperties(int keepSupersededRuns, String schedule, int scheduleAsOfDaysBack, java.time.Duration lease,
+	public AnalyticsProperties(int keepSupersededRuns, String schedule, int scheduleAsOfDaysBack, Duration lease,
 			String pauseAfterStage) {
 		this(keepSupersededRuns, schedule, scheduleAsOfDaysBack, lease, pauseAfterStage, 0, 1000);
 	}
@@ -35,7 +38,7 @@ public record AnalyticsProperties(@DefaultValue("1") int keepSupersededRuns, @De
 	public AnalyticsProperties {
 		schedule = (schedule != null) ? schedule.strip() : "";
 		pauseAfterStage = (pauseAfterStage != null) ? pauseAfterStage.strip() : "";
-		if (!schedule.isEmpty() && !org.springframework.scheduling.support.CronExpression.isValidExpression(schedule)) {
+		if (!schedule.isEmpty() && !CronExpression.isValidExpression(schedule)) {
 			throw new IllegalArgumentException("powerkg.analytics.schedule '" + schedule + "' is not a cron expression "
 					+ "(six fields: second minute hour day month weekday, e.g. '0 30 2 * * *' for 02:30 every night)");
 		}

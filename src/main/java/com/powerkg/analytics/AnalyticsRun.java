@@ -3,6 +3,7 @@ package com.powerkg.analytics;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One analytics run as recorded in the graph ({@code :AnalyticsRun}).
@@ -15,5 +16,5 @@ import java.util.List;
 public record AnalyticsRun(String id, LocalDate asOf, String status, LocalDateTime startedAt, LocalDateTime finishedAt,
 		boolean current, Long customersAnalysed, List<String> tagCounts, List<String> parameters, Double tagSeconds,
 		String message, Double featureSeconds, Double segmentSeconds, Long segmentSeed,
-		String comparedWithRun, java.util.Map<String, Object> credit) {
+		String comparedWithRun, Map<String, Object> credit) {
 }

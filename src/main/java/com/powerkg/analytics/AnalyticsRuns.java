@@ -3,12 +3,19 @@ package com.powerkg.analytics;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.powerkg.graph.CypherResource;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Repository;
 
@@ -31,8 +38,10 @@ public class AnalyticsRuns {
 
 	private static final String STALE_RUNS = CypherResource.load(AnalyticsRuns.class, "stale-runs.cypher");
 
-	private static final List<String> DELETE_RESULTS = java.util.stream.Stream.of("HAS_TAG", "IN_SEGMENT", "RATED", "USED_CHANNEL")
-		.map(type -> CypherResource.load(AnalyticsRuns.class, "delete-run-results.cypher").replace("RESULT_TYPE", type))
+	/** One statement per result type: a type cannot be a parameter, and a literal type lets the planner use its index. */
+	private static final List<String> DELETE_RESULTS = Stream.of("delete-run-tags", "delete-run-memberships", "delete-run-ratings",
+			"delete-run-channels")
+		.map(name -> CypherResource.load(AnalyticsRuns.class, name + ".cypher"))
 		.toList();
 
 	private static final String DELETE_PLAN = CypherResource.load(AnalyticsRuns.class, "delete-run-plan.cypher");
@@ -75,7 +84,7 @@ public class AnalyticsRuns {
 		public static final Publication NONE = new Publication(null, null);
 
 		/** From a row with the columns of {@link #PUBLISHED}: {@code id} and {@code creditRun}, either may be null. */
-		public static Publication of(org.neo4j.driver.Record r) {
+		public static Publication of(Record r) {
 			return new Publication(r.get("id").asString(null), r.get("creditRun").asString(null));
 		}
 
@@ -90,13 +99,13 @@ public class AnalyticsRuns {
 	}
 
 	/** The run whose credit ratings the published run serves (its own, or an earlier one's), if any. */
-	public java.util.Optional<String> servedCreditRunId() {
-		return java.util.Optional.ofNullable(publication().creditRunId());
+	public Optional<String> servedCreditRunId() {
+		return Optional.ofNullable(publication().creditRunId());
 	}
 
 	/** The id of the run readers are served from, if any. */
-	public java.util.Optional<String> publishedRunId() {
-		return java.util.Optional.ofNullable(publication().runId());
+	public Optional<String> publishedRunId() {
+		return Optional.ofNullable(publication().runId());
 	}
 
 	/**
@@ -105,7 +114,7 @@ public class AnalyticsRuns {
 	 * runs for good.
 	 */
 	void start(String id, LocalDate asOf) {
-		List<String> abandoned = new java.util.ArrayList<>();
+		List<String> abandoned = new ArrayList<>();
 		try (var session = this.driver.session()) {
 			session.executeWriteWithoutResult(tx -> {
 				tx.run(LOCK, Map.of("id", id)).consume();
@@ -123,7 +132,7 @@ public class AnalyticsRuns {
 		}
 		finally {
 			if (!abandoned.isEmpty()) {
-				org.slf4j.LoggerFactory.getLogger(AnalyticsRuns.class)
+				LoggerFactory.getLogger(AnalyticsRuns.class)
 					.warn("Analytics run(s) {} were abandoned by their process: marked FAILED, their writes deleted", abandoned);
 				deleteUnpublishedResults();
 			}
@@ -192,7 +201,7 @@ public class AnalyticsRuns {
 			.execute().records().getFirst().get("stale").asList(Value::asString);
 		for (String run : stale) {
 			// chunk by chunk, each its own transaction, using the run index of each relationship type
-			for (String delete : java.util.stream.Stream.concat(DELETE_RESULTS.stream(), java.util.stream.Stream.of(DELETE_PLAN)).toList()) {
+			for (String delete : Stream.concat(DELETE_RESULTS.stream(), Stream.of(DELETE_PLAN)).toList()) {
 				while (this.driver.executableQuery(delete).withParameters(Map.of("run", run)).execute().records().getFirst()
 					.get("deleted").asLong() > 0) {
 					// next chunk
@@ -202,7 +211,7 @@ public class AnalyticsRuns {
 		this.driver.executableQuery(DELETE_FAILED_FIGURES).execute();
 	}
 
-	public java.util.Optional<AnalyticsRun> byId(String id) {
+	public Optional<AnalyticsRun> byId(String id) {
 		return this.driver.executableQuery(BY_ID).withParameters(Map.of("id", id)).execute().records().stream()
 			.map(r -> toRun(r.get("run")))
 			.findFirst();
@@ -225,7 +234,7 @@ public class AnalyticsRuns {
 				nullableDouble(v.get("segmentSeconds")), v.get("segmentSeed").isNull() ? null : v.get("segmentSeed").asLong(),
 				v.get("comparedWithRun").asString(null),
 				v.asMap().entrySet().stream().filter(e -> e.getKey().startsWith("credit"))
-					.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+					.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
 	}
 
 	private static Double nullableDouble(Value v) {
@@ -233,7 +242,7 @@ public class AnalyticsRuns {
 	}
 
 	static String newId(LocalDate asOf) {
-		return "run-" + asOf + "-" + LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS"));
+		return "run-" + asOf + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS"));
 	}
 
 }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
@@ -33,7 +34,7 @@ class AnalyticsSchedule implements SmartInitializingSingleton, DisposableBean {
 
 	private SimpleAsyncTaskScheduler scheduler;
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	AnalyticsSchedule(AnalyticsService analytics, AnalyticsProperties properties) {
 		this(analytics, properties, Clock.systemDefaultZone());
 	}

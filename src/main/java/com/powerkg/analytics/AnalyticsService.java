@@ -6,11 +6,15 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import com.powerkg.collection.CollectionCases;
 import com.powerkg.collection.CollectionPlan;
@@ -33,6 +37,7 @@ import com.powerkg.tagging.TaggingStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,7 +69,7 @@ public class AnalyticsService {
 	private final AnalyticsProperties properties;
 
 	/** Runs begun by this process and not ended yet. */
-	private final java.util.Set<String> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	private final Set<String> active = ConcurrentHashMap.newKeySet();
 
 	/** What a run is made of; the service's are beans, a test may swap one. */
 	public record Stages(HistoryReader histories, TaggingStage tagging, SegmentationStage segmentation, CreditStage credit,
@@ -83,7 +88,7 @@ public class AnalyticsService {
 				new ChannelMixes(runs.driver()), new StoredPlans(runs.driver(), new GraphReads(runs.driver()))), properties);
 	}
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	public AnalyticsService(AnalyticsRuns runs, HistoryReader histories, TaggingStage tagging, SegmentationStage segmentation,
 			CreditStage credit, ChannelMixes channels, StoredPlans plans, AnalyticsProperties properties) {
 		this(runs, new Stages(histories, tagging, segmentation, credit, channels, plans), properties);
@@ -263,12 +268,12 @@ public class AnalyticsService {
 
 		private final ExecutorService thread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("run-writer").daemon().factory());
 
-		private final java.util.concurrent.Semaphore waiting;
+		private final Semaphore waiting;
 
 		private final List<Future<?>> written = new ArrayList<>();
 
 		Writer(int capacity) {
-			this.waiting = new java.util.concurrent.Semaphore(capacity);
+			this.waiting = new Semaphore(capacity);
 		}
 
 		void submit(Runnable write) {
@@ -299,7 +304,7 @@ public class AnalyticsService {
 					Thread.currentThread().interrupt();
 					throw new IllegalStateException("interrupted while the run's writes finished", ex);
 				}
-				catch (java.util.concurrent.ExecutionException ex) {
+				catch (ExecutionException ex) {
 					if (ex.getCause() instanceof RuntimeException runtime) {
 						throw runtime;
 					}
@@ -333,13 +338,13 @@ public class AnalyticsService {
 
 	private void stageDone(String id, String stage, long started, double stageSeconds) {
 		progress.info("Analytics run {}: stage {}/{} ({}) done in {} s, {} s since the start", id, STAGES.indexOf(stage) + 1, STAGES.size(), stage,
-				String.format(java.util.Locale.ROOT, "%.1f", stageSeconds),
-				String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+				String.format(Locale.ROOT, "%.1f", stageSeconds),
+				String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
 		if (stage.equals(this.properties.pauseAfterStage())) {
 			// fault injection (tests only): hold the run here, its results written but not published, until killed
 			log.warn("Analytics run {} paused after stage {} (powerkg.analytics.pause-after-stage)", id, stage);
 			try {
-				Thread.sleep(java.time.Duration.ofHours(1));
+				Thread.sleep(Duration.ofHours(1));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -360,7 +365,7 @@ public class AnalyticsService {
 	 */
 	@jakarta.annotation.PreDestroy
 	void failRunsStillGoing() {
-		for (String id : java.util.List.copyOf(this.active)) {
+		for (String id : List.copyOf(this.active)) {
 			log.warn("Analytics run {} is still going while the service stops: marked FAILED", id);
 			failQuietly(id, new IllegalStateException("the service stopped during the run"));
 		}

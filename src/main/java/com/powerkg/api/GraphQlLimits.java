@@ -1,6 +1,8 @@
 package com.powerkg.api;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.ToLongBiFunction;
 
 import com.powerkg.segmentation.SegmentSizes;
 import graphql.analysis.FieldComplexityCalculator;
@@ -8,11 +10,16 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Limits that keep one client from tying up the service ({@code powerkg.graphql.*}): query depth, query complexity
@@ -31,7 +38,7 @@ class GraphQlLimits {
 	@ConfigurationProperties("powerkg.graphql")
 	record Settings(Integer maxDepth, Integer maxComplexity, Duration timeout, Integer maxConcurrentFetches) {
 
-		@org.springframework.boot.context.properties.bind.ConstructorBinding
+		@ConstructorBinding
 		Settings {
 			maxDepth = (maxDepth != null) ? maxDepth : 15;
 			maxComplexity = (maxComplexity != null) ? maxComplexity : 20_000;
@@ -49,7 +56,7 @@ class GraphQlLimits {
 	}
 
 	@Bean
-	static org.springframework.beans.factory.config.BeanPostProcessor limitingControllerExecutor() {
+	static BeanPostProcessor limitingControllerExecutor() {
 		return FetchConcurrency.limitingControllerExecutor();
 	}
 
@@ -85,9 +92,9 @@ class GraphQlLimits {
 	 * segment scores every customer of it, so it counts the segment's size (of the published run) divided by
 	 * {@link #WHAT_IF_CUSTOMERS_PER_POINT}. Aliases are separate fields and each counts.
 	 */
-	static FieldComplexityCalculator costs(java.util.function.ToLongBiFunction<String, String> segmentSize) {
+	static FieldComplexityCalculator costs(ToLongBiFunction<String, String> segmentSize) {
 		return (env, childComplexity) -> {
-			if (env.getFieldDefinition() != null && "creditWhatIf".equals(env.getFieldDefinition().getName()) && env.getArguments().get("segment") instanceof java.util.Map<?, ?> segment) {
+			if (env.getFieldDefinition() != null && "creditWhatIf".equals(env.getFieldDefinition().getName()) && env.getArguments().get("segment") instanceof Map<?, ?> segment) {
 				long customers = segmentSize.applyAsLong(String.valueOf(segment.get("dimension")), String.valueOf(segment.get("level")));
 				long points = Math.max(1, (customers + WHAT_IF_CUSTOMERS_PER_POINT - 1) / WHAT_IF_CUSTOMERS_PER_POINT);
 				return (int) Math.min(Integer.MAX_VALUE / 2, points + childComplexity);
@@ -121,10 +128,10 @@ class GraphQlLimits {
 	 * margin), so a long request is answered 408 by the GraphQL timeout, never 503 by MVC's own default of 30 s.
 	 */
 	@Bean
-	org.springframework.web.servlet.config.annotation.WebMvcConfigurer asyncRequestTimeout(Settings settings) {
-		return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+	WebMvcConfigurer asyncRequestTimeout(Settings settings) {
+		return new WebMvcConfigurer() {
 			@Override
-			public void configureAsyncSupport(org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer configurer) {
+			public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
 				configurer.setDefaultTimeout(settings.timeout().plus(MVC_MARGIN).toMillis());
 			}
 		};
@@ -136,7 +143,7 @@ class GraphQlLimits {
 	}
 
 	@Bean
-	org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer parsedDocumentCache(ParsedDocuments documents) {
+	GraphQlSourceBuilderCustomizer parsedDocumentCache(ParsedDocuments documents) {
 		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
 	}
 

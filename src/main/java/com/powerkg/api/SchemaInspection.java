@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.execution.SchemaReport;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ public class SchemaInspection implements GraphQlSourceBuilderCustomizer {
 	private final AtomicReference<SchemaReport> report = new AtomicReference<>();
 
 	@Override
-	public void customize(org.springframework.graphql.execution.GraphQlSource.SchemaResourceBuilder builder) {
+	public void customize(GraphQlSource.SchemaResourceBuilder builder) {
 		builder.inspectSchemaMappings(report -> {
 			this.report.set(report);
 			if (!report.unmappedFields().isEmpty() || !report.unmappedRegistrations().isEmpty()

@@ -1,13 +1,16 @@
 package com.powerkg.cli;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.credit.CreditStage;
@@ -18,10 +21,10 @@ import com.powerkg.segmentation.SegmentPicture;
 import com.powerkg.segmentation.SegmentationProperties;
 import com.powerkg.segmentation.SegmentationStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
 		description = "Compute portrait tags, value segments and credit ratings as of a date and publish them as one run.")
@@ -75,7 +78,7 @@ class AnalyzeCommand implements Callable<Integer> {
 	}
 
 	/** The credit stage: labels, every model's held-out quality, the indicators' IV and PSI, the drift gate, the grades. */
-	private static void printCredit(java.io.PrintWriter console, CreditStage.Result credit) {
+	private static void printCredit(PrintWriter console, CreditStage.Result credit) {
 		var labels = credit.labels();
 		console.printf("credit labels: %,d outcomes usable (%d-month window ended by the as-of date)%s%n", labels.usable(),
 				labels.windowMonths(), labels.pending().isEmpty() ? "" : "; " + labels.describePending());
@@ -96,13 +99,13 @@ class AnalyzeCommand implements Callable<Integer> {
 			}
 			console.printf("  calibration of %s by PD decile (mean PD -> observed default rate): %s%n", credit.champion(),
 					String.join(", ", m.calibration().stream()
-						.map(d -> String.format(java.util.Locale.ROOT, "%.3f->%.3f", d.meanProbabilityOfDefault(), d.observedDefaultRate()))
+						.map(d -> String.format(Locale.ROOT, "%.3f->%.3f", d.meanProbabilityOfDefault(), d.observedDefaultRate()))
 						.toList()));
 			console.println("credit indicators (information value; population stability, training -> scored):");
 			credit.indicators().stream()
-				.sorted(java.util.Comparator.comparingDouble(CreditStage.IndicatorFigures::informationValue).reversed())
+				.sorted(Comparator.comparingDouble(CreditStage.IndicatorFigures::informationValue).reversed())
 				.forEach(i -> console.printf("  %-28s IV %.3f  PSI %s%s%n", i.indicator(), i.informationValue(),
-						Double.isNaN(i.populationStability()) ? "-" : String.format(java.util.Locale.ROOT, "%.3f", i.populationStability()),
+						Double.isNaN(i.populationStability()) ? "-" : String.format(Locale.ROOT, "%.3f", i.populationStability()),
 						i.used() ? "" : "  (not in the model)"));
 		}
 		var drift = credit.drift();
@@ -110,16 +113,16 @@ class AnalyzeCommand implements Callable<Integer> {
 			console.printf("credit drift gate: %s%s%n", drift.fired() ? (credit.flagged() ? "FIRED, ratings published flagged: "
 					: "FIRED, ratings not replaced: ") : "passed",
 					drift.fired() ? String.join("; ", drift.reasons())
-							: String.format(java.util.Locale.ROOT, " (%.0f %% of customers without a recent bill, no important indicator shifted)",
+							: String.format(Locale.ROOT, " (%.0f %% of customers without a recent bill, no important indicator shifted)",
 									100 * drift.shareWithoutRecentHistory()));
 		}
 		console.printf("credit: %s, %s (%.1f s)%n", credit.status(), credit.message(), credit.duration().toMillis() / 1000.0);
 		credit.customersPerGrade().forEach((grade, n) -> console.printf("  %-4s %,8d customers%s%n", grade, n,
-				n == 0 ? "" : String.format(java.util.Locale.ROOT, ", mean PD %.3f", credit.meanPdPerGrade().get(grade))));
+				n == 0 ? "" : String.format(Locale.ROOT, ", mean PD %.3f", credit.meanPdPerGrade().get(grade))));
 	}
 
 	/** Levels with sizes, shares and ranges, exclusions, naming, the features' distributions and warnings of a dimension. */
-	static void printDimension(java.io.PrintWriter console, DimensionSegmenter.Result dimension) {
+	static void printDimension(PrintWriter console, DimensionSegmenter.Result dimension) {
 		var chosen = dimension.chosenTrial();
 		console.printf("  %-20s k=%d%s silhouette %s  %s%n", dimension.dimension(), dimension.k(), dimension.automatic() ? " (auto)" : "",
 				chosen == null ? "-" : String.format(Locale.ROOT, "%.3f", chosen.silhouette()), dimension.customersPerLevel());
@@ -158,7 +161,7 @@ class AnalyzeCommand implements Callable<Integer> {
 	}
 
 	/** One SVG per dimension under {@code <reports-directory>/segments-<run>/}; a failure to write is reported, not fatal. */
-	static void writePictures(java.io.PrintWriter console, String runId, SegmentationStage.Result segments, Path directory) {
+	static void writePictures(PrintWriter console, String runId, SegmentationStage.Result segments, Path directory) {
 		if (segments.dimensions().isEmpty()) {
 			return;
 		}
@@ -170,12 +173,12 @@ class AnalyzeCommand implements Callable<Integer> {
 			}
 			console.printf("  pictures: %s/<dimension>.svg%n", folder);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			console.printf("  pictures not written to %s: %s%n", folder, ex.getMessage());
 		}
 	}
 
-	private static double seconds(java.time.Duration duration) {
+	private static double seconds(Duration duration) {
 		return duration.toMillis() / 1000.0;
 	}
 

@@ -3,6 +3,8 @@ package com.powerkg.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,11 +21,11 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
-import picocli.CommandLine.Model.CommandSpec;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -76,7 +78,7 @@ class ImportCommand implements Callable<Integer> {
 		Environment environment = SpringJob.environment(settings);
 		Binder binder = Binder.get(environment);
 		ImportProperties importing = binder.bindOrCreate("powerkg.import", ImportProperties.class);
-		String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+		String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
 		Path rejectFile = (this.rejects != null) ? this.rejects : importing.reportsDirectory().resolve("import-" + stamp + "-rejects.csv");
 		Path json = importing.reportsDirectory().resolve("import-" + stamp + ".json");
 		if (this.emitAdminImport != null) {

@@ -1,5 +1,6 @@
 package com.powerkg.cli;
 
+import com.powerkg.analytics.RunRefusedException;
 import com.powerkg.graph.EmbeddedNeo4jStartException;
 import com.powerkg.graph.MigrationFailedException;
 import com.powerkg.ingest.ImportFailedException;
@@ -18,7 +19,7 @@ final class OneLineReason {
 		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
 			if (t instanceof ImportFailedException || t instanceof EmbeddedNeo4jStartException
 					|| t instanceof MigrationFailedException || t instanceof IllegalArgumentException
-					|| t instanceof JobFailedException || t instanceof com.powerkg.analytics.RunRefusedException
+					|| t instanceof JobFailedException || t instanceof RunRefusedException
 					|| t instanceof IllegalStateException) {
 				return oneLine(t.getMessage());
 			}

@@ -3,10 +3,11 @@ package com.powerkg.cli;
 import java.io.PrintWriter;
 
 import com.powerkg.PowerKgApplication;
+import com.powerkg.analytics.RunRefusedException;
 import com.powerkg.graph.EmbeddedNeo4jStartException;
 import com.powerkg.graph.MigrationFailedException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import org.springframework.boot.SpringApplication;
 
@@ -85,7 +86,7 @@ public class PowerKgCommand {
 	 */
 	static boolean busy(Throwable ex) {
 		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			if (t instanceof com.powerkg.analytics.RunRefusedException
+			if (t instanceof RunRefusedException
 					|| (t instanceof EmbeddedNeo4jStartException start && start.storeInUse())
 					|| (t instanceof MigrationFailedException migration && migration.lockHeld())) {
 				return true;

@@ -13,6 +13,8 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -57,7 +59,7 @@ final class SpringJob {
 	}
 
 	/** A configuration with no beans: for reading the settings (application.yaml, arguments) without starting anything. */
-	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	@Configuration(proxyBeanMethods = false)
 	static class SettingsOnly {
 
 	}
@@ -66,7 +68,7 @@ final class SpringJob {
 	 * The settings a job would run with (application.yaml, environment, {@code --name=value} arguments), read without
 	 * starting the database or anything else.
 	 */
-	static org.springframework.core.env.Environment environment(List<String> propertyArgs) {
+	static Environment environment(List<String> propertyArgs) {
 		boolean verbose = propertyArgs.contains(VERBOSE) || Boolean.getBoolean(VERBOSE_PROPERTY);
 		propertyArgs = propertyArgs.stream().filter(a -> !a.equals(VERBOSE)).toList();
 		checkSettings(propertyArgs);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -69,7 +70,7 @@ class WorklistCommand implements Callable<Integer> {
 			console.printf("contacts: %,d planned against %,d in the uniform four-round baseline (%.1f %% less); %,d contact verifications%n",
 					w.planContacts(), w.baselineContacts(), w.reductionPercent(), w.verificationTasks());
 			console.printf("  %-20s %-15s %5s %10s %10s%n", "kind", "method", "round", "plan", "baseline");
-			Map<CollectionPlan.Slot, long[]> rows = new java.util.TreeMap<>(CollectionPlan.Slot.ORDER);
+			Map<CollectionPlan.Slot, long[]> rows = new TreeMap<>(CollectionPlan.Slot.ORDER);
 			w.plan().forEach(c -> rows.computeIfAbsent(CollectionPlan.Slot.of(c), s -> new long[2])[0] = c.contacts());
 			w.baseline().forEach(c -> rows.computeIfAbsent(CollectionPlan.Slot.of(c), s -> new long[2])[1] = c.contacts());
 			rows.forEach((slot, n) -> console.printf("  %-20s %-15s %5s %,10d %,10d%n", slot.kind(), slot.method(), slot.round(), n[0], n[1]));

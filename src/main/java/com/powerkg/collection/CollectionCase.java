@@ -1,10 +1,12 @@
 package com.powerkg.collection;
 
-import com.powerkg.contract.ContractCodes.ContactMethod;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import com.powerkg.contract.ContractCodes.ContactMethod;
 import com.powerkg.tagging.TagCode;
 
 /**
@@ -26,19 +28,19 @@ public record CollectionCase(String customerId, boolean prepaid, Set<TagCode> ta
 	 * @param unreached  per round, the methods tried about this bill that did not reach the customer
 	 */
 	public record OpenBill(String id, LocalDate dueOn, double openAmount, Set<Integer> roundsDone,
-			java.util.Map<Integer, Set<ContactMethod>> unreached) {
+			Map<Integer, Set<ContactMethod>> unreached) {
 
 		/** The order a task lists its bills in, whichever way they were read: by due date, then by id. */
-		public static final java.util.Comparator<OpenBill> LISTED = java.util.Comparator.comparing(OpenBill::dueOn)
+		public static final Comparator<OpenBill> LISTED = Comparator.comparing(OpenBill::dueOn)
 			.thenComparing(OpenBill::id);
 
 		public OpenBill {
 			roundsDone = Set.copyOf(roundsDone);
-			unreached = java.util.Map.copyOf(unreached);
+			unreached = Map.copyOf(unreached);
 		}
 
 		public OpenBill(String id, LocalDate dueOn, double openAmount, Set<Integer> roundsDone) {
-			this(id, dueOn, openAmount, roundsDone, java.util.Map.of());
+			this(id, dueOn, openAmount, roundsDone, Map.of());
 		}
 
 	}

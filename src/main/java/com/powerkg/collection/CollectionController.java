@@ -5,9 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import com.powerkg.api.Connection;
 import com.powerkg.api.InvalidArgumentException;
+import com.powerkg.contract.ContractCodes;
 import com.powerkg.portrait.CustomerProfile;
 import com.powerkg.portrait.CustomerQueries;
 import com.powerkg.portrait.PublishedRun;
@@ -72,7 +76,7 @@ class CollectionController {
 	}
 
 	/** Narrows the plan; fields combine with AND, values in a list with OR. Ranks stay those of the whole plan. */
-	record TaskFilter(List<CollectionTask.Kind> kinds, List<com.powerkg.contract.ContractCodes.ContactMethod> methods, List<Integer> rounds,
+	record TaskFilter(List<CollectionTask.Kind> kinds, List<ContractCodes.ContactMethod> methods, List<Integer> rounds,
 			List<String> regions) {
 
 		StoredPlans.Filter stored() {
@@ -99,7 +103,7 @@ class CollectionController {
 			throw new InvalidArgumentException("after '" + after + "' is not a cursor of collectionPlan");
 		}
 		String run = PublishedRun.idFor(context, this.customers::publication);
-		var stored = (run == null) ? java.util.Optional.<StoredPlans.Summary>empty()
+		var stored = (run == null) ? Optional.<StoredPlans.Summary>empty()
 				: this.stored.summary(run).filter(s -> s.date().equals(date));
 		if (stored.isPresent()) {
 			// the published run planned this date: page through what it stored, by rank
@@ -112,7 +116,7 @@ class CollectionController {
 			return new TaskConnection(page.edges(), page.pageInfo(), (int) total, date, run, stored.get().workload());
 		}
 		CollectionPlan plan = this.plans.plan(date);
-		java.util.function.Predicate<CollectionTask> wanted = wanted(filter);
+		Predicate<CollectionTask> wanted = wanted(filter);
 		List<RankedTask> rows = new ArrayList<>();
 		int total = 0;
 		for (int rank = 1; rank <= plan.tasks().size(); rank++) {
@@ -128,11 +132,11 @@ class CollectionController {
 		return new TaskConnection(page.edges(), page.pageInfo(), total, plan.date(), plan.run(), plan.workload());
 	}
 
-	private java.util.function.Predicate<CollectionTask> wanted(TaskFilter filter) {
+	private Predicate<CollectionTask> wanted(TaskFilter filter) {
 		if (filter == null) {
 			return task -> true;
 		}
-		java.util.Set<String> inRegions = (filter.regions() == null) ? null : this.customers.idsInRegions(filter.regions());
+		Set<String> inRegions = (filter.regions() == null) ? null : this.customers.idsInRegions(filter.regions());
 		return task -> (filter.kinds() == null || filter.kinds().contains(task.kind()))
 				&& (filter.methods() == null || filter.methods().contains(task.method()))
 				&& (filter.rounds() == null || filter.rounds().contains(task.round()))

@@ -1,18 +1,20 @@
 package com.powerkg.collection;
 
-import com.powerkg.contract.ContractCodes.ContactMethod;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.powerkg.collection.CollectionCase.OpenBill;
 import com.powerkg.collection.CollectionTask.Kind;
+import com.powerkg.contract.ContractCodes.ContactMethod;
 
 import static com.powerkg.tagging.TagCode.*;
 
@@ -195,13 +197,13 @@ public final class CollectionPlanner {
 
 	/** Methods tried for this round about the task's bills that did not reach the customer. */
 	private static Set<ContactMethod> unreached(CollectionCase c, LocalDate d, int round) {
-		Set<ContactMethod> methods = java.util.EnumSet.noneOf(ContactMethod.class);
+		Set<ContactMethod> methods = EnumSet.noneOf(ContactMethod.class);
 		billsOf(c, d, round).forEach(b -> methods.addAll(b.unreached().getOrDefault(round, Set.of())));
 		return methods;
 	}
 
 	private static String names(Set<ContactMethod> methods) {
-		return methods.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining("/"));
+		return methods.stream().map(Enum::name).sorted().collect(Collectors.joining("/"));
 	}
 
 	/** Orders tasks: ranking group, warnings first, then the more advanced round, the larger amount, the customer id. */

@@ -1,20 +1,22 @@
 package com.powerkg.collection;
 
-import com.powerkg.contract.ContractCodes.ContactMethod;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.powerkg.analytics.AnalyticsRuns;
+import com.powerkg.contract.ContractCodes.ContactMethod;
 import com.powerkg.graph.CypherResource;
 import com.powerkg.graph.GraphReads;
 import com.powerkg.tagging.TagCode;
@@ -50,13 +52,13 @@ public class CollectionPlans {
 	private final AnalyticsRuns runs;
 
 	/** How long a plan is reused for paging; recorded contacts clear it at once ({@link #forget()}). */
-	static final java.time.Duration REUSE = java.time.Duration.ofMinutes(1);
+	static final Duration REUSE = Duration.ofMinutes(1);
 
 	private volatile CollectionPlan last;
 
 	private volatile long lastComputedAt;
 
-	private final java.util.concurrent.locks.ReentrantLock computing = new java.util.concurrent.locks.ReentrantLock();
+	private final ReentrantLock computing = new ReentrantLock();
 
 	private final TaggingStage tagging;
 
@@ -69,7 +71,7 @@ public class CollectionPlans {
 	public CollectionPlan plan(LocalDate date) {
 		String run = this.runs.publishedRunId().orElse(null);
 		CollectionPlan cached = this.last;
-		if (cached != null && cached.date().equals(date) && java.util.Objects.equals(cached.run(), run)
+		if (cached != null && cached.date().equals(date) && Objects.equals(cached.run(), run)
 				&& System.nanoTime() - this.lastComputedAt < REUSE.toNanos()) {
 			return cached;
 		}
@@ -77,7 +79,7 @@ public class CollectionPlans {
 		this.computing.lock();
 		try {
 			cached = this.last;
-			if (cached != null && cached.date().equals(date) && java.util.Objects.equals(cached.run(), run)
+			if (cached != null && cached.date().equals(date) && Objects.equals(cached.run(), run)
 					&& System.nanoTime() - this.lastComputedAt < REUSE.toNanos()) {
 				return cached;
 			}
@@ -156,7 +158,7 @@ public class CollectionPlans {
 
 	/** An open bill with the rounds that reached the customer as done, and the methods that did not reach per round. */
 	static CollectionCase.OpenBill openBill(String id, LocalDate dueOn, double open, List<Contact> contacts) {
-		Set<Integer> done = new java.util.HashSet<>();
+		Set<Integer> done = new HashSet<>();
 		Map<Integer, Set<ContactMethod>> unreached = new HashMap<>();
 		for (Contact contact : contacts) {
 			if (contact.reached()) {

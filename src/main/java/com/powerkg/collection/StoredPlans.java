@@ -1,13 +1,15 @@
 package com.powerkg.collection;
 
-import com.powerkg.contract.ContractCodes.ContactMethod;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
+import com.powerkg.contract.ContractCodes.ContactMethod;
 import com.powerkg.graph.CypherResource;
 import com.powerkg.graph.GraphReads;
 import org.neo4j.driver.Driver;
@@ -67,7 +69,7 @@ public class StoredPlans {
 			this.driver.executableQuery(WRITE_TASKS).withParameters(Map.of("rows", rows, "run", runId, "date", plan.date())).execute();
 		}
 		var w = plan.workload();
-		Map<CollectionPlan.Slot, long[]> counts = new java.util.TreeMap<>(CollectionPlan.Slot.ORDER);
+		Map<CollectionPlan.Slot, long[]> counts = new TreeMap<>(CollectionPlan.Slot.ORDER);
 		w.plan().forEach(c -> counts.computeIfAbsent(CollectionPlan.Slot.of(c), s -> new long[2])[0] = c.contacts());
 		w.baseline().forEach(c -> counts.computeIfAbsent(CollectionPlan.Slot.of(c), s -> new long[2])[1] = c.contacts());
 		List<Map<String, Object>> countRows = new ArrayList<>();
@@ -101,7 +103,7 @@ public class StoredPlans {
 					baseline.add(new CollectionPlan.Count(kind, method, round, c.get("baseline").asLong()));
 				}
 			}
-			java.util.Comparator<CollectionPlan.Count> order = java.util.Comparator.comparing(CollectionPlan.Slot::of, CollectionPlan.Slot.ORDER);
+			Comparator<CollectionPlan.Count> order = Comparator.comparing(CollectionPlan.Slot::of, CollectionPlan.Slot.ORDER);
 			plan.sort(order);
 			baseline.sort(order);
 			var workload = new CollectionPlan.Workload(plan, baseline, r.get("planContacts").asLong(), r.get("baselineContacts").asLong(),

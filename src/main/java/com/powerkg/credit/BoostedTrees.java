@@ -2,7 +2,9 @@ package com.powerkg.credit;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import smile.classification.GradientTreeBoost;
 import smile.data.DataFrame;
@@ -11,7 +13,6 @@ import smile.data.formula.Formula;
 import smile.data.type.StructType;
 import smile.data.vector.IntVector;
 import smile.math.MathEx;
-import smile.model.cart.InternalNode;
 import smile.model.cart.Node;
 import smile.model.cart.OrdinalNode;
 import smile.model.cart.RegressionNode;
@@ -95,8 +96,8 @@ public final class BoostedTrees {
 	}
 
 	/** The arrays as typed lists, to be stored with the run. */
-	java.util.Map<String, Object> toProperties() {
-		return java.util.Map.of("treeRoots", ints(this.roots), "treeColumns", ints(this.column), "treeValues", doubles(this.value),
+	Map<String, Object> toProperties() {
+		return Map.of("treeRoots", ints(this.roots), "treeColumns", ints(this.column), "treeValues", doubles(this.value),
 				"treeLow", ints(this.low), "treeHigh", ints(this.high));
 	}
 
@@ -175,11 +176,11 @@ public final class BoostedTrees {
 	}
 
 	private static List<Long> ints(int[] values) {
-		return java.util.Arrays.stream(values).mapToLong(v -> v).boxed().toList();
+		return Arrays.stream(values).mapToLong(v -> v).boxed().toList();
 	}
 
 	private static List<Double> doubles(double[] values) {
-		return java.util.Arrays.stream(values).boxed().toList();
+		return Arrays.stream(values).boxed().toList();
 	}
 
 	private static int[] toInts(List<Long> values) {

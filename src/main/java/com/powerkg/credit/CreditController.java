@@ -1,11 +1,13 @@
 package com.powerkg.credit;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.api.InvalidArgumentException;
@@ -160,9 +162,9 @@ class CreditController {
 						(List<String>) c.get("creditDriftReasons"), (List<String>) c.get("creditDriftShifted"),
 						number(c, "creditDriftPsiThreshold"), whole(c, "creditScoredCustomers"), whole(c, "creditWithoutRecentHistory"));
 		List<Credit.Pending> pending = new ArrayList<>();
-		List<java.time.LocalDate> observed = (List<java.time.LocalDate>) c.getOrDefault("creditPendingObservedOn", List.of());
+		List<LocalDate> observed = (List<LocalDate>) c.getOrDefault("creditPendingObservedOn", List.of());
 		for (int i = 0; i < observed.size(); i++) {
-			pending.add(new Credit.Pending(observed.get(i), ((List<java.time.LocalDate>) c.get("creditPendingWindowEnds")).get(i),
+			pending.add(new Credit.Pending(observed.get(i), ((List<LocalDate>) c.get("creditPendingWindowEnds")).get(i),
 					((List<Number>) c.get("creditPendingOutcomes")).get(i).longValue()));
 		}
 		var labels = new Credit.Labels(c.get("creditOutcomeWindowMonths") == null ? 0 : whole(c, "creditOutcomeWindowMonths"),
@@ -189,7 +191,7 @@ class CreditController {
 
 	/** One read of the runs' figures for the whole batch; each summary gets the rows under {@code key}, mapped. */
 	private <T> Map<Credit.ModelSummary, List<T>> perSummary(List<Credit.ModelSummary> summaries, String key,
-			java.util.function.Function<Map<String, Object>, T> map) {
+			Function<Map<String, Object>, T> map) {
 		Map<String, Map<String, Object>> figures = runFigures(summaries);
 		Map<Credit.ModelSummary, List<T>> result = new HashMap<>();
 		for (Credit.ModelSummary summary : summaries) {

@@ -5,13 +5,14 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.powerkg.history.CustomerHistory;
 import com.powerkg.history.CustomerHistory.Bill;
 import com.powerkg.history.CustomerHistory.Payment;
+import com.powerkg.history.CustomerHistory;
 import com.powerkg.segmentation.Feature;
 import com.powerkg.segmentation.ValueFeatures;
 
@@ -89,7 +90,7 @@ public final class CreditIndicators {
 				due.add(b);
 			}
 		}
-		due.sort(java.util.Comparator.comparing(Bill::dueOn).thenComparing(Bill::period));
+		due.sort(Comparator.comparing(Bill::dueOn).thenComparing(Bill::period));
 		return due;
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Quality of a credit model on held-out customers.
@@ -25,7 +26,7 @@ public record CreditMetrics(int customers, int defaulters, double auc, double ks
 		int n = score.length;
 		int positives = Arrays.stream(defaulted).sum();
 		int negatives = n - positives;
-		Integer[] order = java.util.stream.IntStream.range(0, n).boxed().toArray(Integer[]::new);
+		Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
 		Arrays.sort(order, Comparator.comparingDouble(i -> score[i]));
 		// AUC by ranks (Mann-Whitney), average ranks for ties
 		double rankSum = 0;
@@ -84,7 +85,7 @@ public record CreditMetrics(int customers, int defaulters, double auc, double ks
 	/** Ten groups by PD, as equal in size as they can be (the first n mod 10 one larger). */
 	static List<Decile> deciles(double[] pd, int[] defaulted) {
 		int n = pd.length;
-		Integer[] order = java.util.stream.IntStream.range(0, n).boxed().toArray(Integer[]::new);
+		Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
 		Arrays.sort(order, Comparator.comparingDouble(i -> pd[i]));
 		List<Decile> deciles = new ArrayList<>();
 		int start = 0;

@@ -1,6 +1,8 @@
 package com.powerkg.credit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,7 +147,7 @@ public record CreditModel(Kind kind, List<Bins> bins, List<CreditIndicator> used
 		return s;
 	}
 
-	private static List<Effect> sortedPositive(java.util.Collection<Effect> effects) {
+	private static List<Effect> sortedPositive(Collection<Effect> effects) {
 		return effects.stream().filter(e -> e.points() > 1e-9).sorted(Comparator.comparingDouble(Effect::points).reversed()).toList();
 	}
 
@@ -291,7 +293,7 @@ public record CreditModel(Kind kind, List<Bins> bins, List<CreditIndicator> used
 				difference[j] = mean[1][j] - mean[0][j];
 			}
 			double[] w = solve(scatter, difference);
-			double norm = Math.sqrt(java.util.Arrays.stream(w).map(v -> v * v).sum());
+			double norm = Math.sqrt(Arrays.stream(w).map(v -> v * v).sum());
 			if (norm > 0) {
 				for (int j = 0; j < m; j++) {
 					w[j] /= norm;
@@ -305,7 +307,7 @@ public record CreditModel(Kind kind, List<Bins> bins, List<CreditIndicator> used
 			int m = b.length;
 			double[][] x = new double[m][];
 			for (int i = 0; i < m; i++) {
-				x[i] = java.util.Arrays.copyOf(a[i], m + 1);
+				x[i] = Arrays.copyOf(a[i], m + 1);
 				x[i][m] = b[i];
 			}
 			for (int col = 0; col < m; col++) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.powerkg.graph.CypherResource;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 import org.springframework.stereotype.Component;
@@ -118,7 +119,7 @@ public class CreditModelStore {
 		return model;
 	}
 
-	private static CreditModel read(org.neo4j.driver.Record record) {
+	private static CreditModel read(Record record) {
 		List<Value> indicators = record.get("indicators").asList(v -> v);
 		CreditIndicator[] all = CreditIndicator.values();
 		if (indicators.size() != all.length) {

@@ -1,7 +1,10 @@
 package com.powerkg.credit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import smile.classification.LogisticRegression;
 
@@ -42,9 +45,9 @@ final class CreditTraining {
 	static double[] sds(List<double[]> raw) {
 		double[] sds = new double[CreditModel.N];
 		for (int j = 0; j < sds.length; j++) {
-			double[] v = java.util.Arrays.stream(column(raw, j)).filter(x -> !Double.isNaN(x)).toArray();
-			double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-			sds[j] = Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).average().orElse(Double.NaN));
+			double[] v = Arrays.stream(column(raw, j)).filter(x -> !Double.isNaN(x)).toArray();
+			double mean = Arrays.stream(v).average().orElse(Double.NaN);
+			sds[j] = Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).average().orElse(Double.NaN));
 		}
 		return sds;
 	}
@@ -177,7 +180,7 @@ final class CreditTraining {
 	static double[] logistic(double[][] x, int[] defaulted, double lambda) {
 		var model = LogisticRegression.binomial(x, defaulted, new LogisticRegression.Options(lambda, 1e-6, 500));
 		double[] all = model.coefficients();
-		return java.util.Arrays.copyOf(all, x[0].length);
+		return Arrays.copyOf(all, x[0].length);
 	}
 
 	/**
@@ -188,7 +191,7 @@ final class CreditTraining {
 	private static CreditModel boosted(List<Bins> bins, double[][] woe, int[] defaulted, List<CreditIndicator> columns,
 			double[] cutoffs, double[] sds, Settings settings) {
 		double[][] x = select(woe, columns);
-		var random = new java.util.SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
+		var random = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
 		List<Integer> learn = new ArrayList<>();
 		List<Integer> calibrate = new ArrayList<>();
 		for (int i = 0; i < x.length; i++) {
@@ -223,11 +226,11 @@ final class CreditTraining {
 	/** Row indices: all of them, or a deterministic sample of about {@code max} rows. */
 	static int[] sample(int n, int max, long seed) {
 		if (n <= max) {
-			return java.util.stream.IntStream.range(0, n).toArray();
+			return IntStream.range(0, n).toArray();
 		}
-		var random = new java.util.SplittableRandom(seed);
+		var random = new SplittableRandom(seed);
 		double keep = (double) max / n;
-		return java.util.stream.IntStream.range(0, n).filter(i -> random.nextDouble() < keep).toArray();
+		return IntStream.range(0, n).filter(i -> random.nextDouble() < keep).toArray();
 	}
 
 	static double[][] select(double[][] woe, List<CreditIndicator> columns) {

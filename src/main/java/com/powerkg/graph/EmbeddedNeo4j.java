@@ -3,7 +3,10 @@ package com.powerkg.graph;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -33,7 +36,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	public static final String BULK_LOAD_STAGING = "bulk-load";
 
 	/** How long Bolt lets open connections and its threads finish when the database stops. */
-	static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofMillis(500);
+	static final Duration SHUTDOWN_WAIT = Duration.ofMillis(500);
 
 	private final DatabaseManagementService service;
 
@@ -81,18 +84,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	private static void clearUnfinishedBulkLoad(Path home) {
 		Path staging = home.resolve(BULK_LOAD_STAGING);
-		if (!java.nio.file.Files.isDirectory(staging)) {
+		if (!Files.isDirectory(staging)) {
 			return;
 		}
 		String what = "a bulk load";
 		try {
 			Path started = staging.resolve("STARTED");
-			if (java.nio.file.Files.exists(started)) {
-				what = java.nio.file.Files.readString(started).strip();
+			if (Files.exists(started)) {
+				what = Files.readString(started).strip();
 			}
-			try (var walk = java.nio.file.Files.walk(staging)) {
-				for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-					java.nio.file.Files.delete(p);
+			try (var walk = Files.walk(staging)) {
+				for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+					Files.delete(p);
 				}
 			}
 		}

@@ -1,5 +1,6 @@
 package com.powerkg.graph;
 
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Logging;
 
@@ -27,7 +28,7 @@ public class GraphConfiguration {
 		boolean job = environment.getProperty(COMMAND_LINE_JOB, Boolean.class, false);
 		var migrations = new GraphMigrations(driver, properties, mode(properties, inProcess, job), inProcess);
 		if (inProcess) {
-			migrations.inProcess(database.service().database(org.neo4j.configuration.GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
+			migrations.inProcess(database.service().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
 		}
 		migrations.apply();
 		return migrations;

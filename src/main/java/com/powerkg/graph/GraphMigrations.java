@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,6 +26,7 @@ import ac.simons.neo4j.migrations.core.MigrationsConfig;
 import ac.simons.neo4j.migrations.core.MigrationsException;
 import ac.simons.neo4j.migrations.core.ValidationResult;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
@@ -361,7 +363,7 @@ public final class GraphMigrations {
 			return false;
 		}
 		for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-			if (t instanceof org.neo4j.driver.exceptions.Neo4jException neo4j
+			if (t instanceof Neo4jException neo4j
 					&& "Neo.ClientError.Schema.ConstraintValidationFailed".equals(neo4j.code())) {
 				return true;
 			}
@@ -398,7 +400,7 @@ public final class GraphMigrations {
 				return;
 			}
 		}
-		this.driver.executableQuery(CLEAR_LOCKS).withParameters(java.util.Map.of("ids", locks)).execute();
+		this.driver.executableQuery(CLEAR_LOCKS).withParameters(Map.of("ids", locks)).execute();
 		log.warn("Cleared the Cypher migration lock {} left by a process that ended while applying migrations ({})", locks,
 				this.embedded ? "only this process can open the embedded database" : "held unchanged for over "
 						+ this.lockTimeout.toSeconds() + " s (powerkg.migrations.lock-timeout)");

@@ -1,5 +1,7 @@
 package com.powerkg.graph;
 
+import java.util.Optional;
+
 import ac.simons.neo4j.migrations.core.MigrationsException;
 
 /**
@@ -20,7 +22,7 @@ public class MigrationFailedException extends RuntimeException {
 		return this.lockHeld;
 	}
 
-	static MigrationFailedException from(MigrationsException ex, java.util.Optional<String> script, boolean lockHeld) {
+	static MigrationFailedException from(MigrationsException ex, Optional<String> script, boolean lockHeld) {
 		if (lockHeld) {
 			return new MigrationFailedException("another process is applying the Cypher migrations to this database right now; "
 					+ "try again when it is done", true, ex);

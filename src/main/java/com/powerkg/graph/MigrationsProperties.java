@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,7 +36,7 @@ public record MigrationsProperties(@DefaultValue("true") boolean enabled, @Defau
 
 	@ConstructorBinding
 	public MigrationsProperties {
-		mode = (mode == null || mode.isBlank()) ? "auto" : mode.strip().toLowerCase(java.util.Locale.ROOT);
+		mode = (mode == null || mode.isBlank()) ? "auto" : mode.strip().toLowerCase(Locale.ROOT);
 		if (!List.of("auto", "apply", "check").contains(mode)) {
 			throw new IllegalArgumentException("powerkg.migrations.mode must be auto, apply or check, was '" + mode + "'");
 		}

@@ -2,12 +2,12 @@ package com.powerkg.history;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,12 +18,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.GraphReads;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,20 +57,20 @@ public class HistoryReader {
 
 	/** Reads through Cypher (any database). */
 	public HistoryReader(GraphReads reads) {
-		this(reads, (org.neo4j.graphdb.GraphDatabaseService) null);
+		this(reads, (GraphDatabaseService) null);
 	}
 
 	/**
 	 * @param embedded the embedded database, read through its own API (several times faster than Cypher over Bolt);
 	 *                 null: through Cypher
 	 */
-	public HistoryReader(GraphReads reads, org.neo4j.graphdb.GraphDatabaseService embedded) {
+	public HistoryReader(GraphReads reads, GraphDatabaseService embedded) {
 		this.reads = reads;
 		this.embedded = (embedded != null) ? new EmbeddedHistories(embedded) : null;
 	}
 
-	@org.springframework.beans.factory.annotation.Autowired
-	public HistoryReader(GraphReads reads, org.springframework.beans.factory.ObjectProvider<com.powerkg.graph.EmbeddedNeo4j> embedded) {
+	@Autowired
+	public HistoryReader(GraphReads reads, ObjectProvider<EmbeddedNeo4j> embedded) {
 		this(reads, embedded.getIfAvailable() == null ? null : embedded.getIfAvailable().service().database("neo4j"));
 	}
 
@@ -289,7 +293,7 @@ public class HistoryReader {
 		void done() {
 			double seconds = (System.nanoTime() - this.started) / 1e9;
 			log.info("histories: {} customers, {} rows read in {} s ({} rows/s)", this.customers.get(), this.rows.get(),
-					String.format(java.util.Locale.ROOT, "%.1f", seconds), Math.round(this.rows.get() / Math.max(seconds, 1e-3)));
+					String.format(Locale.ROOT, "%.1f", seconds), Math.round(this.rows.get() / Math.max(seconds, 1e-3)));
 		}
 
 		private static String format(Duration d) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ final class BulkFiles implements AutoCloseable {
 	private final Map<String, Integer> channelIds = new LinkedHashMap<>();
 
 	/** The next node id of the labels whose nodes only their own row refers to. */
-	private final Map<ContractFile, long[]> next = new java.util.EnumMap<>(ContractFile.class);
+	private final Map<ContractFile, long[]> next = new EnumMap<>(ContractFile.class);
 
 	BulkFiles(Path directory, List<String> channels) {
 		this.directory = directory;

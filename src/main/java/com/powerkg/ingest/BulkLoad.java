@@ -1,10 +1,12 @@
 package com.powerkg.ingest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +67,7 @@ public final class BulkLoad {
 	 * @param home the embedded database's folder ({@code powerkg.neo4j.embedded.data-directory})
 	 */
 	public ImportReport load(Path directory, Path home, Path rejectFile) {
-		if (!java.nio.ByteBuffer.class.getModule().isOpen("java.nio", BulkLoad.class.getModule())) {
+		if (!ByteBuffer.class.getModule().isOpen("java.nio", BulkLoad.class.getModule())) {
 			throw new ImportFailedException("Neo4j's bulk importer needs the JVM option --add-opens=java.base/java.nio=ALL-UNNAMED "
 					+ "(java -jar sets it from the jar's manifest); or load with --mode transactional");
 		}
@@ -264,7 +266,7 @@ public final class BulkLoad {
 
 		private final OutputStream file;
 
-		private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+		private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
 		ProgressLines(OutputStream file) {
 			this.file = file;

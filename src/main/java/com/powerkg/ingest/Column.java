@@ -1,10 +1,13 @@
 package com.powerkg.ingest;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One column of a contract file: its name, how to read a cell, whether it may be empty, and its limits.
@@ -140,11 +143,11 @@ public record Column(String name, Type type, boolean required, List<String> allo
 		};
 	}
 
-	private static <T> T parse(String text, String expected, java.util.function.Supplier<T> parser) {
+	private static <T> T parse(String text, String expected, Supplier<T> parser) {
 		try {
 			return parser.get();
 		}
-		catch (java.time.DateTimeException ex) {
+		catch (DateTimeException ex) {
 			throw new InvalidCell("'" + text + "' is not " + expected);
 		}
 	}
@@ -176,7 +179,7 @@ public record Column(String name, Type type, boolean required, List<String> allo
 				int min = digits(text, 14, 16);
 				int sec = digits(text, 17, 19);
 				if (h >= 0 && min >= 0 && sec >= 0) {
-					return LocalDateTime.of(date(text.substring(0, 10)), java.time.LocalTime.of(h, min, sec));
+					return LocalDateTime.of(date(text.substring(0, 10)), LocalTime.of(h, min, sec));
 				}
 			}
 			return LocalDateTime.parse(text);

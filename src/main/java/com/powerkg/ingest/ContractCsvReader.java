@@ -1,7 +1,9 @@
 package com.powerkg.ingest;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
@@ -66,11 +68,11 @@ final class ContractCsvReader implements AutoCloseable, Iterable<ContractCsvRead
 	}
 
 	/** Counts what passes through, for the progress of a file. */
-	private static final class CountingInputStream extends java.io.FilterInputStream {
+	private static final class CountingInputStream extends FilterInputStream {
 
 		volatile long count;
 
-		CountingInputStream(java.io.InputStream in) {
+		CountingInputStream(InputStream in) {
 			super(in);
 		}
 

@@ -1,6 +1,7 @@
 package com.powerkg.ingest;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.powerkg.contract.ContractCodes;
@@ -89,11 +90,11 @@ public enum ContractFile {
 
 	private final String fileName;
 
-	private final Function<java.util.Map<String, Object>, String> naturalKey;
+	private final Function<Map<String, Object>, String> naturalKey;
 
 	private final List<Column> columns;
 
-	ContractFile(String fileName, Function<java.util.Map<String, Object>, String> naturalKey, List<Column> columns) {
+	ContractFile(String fileName, Function<Map<String, Object>, String> naturalKey, List<Column> columns) {
 		this.fileName = fileName;
 		this.naturalKey = naturalKey;
 		this.columns = columns;
@@ -118,7 +119,7 @@ public enum ContractFile {
 	}
 
 	/** The natural key of a validated row, used for duplicate detection within one file. */
-	String naturalKey(java.util.Map<String, Object> row) {
+	String naturalKey(Map<String, Object> row) {
 		return this.naturalKey.apply(row);
 	}
 

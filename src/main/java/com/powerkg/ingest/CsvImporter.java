@@ -1,15 +1,14 @@
 package com.powerkg.ingest;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -215,7 +214,7 @@ public class CsvImporter {
 			tx.run(statement, Map.of("rows", rows)).consume();
 			return new Written(rows.size(), rows);
 		});
-		referenceRejects.sort(java.util.Comparator.comparingLong(Reject::line));
+		referenceRejects.sort(Comparator.comparingLong(Reject::line));
 		synchronized (rejects) {
 			for (Reject reject : referenceRejects) {
 				rejects.rejectRow(List.of(reject));

@@ -3,6 +3,7 @@ package com.powerkg.ingest;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -23,7 +24,7 @@ public record ImportProperties(@DefaultValue("5000") int batchSize, @DefaultValu
 		this(batchSize, reportsDirectory, progressEveryRows, writers, 0, "60%");
 	}
 
-	@org.springframework.boot.context.properties.bind.ConstructorBinding
+	@ConstructorBinding
 	public ImportProperties {
 		bulkThreads = (bulkThreads > 0) ? bulkThreads : Runtime.getRuntime().availableProcessors();
 		bulkMemory = (bulkMemory == null || bulkMemory.isBlank()) ? "60%" : bulkMemory.strip();

@@ -3,6 +3,7 @@ package com.powerkg.ingest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -73,7 +74,7 @@ public record ImportReport(Path directory, List<FileResult> files, List<Reject> 
 	public String summary() {
 		var sb = new StringBuilder();
 		sb.append(String.format("Imported %,d of %,d rows from %s in %.1f s (%s); %,d rejected", rowsImported(), rowsRead(),
-				this.directory, this.duration.toMillis() / 1000.0, this.mode.name().toLowerCase(java.util.Locale.ROOT), rowsRejected()));
+				this.directory, this.duration.toMillis() / 1000.0, this.mode.name().toLowerCase(Locale.ROOT), rowsRejected()));
 		this.rejectFile.ifPresent(f -> sb.append(" (see ").append(f).append(')'));
 		return sb.toString();
 	}

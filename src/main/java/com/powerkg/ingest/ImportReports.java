@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The machine-readable report of an import, {@code reports/import-<time>.json} beside the rejects: the mode, each
@@ -25,7 +26,7 @@ public final class ImportReports {
 	public static Map<String, Object> document(ImportReport report, GraphCounts graph) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("directory", report.directory().toAbsolutePath().toString());
-		json.put("mode", report.mode().name().toLowerCase(java.util.Locale.ROOT));
+		json.put("mode", report.mode().name().toLowerCase(Locale.ROOT));
 		json.put("seconds", report.duration().toMillis() / 1000.0);
 		json.put("rowsRead", report.rowsRead());
 		json.put("rowsImported", report.rowsImported());

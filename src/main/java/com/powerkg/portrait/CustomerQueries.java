@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.graph.CypherResource;
@@ -26,8 +27,8 @@ public class CustomerQueries {
 	private static final String PAGE = CypherResource.load(CustomerQueries.class, "customers-page.cypher");
 
 	/** The customer and the current publication (one row, whether a run is published or not). */
-	private static final String BY_ID_WITH_PUBLICATION = BY_ID.replace("RETURN properties(c) AS c", "CALL () {\n"
-			+ AnalyticsRuns.PUBLISHED + "\n}\nRETURN properties(c) AS c, id, creditRun");
+	private static final String BY_ID_WITH_PUBLICATION = CypherResource.load(CustomerQueries.class,
+			"customer-with-publication.cypher");
 
 	private static final String IN_REGIONS = CypherResource.load(CustomerQueries.class, "customers-in-regions.cypher");
 
@@ -72,8 +73,8 @@ public class CustomerQueries {
 	}
 
 	/** Ids of the customers of the given supply areas (网格). */
-	public java.util.Set<String> idsInRegions(List<String> regions) {
-		return java.util.Set.copyOf(this.neo4j.query(IN_REGIONS).bind(regions).to("regions").fetchAs(String.class).all());
+	public Set<String> idsInRegions(List<String> regions) {
+		return Set.copyOf(this.neo4j.query(IN_REGIONS).bind(regions).to("regions").fetchAs(String.class).all());
 	}
 
 	/** The published run and the run whose ratings it serves, read together. */

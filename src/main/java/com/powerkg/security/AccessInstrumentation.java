@@ -13,6 +13,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLNamedType;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
@@ -64,7 +65,7 @@ public class AccessInstrumentation extends SimplePerformantInstrumentation {
 	}
 
 	private static String coordinates(DataFetchingEnvironment env) {
-		return env.getParentType() instanceof graphql.schema.GraphQLNamedType type
+		return env.getParentType() instanceof GraphQLNamedType type
 				? type.getName() + "." + env.getField().getName() : env.getField().getName();
 	}
 

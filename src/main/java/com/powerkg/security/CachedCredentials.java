@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -34,7 +36,7 @@ final class CachedCredentials implements AuthenticationProvider {
 	private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
 	/** Checks running now, by user and password hash: the same credentials wait for that check instead of queueing. */
-	private final Map<String, java.util.concurrent.CompletableFuture<Authentication>> checking = new ConcurrentHashMap<>();
+	private final Map<String, CompletableFuture<Authentication>> checking = new ConcurrentHashMap<>();
 
 	private record Remembered(Authentication authentication, long until) {
 	}
@@ -53,13 +55,13 @@ final class CachedCredentials implements AuthenticationProvider {
 			return hit.authentication();
 		}
 		// the same user and password arriving many times at once (an app starting 32 clients) is checked once
-		var mine = new java.util.concurrent.CompletableFuture<Authentication>();
+		var mine = new CompletableFuture<Authentication>();
 		var running = this.checking.putIfAbsent(key, mine);
 		if (running != null) {
 			try {
 				return running.join();
 			}
-			catch (java.util.concurrent.CompletionException ex) {
+			catch (CompletionException ex) {
 				if (ex.getCause() instanceof AuthenticationException failed) {
 					throw failed;
 				}

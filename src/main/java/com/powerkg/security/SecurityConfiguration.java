@@ -1,7 +1,9 @@
 package com.powerkg.security;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -12,9 +14,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -43,10 +48,10 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, InMemoryUserDetailsManager users, PasswordEncoder encoder,
 			SecurityProperties properties) throws Exception {
-		var checked = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+		var checked = new DaoAuthenticationProvider(users);
 		checked.setPasswordEncoder(encoder);
 		return http
-			.authenticationManager(new org.springframework.security.authentication.ProviderManager(new CachedCredentials(checked,
+			.authenticationManager(new ProviderManager(new CachedCredentials(checked,
 					new SignInThrottle(properties.signIn()))))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
@@ -55,7 +60,7 @@ class SecurityConfiguration {
 				.anyRequest().authenticated())
 			// there, others get a page saying who may use Browser and how to get it; other refusals stay as they are
 			.exceptionHandling(exceptions -> exceptions.defaultAccessDeniedHandlerFor(new BrowserAccessDenied(),
-					new OrRequestMatcher(java.util.Arrays.stream(BROWSER_PATHS)
+					new OrRequestMatcher(Arrays.stream(BROWSER_PATHS)
 						.<RequestMatcher>map(PathPatternRequestMatcher::pathPattern).toList())))
 			.httpBasic(basic -> basic.realmName("power-customer-kg").authenticationEntryPoint(SecurityConfiguration::signInRefused))
 			// stateless Basic sign-in: no session cookie, so no cross-site request can ride on one; GraphQL only
@@ -71,7 +76,7 @@ class SecurityConfiguration {
 	/** 401 with the Basic challenge, or 429 with Retry-After when the sign-in was throttled ({@link SignInThrottle}). */
 	private static void signInRefused(jakarta.servlet.http.HttpServletRequest request,
 			jakarta.servlet.http.HttpServletResponse response,
-			org.springframework.security.core.AuthenticationException ex) throws java.io.IOException {
+			AuthenticationException ex) throws IOException {
 		if (ex instanceof SignInThrottle.Refused refused) {
 			response.setHeader("Retry-After", String.valueOf(Math.max(1, refused.retryAfter.toSeconds())));
 			response.sendError(429, refused.getMessage());

@@ -5,11 +5,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.security.core.AuthenticationException;
 
 /**
  * Keeps a flood of wrong passwords from taking the CPU from signed-in users. Checking a bcrypt hash costs ~80 ms of
@@ -54,7 +57,7 @@ final class SignInThrottle {
 	}
 
 	/** A sign-in refused without checking the password: too many failures, or too many checks waiting. */
-	static final class Refused extends org.springframework.security.core.AuthenticationException {
+	static final class Refused extends AuthenticationException {
 
 		final Duration retryAfter;
 
@@ -66,7 +69,7 @@ final class SignInThrottle {
 	}
 
 	/** Runs a hash check for this user and address, unless one of them is throttled. */
-	<T> T check(String user, String address, java.util.function.Supplier<T> hashCheck) {
+	<T> T check(String user, String address, Supplier<T> hashCheck) {
 		boolean acquired;
 		try {
 			acquired = this.checks.tryAcquire(this.settings.queueTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -85,7 +88,7 @@ final class SignInThrottle {
 			try {
 				return hashCheck.get();
 			}
-			catch (org.springframework.security.core.AuthenticationException ex) {
+			catch (AuthenticationException ex) {
 				bucket(this.perUser, user, this.settings.failuresPerUser()).tryConsume(1);
 				bucket(this.perAddress, address, this.settings.failuresPerAddress()).tryConsume(1);
 				throw ex;

@@ -1,6 +1,7 @@
 package com.powerkg.segmentation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public enum Dimension {
 	SOCIAL_INFLUENCE("社会影响力", List.of("HIGH", "MEDIUM", "LOW"), List.of()),
 
 	GROWTH_POTENTIAL("发展潜力", List.of("FAST_GROWTH", "STEADY_GROWTH", "STABLE", "DECLINING"),
-			java.util.Arrays.stream(Exclusion.Level.values()).map(Enum::name).toList()),
+			Arrays.stream(Exclusion.Level.values()).map(Enum::name).toList()),
 
 	ARREARS_RISK("欠费风险", List.of("HIGH", "MEDIUM", "LOW"), List.of());
 
@@ -77,7 +78,7 @@ public enum Dimension {
 	}
 
 	public List<Feature> features() {
-		return java.util.Arrays.stream(Feature.values()).filter(f -> f.dimension() == this).toList();
+		return Arrays.stream(Feature.values()).filter(f -> f.dimension() == this).toList();
 	}
 
 }

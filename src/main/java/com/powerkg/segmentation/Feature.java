@@ -1,5 +1,7 @@
 package com.powerkg.segmentation;
 
+import java.util.Locale;
+
 /**
  * The 16 value features of SPEC §4, four per dimension, documented in {@code docs/value-segmentation.md}. Raw
  * values are computed by {@link ValueFeatures}; before clustering ({@link FeaturePreparation}) missing values are
@@ -156,17 +158,17 @@ public enum Feature {
 			return "-";
 		}
 		if (logRatio()) {
-			return String.format(java.util.Locale.ROOT, "%+.0f %%", 100 * Math.expm1(original));
+			return String.format(Locale.ROOT, "%+.0f %%", 100 * Math.expm1(original));
 		}
 		double a = Math.abs(original);
 		if (a >= 1e6) {
-			return String.format(java.util.Locale.ROOT, "%.1fM", original / 1e6);
+			return String.format(Locale.ROOT, "%.1fM", original / 1e6);
 		}
 		if (a >= 1e4) {
-			return String.format(java.util.Locale.ROOT, "%.0fk", original / 1e3);
+			return String.format(Locale.ROOT, "%.0fk", original / 1e3);
 		}
-		return (a >= 100 || original == Math.rint(original)) ? String.format(java.util.Locale.ROOT, "%.0f", original)
-				: String.format(java.util.Locale.ROOT, "%.2f", original);
+		return (a >= 100 || original == Math.rint(original)) ? String.format(Locale.ROOT, "%.0f", original)
+				: String.format(Locale.ROOT, "%.2f", original);
 	}
 
 	/** Feature name as stored and shown: {@code ANNUAL_REVENUE}. */

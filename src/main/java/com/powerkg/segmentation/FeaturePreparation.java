@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * Turns the raw features of the customers a dimension clusters into K-Means input, one feature at a time:
@@ -248,7 +249,7 @@ public final class FeaturePreparation {
 		return missing.size();
 	}
 
-	private static double median(double[] v, java.util.function.IntPredicate include) {
+	private static double median(double[] v, IntPredicate include) {
 		double[] values = new double[v.length];
 		int n = 0;
 		for (int r = 0; r < v.length; r++) {

@@ -1,8 +1,11 @@
 package com.powerkg.segmentation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Names a dimension's clusters. First by rank: clusters ordered by their ranking score (the dimension's defining
@@ -85,8 +88,8 @@ public final class LevelNaming {
 			scores[c] = new double[] {clusters.get(c).score()};
 		}
 		int[] positional = KMeansSegmenter.levelsOfClusters(scores, new double[] {1}, levels);
-		Integer[] order = java.util.stream.IntStream.range(0, k).boxed().toArray(Integer[]::new);
-		java.util.Arrays.sort(order, java.util.Comparator.comparingDouble((Integer c) -> -clusters.get(c).score()).thenComparingInt(c -> c));
+		Integer[] order = IntStream.range(0, k).boxed().toArray(Integer[]::new);
+		Arrays.sort(order, Comparator.comparingDouble((Integer c) -> -clusters.get(c).score()).thenComparingInt(c -> c));
 		int neutral = (dimension == Dimension.GROWTH_POTENTIAL) ? dimension.levels().indexOf("STABLE") : (levels - 1) / 2;
 		int[] level = new int[k];
 		List<Decision> decisions = new ArrayList<>(k);

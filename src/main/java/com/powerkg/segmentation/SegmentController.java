@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.graph.CypherResource;
@@ -75,7 +77,7 @@ class SegmentController {
 	private static List<Segments.FeatureValue> centroid(Object featureList, Object valueList) {
 		List<String> features = (featureList == null) ? List.of() : (List<String>) featureList;
 		List<Number> values = (valueList == null) ? List.of() : (List<Number>) valueList;
-		return java.util.stream.IntStream.range(0, Math.min(features.size(), values.size()))
+		return IntStream.range(0, Math.min(features.size(), values.size()))
 			.mapToObj(i -> new Segments.FeatureValue(features.get(i), unit(features.get(i)), values.get(i).doubleValue()))
 			.toList();
 	}
@@ -119,7 +121,7 @@ class SegmentController {
 			.toList());
 	}
 
-	private Map<String, Segments.RunFigures> runFigures(java.util.Set<String> runIds) {
+	private Map<String, Segments.RunFigures> runFigures(Set<String> runIds) {
 		Map<String, Segments.RunFigures> result = new HashMap<>();
 		runIds.forEach(id -> result.put(id, Segments.RunFigures.NONE));
 		this.neo4j.query(RUN_FIGURES).bind(List.copyOf(runIds)).to("runs").fetch().all()

@@ -1,5 +1,6 @@
 package com.powerkg.segmentation;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ public class SegmentSizes {
 
 	private static final String SIZES = CypherResource.load(SegmentSizes.class, "segment-sizes.cypher");
 
-	private static final long KEEP_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+	private static final long KEEP_NANOS = Duration.ofSeconds(10).toNanos();
 
 	private final Neo4jClient neo4j;
 

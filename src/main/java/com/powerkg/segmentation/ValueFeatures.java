@@ -7,15 +7,16 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.powerkg.history.CustomerHistory;
 import com.powerkg.history.CustomerHistory.Bill;
 import com.powerkg.history.CustomerHistory.Contact;
 import com.powerkg.history.CustomerHistory.MonthlyUsage;
 import com.powerkg.history.CustomerHistory.Payment;
 import com.powerkg.history.CustomerHistory.WorkOrder;
+import com.powerkg.history.CustomerHistory;
 
 /**
  * Raw values of the 16 {@link Feature}s for one customer as of a date D (definitions in
@@ -169,7 +170,7 @@ public final class ValueFeatures {
 		if (industryCode == null || industryCode.isBlank()) {
 			return false;
 		}
-		String code = industryCode.trim().toUpperCase(java.util.Locale.ROOT);
+		String code = industryCode.trim().toUpperCase(Locale.ROOT);
 		return CRITICAL_SECTIONS.contains(code.charAt(0)) || (code.length() >= 3 && CRITICAL_DIVISIONS.contains(code.substring(0, 3)));
 	}
 

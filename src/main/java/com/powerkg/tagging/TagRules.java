@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import com.powerkg.history.CustomerHistory;
 import com.powerkg.history.CustomerHistory.Bill;
 import com.powerkg.history.CustomerHistory.Contact;
 import com.powerkg.history.CustomerHistory.Payment;
+import com.powerkg.history.CustomerHistory;
 
 import static com.powerkg.history.CustomerHistory.CENT;
 import static com.powerkg.tagging.TagCode.*;
@@ -242,7 +243,7 @@ public final class TagRules {
 	}
 
 	private static Optional<TagAssignment> assign(TagCode code, List<String> evidence,
-			java.util.function.Supplier<String> explanation) {
+			Supplier<String> explanation) {
 		return evidence.isEmpty() ? Optional.empty() : Optional.of(new TagAssignment(code, evidence, explanation.get()));
 	}
 

@@ -16,6 +16,7 @@ import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,7 +38,7 @@ public class TaggingStage {
 
 	private final GraphReads reads;
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	public TaggingStage(Driver driver, GraphReads reads) {
 		this.driver = driver;
 		this.reads = reads;
