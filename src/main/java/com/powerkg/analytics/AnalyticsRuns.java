@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -159,11 +160,13 @@ public class AnalyticsRuns {
 		return this.properties.lease().dividedBy(5);
 	}
 
-	void succeedAndPublish(String id, long customersAnalysed, List<String> tagCounts, List<String> parameters,
+	/** @param tagCounts customers per tag code, in the order the run shows them */
+	void succeedAndPublish(String id, long customersAnalysed, Map<?, Long> tagCounts, List<String> parameters,
 			double tagSeconds) {
+		List<String> codes = tagCounts.keySet().stream().map(String::valueOf).toList();
 		boolean published = !this.driver.executableQuery(FINISH)
-			.withParameters(Map.of("id", id, "customersAnalysed", customersAnalysed, "tagCounts", tagCounts, "parameters",
-					parameters, "tagSeconds", tagSeconds))
+			.withParameters(Map.of("id", id, "customersAnalysed", customersAnalysed, "tagCodes", codes, "tagCustomers",
+					List.copyOf(tagCounts.values()), "parameters", parameters, "tagSeconds", tagSeconds))
 			.execute()
 			.records()
 			.isEmpty();
@@ -223,11 +226,24 @@ public class AnalyticsRuns {
 			.toList();
 	}
 
+	/** A run's customers per tag, in the order it recorded them; none for a run that did not finish. */
+	private static Map<String, Long> tagCounts(Value codes, Value customers) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		if (!codes.isNull()) {
+			List<String> code = codes.asList(Value::asString);
+			List<Long> count = customers.asList(Value::asLong);
+			for (int i = 0; i < code.size(); i++) {
+				counts.put(code.get(i), count.get(i));
+			}
+		}
+		return counts;
+	}
+
 	private static AnalyticsRun toRun(Value v) {
 		return new AnalyticsRun(v.get("id").asString(), v.get("asOf").asLocalDate(), v.get("status").asString(),
 				v.get("startedAt").asLocalDateTime(), v.get("finishedAt").isNull() ? null : v.get("finishedAt").asLocalDateTime(),
 				v.get("current").asBoolean(), v.get("customersAnalysed").isNull() ? null : v.get("customersAnalysed").asLong(),
-				v.get("tagCounts").isNull() ? List.of() : v.get("tagCounts").asList(Value::asString),
+				tagCounts(v.get("tagCodes"), v.get("tagCustomers")),
 				v.get("parameters").isNull() ? List.of() : v.get("parameters").asList(Value::asString),
 				v.get("tagSeconds").isNull() ? null : v.get("tagSeconds").asDouble(),
 				v.get("message").isNull() ? null : v.get("message").asString(), nullableDouble(v.get("featureSeconds")),

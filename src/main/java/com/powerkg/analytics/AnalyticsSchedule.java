@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
-class AnalyticsSchedule implements SmartInitializingSingleton, DisposableBean {
+public class AnalyticsSchedule implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(AnalyticsSchedule.class);
 
@@ -45,8 +44,8 @@ class AnalyticsSchedule implements SmartInitializingSingleton, DisposableBean {
 		this.clock = clock;
 	}
 
-	@Override
-	public void afterSingletonsInstantiated() {
+	/** Starts the schedule, if one is set. */
+	public void start() {
 		if (this.properties.schedule().isEmpty()) {
 			return;
 		}

@@ -162,9 +162,8 @@ public class AnalyticsService {
 			this.stages.plans().write(id, plan);
 			stageDone(id, "plan", started, (System.nanoTime() - planStarted) / 1e9);
 			var tags = pass.tags();
-			List<String> counts = tags.customersPerTag().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
 			List<String> parameters = tags.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
-			this.runs.succeedAndPublish(id, tags.customersAnalysed(), counts, parameters, seconds(tags.duration()));
+			this.runs.succeedAndPublish(id, tags.customersAnalysed(), tags.customersPerTag(), parameters, seconds(tags.duration()));
 			log.info("Analytics run {} published after {} s", id, Math.round((System.nanoTime() - started) / 1e9));
 			outcome = new Outcome(id, tags, segments, credit, plan, pass.time());
 		}

@@ -3,12 +3,10 @@ package com.powerkg.analytics;
 import java.util.List;
 
 import com.powerkg.graph.EmbeddedNeo4j;
-import com.powerkg.graph.GraphMigrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
  * longer than the lease ({@code powerkg.analytics.lease}) are taken as dead.
  */
 @Component
-class InterruptedRunRecovery implements SmartInitializingSingleton {
+public class InterruptedRunRecovery {
 
 	private static final Logger log = LoggerFactory.getLogger(InterruptedRunRecovery.class);
 
@@ -26,13 +24,13 @@ class InterruptedRunRecovery implements SmartInitializingSingleton {
 
 	private final boolean embedded;
 
-	InterruptedRunRecovery(AnalyticsRuns runs, ObjectProvider<EmbeddedNeo4j> embedded, GraphMigrations migrated) {
+	InterruptedRunRecovery(AnalyticsRuns runs, ObjectProvider<EmbeddedNeo4j> embedded) {
 		this.runs = runs;
 		this.embedded = embedded.getIfAvailable() != null;
 	}
 
-	@Override
-	public void afterSingletonsInstantiated() {
+	/** Fails the runs a dead process left RUNNING and deletes their partial results. */
+	public void recover() {
 		if (!this.embedded) {
 			// other processes may be running one: only runs silent for longer than the lease are taken as dead
 			List<String> abandoned = this.runs.expireAbandonedRuns();

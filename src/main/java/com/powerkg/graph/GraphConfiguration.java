@@ -19,7 +19,7 @@ public class GraphConfiguration {
 	/** Set by the command line for its jobs (cli/SpringJob), never by hand. */
 	public static final String COMMAND_LINE_JOB = "powerkg.command-line-job";
 
-	/** Created eagerly and applied at once: everything that reads or writes the graph depends on this bean. */
+	/** Applied by the start-up sequence ({@code com.powerkg.StartUp}) before anything else touches the graph. */
 	@Bean
 	GraphMigrations graphMigrations(Driver driver, MigrationsProperties properties, ObjectProvider<EmbeddedNeo4j> embedded,
 			Environment environment) {
@@ -30,7 +30,6 @@ public class GraphConfiguration {
 		if (inProcess) {
 			migrations.inProcess(database.service().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
 		}
-		migrations.apply();
 		return migrations;
 	}
 

@@ -3,12 +3,10 @@ package com.powerkg.ingest;
 import java.nio.file.Files;
 
 import com.powerkg.analytics.AnalyticsService;
-import com.powerkg.graph.GraphMigrations;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +15,7 @@ import org.springframework.stereotype.Component;
  * it. A database that has customers is never touched.
  */
 @Component
-class SampleDataLoader implements SmartInitializingSingleton {
+public class SampleDataLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(SampleDataLoader.class);
 
@@ -32,7 +30,7 @@ class SampleDataLoader implements SmartInitializingSingleton {
 	private final SampleSeeder seeder;
 
 	SampleDataLoader(Driver driver, CsvImporter importer, SampleProperties properties, AnalyticsService analytics,
-			GraphMigrations migrated, SampleSeeder seeder) {
+			SampleSeeder seeder) {
 		this.driver = driver;
 		this.importer = importer;
 		this.properties = properties;
@@ -40,8 +38,8 @@ class SampleDataLoader implements SmartInitializingSingleton {
 		this.seeder = seeder;
 	}
 
-	@Override
-	public void afterSingletonsInstantiated() {
+	/** Imports (unless bulk-loaded before the database opened) and analyses the sample when the database is empty. */
+	public void loadIfEmpty() {
 		if (!this.properties.loadOnEmptyDatabase()) {
 			return;
 		}

@@ -126,10 +126,7 @@ class TaxonomyController {
 
 	@SchemaMapping(typeName = "AnalyticsRun")
 	List<TagTaxonomy.TagCount> tagCounts(AnalyticsRun run) {
-		return run.tagCounts().stream().map(entry -> {
-			int eq = entry.indexOf('=');
-			return new TagTaxonomy.TagCount(entry.substring(0, eq), Long.parseLong(entry.substring(eq + 1)));
-		}).toList();
+		return run.tagCounts().entrySet().stream().map(e -> new TagTaxonomy.TagCount(e.getKey(), e.getValue())).toList();
 	}
 
 }

@@ -4,7 +4,7 @@
 MATCH (r:AnalyticsRun {id: $id})
 WHERE r.status = 'RUNNING'
 SET r.status = 'SUCCEEDED', r.finishedAt = localdatetime(), r.customersAnalysed = $customersAnalysed,
-    r.tagCounts = $tagCounts, r.parameters = $parameters, r.tagSeconds = $tagSeconds
+    r.tagCodes = $tagCodes, r.tagCustomers = $tagCustomers, r.parameters = $parameters, r.tagSeconds = $tagSeconds
 MERGE (p:Publication {name: 'current'})
 WITH r, p
 OPTIONAL MATCH (p)-[old:PUBLISHES]->()

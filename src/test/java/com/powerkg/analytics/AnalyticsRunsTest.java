@@ -1,5 +1,8 @@
 package com.powerkg.analytics;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -129,6 +132,25 @@ class AnalyticsRunsTest {
 		});
 		assertThat(this.analytics.latest(5)).filteredOn(AnalyticsRun::current).singleElement()
 			.satisfies(r -> assertThat(r.id()).isEqualTo(published));
+	}
+
+	/** A run analysed before the tag counts were typed keeps them: V0015 turns "CODE=count" into two typed lists. */
+	@Test
+	void tagCountsOfARunAnalysedBeforeTheyWereTypedAreKeptByTheMigration() throws IOException {
+		this.driver.executableQuery("CREATE (:AnalyticsRun {id: 'run-before-v0015', asOf: date('2025-01-20'), status: 'FAILED', "
+				+ "startedAt: localdatetime('2025-01-20T01:00'), tagCounts: ['SETTLES_EARLY=12', 'REPEATED_ARREARS=0']})").execute();
+		try {
+			String script = Files.readString(Path.of("cypher/migrations/V0015__Typed_tag_counts.cypher"));
+			this.driver.executableQuery(script.substring(0, script.lastIndexOf(';'))).execute();
+
+			assertThat(this.runs.byId("run-before-v0015")).get().satisfies(run -> assertThat(run.tagCounts())
+				.containsExactly(Map.entry("SETTLES_EARLY", 12L), Map.entry("REPEATED_ARREARS", 0L)));
+			assertThat(count("MATCH (r:AnalyticsRun {id: $run}) WHERE r.tagCounts IS NOT NULL RETURN count(r) AS n", "run-before-v0015"))
+				.isZero();
+		}
+		finally {
+			this.driver.executableQuery("MATCH (r:AnalyticsRun {id: 'run-before-v0015'}) DELETE r").execute();
+		}
 	}
 
 	private long count(String cypher, String run) {

@@ -36,7 +36,7 @@ class AnalyticsScheduleTest {
 		var schedule = new AnalyticsSchedule(this.analytics, new AnalyticsProperties(1, "* * * * * *", 1, java.time.Duration.ofMinutes(10), ""), clock);
 		String before = this.runs.publishedRunId().orElse("");
 
-		schedule.afterSingletonsInstantiated();
+		schedule.start();
 		try {
 			Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
 			while (this.runs.publishedRunId().orElse("").equals(before)) {
