@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.GraphReads;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -64,10 +65,13 @@ public class AnalyticsRuns {
 
 	private final Driver driver;
 
+	private final GraphReads reads;
+
 	private final AnalyticsProperties properties;
 
 	public AnalyticsRuns(Driver driver, AnalyticsProperties properties) {
 		this.driver = driver;
+		this.reads = new GraphReads(driver);
 		this.properties = properties;
 	}
 
@@ -92,7 +96,7 @@ public class AnalyticsRuns {
 	}
 
 	public Publication publication() {
-		var records = this.driver.executableQuery(PUBLISHED).execute().records();
+		var records = this.reads.records(PUBLISHED, Map.of());
 		if (records.isEmpty()) {
 			return Publication.NONE;
 		}
@@ -215,13 +219,13 @@ public class AnalyticsRuns {
 	}
 
 	public Optional<AnalyticsRun> byId(String id) {
-		return this.driver.executableQuery(BY_ID).withParameters(Map.of("id", id)).execute().records().stream()
+		return this.reads.records(BY_ID, Map.of("id", id)).stream()
 			.map(r -> toRun(r.get("run")))
 			.findFirst();
 	}
 
 	public List<AnalyticsRun> latest(int last) {
-		return this.driver.executableQuery(LIST).withParameters(Map.of("last", last)).execute().records().stream()
+		return this.reads.records(LIST, Map.of("last", last)).stream()
 			.map(r -> toRun(r.get("run")))
 			.toList();
 	}

@@ -3,6 +3,7 @@ package com.powerkg.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.EmbeddedNeo4jProperties;
+import com.powerkg.graph.GraphReads;
 import com.powerkg.ingest.BulkLoad;
 import com.powerkg.ingest.CsvImporter;
 import com.powerkg.ingest.GraphCounts;
@@ -111,7 +113,7 @@ class ImportCommand implements Callable<Integer> {
 			if (loaded != null) {
 				// the store was built by the importer; the context has applied the migrations: wait for their indexes
 				long waited = System.nanoTime();
-				driver.executableQuery("CALL db.awaitIndexes(86400)").execute();
+				new GraphReads(driver).awaitIndexes(Duration.ofDays(1));
 				console.printf("schema applied and every index online in %.1f s%n", (System.nanoTime() - waited) / 1e9);
 				report = loaded;
 			}
@@ -155,7 +157,7 @@ class ImportCommand implements Callable<Integer> {
 		}
 		var quiet = new EmbeddedNeo4jProperties(properties.dataDirectory(), properties.boltAddress(), 0, properties.pageCache());
 		try (var neo4j = EmbeddedNeo4j.start(quiet); Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
-			return driver.executableQuery("MATCH (c:Customer) RETURN count(c) AS n").execute().records().getFirst().get("n").asLong();
+			return new GraphReads(driver).customerCount();
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.api.InvalidArgumentException;
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.GraphReads;
 import com.powerkg.portrait.CreditRating;
 import com.powerkg.portrait.CustomerFilter;
 import com.powerkg.portrait.CustomerProfile;
@@ -24,7 +25,6 @@ import com.powerkg.security.Role;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -39,14 +39,14 @@ class CreditController {
 
 	private static final String RUN_FIGURES = CypherResource.load(CreditController.class, "credit-run-figures.cypher");
 
-	private final Neo4jClient neo4j;
+	private final GraphReads reads;
 
 	private final CustomerQueries customers;
 
 	private final CreditModelStore models;
 
-	CreditController(Neo4jClient neo4j, CustomerQueries customers, CreditModelStore models) {
-		this.neo4j = neo4j;
+	CreditController(GraphReads reads, CustomerQueries customers, CreditModelStore models) {
+		this.reads = reads;
 		this.customers = customers;
 		this.models = models;
 	}
@@ -87,7 +87,7 @@ class CreditController {
 		params.put("level", segment == null ? null : segment.level());
 		params.put("runId", PublishedRun.idFor(context, this.customers::publication));
 		List<double[]> rows = new ArrayList<>();
-		this.neo4j.query(INDICATORS).bindAll(params).fetch().all().forEach(r -> {
+		this.reads.rows(INDICATORS, params).forEach(r -> {
 			@SuppressWarnings("unchecked")
 			var values = (List<Number>) r.get("indicators");
 			rows.add(values.stream().mapToDouble(Number::doubleValue).toArray());
@@ -204,7 +204,7 @@ class CreditController {
 		Map<String, Map<String, Object>> figures = new HashMap<>();
 		List<String> runs = summaries.stream().map(Credit.ModelSummary::runId).distinct().toList();
 		runs.forEach(id -> figures.put(id, Map.of("models", List.of(), "indicators", List.of())));
-		this.neo4j.query(RUN_FIGURES).bind(runs).to("runs").fetch().all().forEach(row -> figures.put((String) row.get("runId"), row));
+		this.reads.rows(RUN_FIGURES, Map.of("runs", runs)).forEach(row -> figures.put((String) row.get("runId"), row));
 		return figures;
 	}
 

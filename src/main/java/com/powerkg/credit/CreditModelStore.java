@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.GraphReads;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -29,10 +30,13 @@ public class CreditModelStore {
 
 	private final Driver driver;
 
+	private final GraphReads reads;
+
 	private final Map<String, CreditModel> cache = new ConcurrentHashMap<>();
 
 	public CreditModelStore(Driver driver) {
 		this.driver = driver;
+		this.reads = new GraphReads(driver);
 	}
 
 	/**
@@ -102,12 +106,17 @@ public class CreditModelStore {
 	}
 
 	/** The champion of a run, as it rated; null when the run stored none. */
+	/** Reads of the database the models are kept in (routed to readers). */
+	GraphReads reads() {
+		return this.reads;
+	}
+
 	public CreditModel served(String runId) {
 		CreditModel cached = this.cache.get(runId);
 		if (cached != null) {
 			return cached;
 		}
-		var records = this.driver.executableQuery(SERVED).withParameters(Map.of("run", runId)).execute().records();
+		var records = this.reads.records(SERVED, Map.of("run", runId));
 		if (records.isEmpty() || records.getFirst().get("model").isNull()) {
 			return null;
 		}

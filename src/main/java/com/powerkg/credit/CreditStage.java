@@ -425,7 +425,7 @@ public class CreditStage {
 		if (previousRunId == null) {
 			return null;
 		}
-		var records = this.driver.executableQuery(PREVIOUS_RATINGS).withParameters(Map.of("run", previousRunId)).execute().records();
+		var records = this.store.reads().records(PREVIOUS_RATINGS, Map.of("run", previousRunId));
 		return records.isEmpty() ? null : records.getFirst().get("creditRun").asString(null);
 	}
 

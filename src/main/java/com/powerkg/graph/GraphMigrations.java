@@ -57,9 +57,11 @@ public final class GraphMigrations {
 	/** "Could not apply migration: 9001 ("Steward typo")", "Checksum of 0003 ("Channels") changed" */
 	private static final Pattern FAILED_VERSION = Pattern.compile("(\\S+) \\(\"");
 
-	private static final String LOCKS = "MATCH (l:__Neo4jMigrationsLock) RETURN l.id AS id ORDER BY id";
+	private static final String LOCKS = CypherResource.load(GraphMigrations.class, "migration-locks.cypher");
 
-	private static final String CLEAR_LOCKS = "MATCH (l:__Neo4jMigrationsLock) WHERE l.id IN $ids DELETE l";
+	private static final String CLEAR_LOCKS = CypherResource.load(GraphMigrations.class, "clear-migration-locks.cypher");
+
+	private static final String APPLIED_VERSIONS = CypherResource.load(GraphMigrations.class, "applied-migrations.cypher");
 
 	/** Where the embedded database remembers the scripts it was last found up to date with (see upToDateInProcess). */
 	private static final Label CHECKED = Label.label("__PowerKgMigrationsChecked");
@@ -336,7 +338,7 @@ public final class GraphMigrations {
 
 	/** Versions the database recorded as applied, read without the migration lock. */
 	private Set<String> appliedVersions() {
-		return this.driver.executableQuery("MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE' RETURN m.version AS v")
+		return this.driver.executableQuery(APPLIED_VERSIONS)
 			.execute().records().stream().map(r -> r.get("v").asString()).collect(Collectors.toCollection(TreeSet::new));
 	}
 

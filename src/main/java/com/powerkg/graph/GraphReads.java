@@ -1,5 +1,7 @@
 package com.powerkg.graph;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,10 @@ public class GraphReads {
 
 	private static final QueryConfig READ = QueryConfig.builder().withRouting(RoutingControl.READ).build();
 
+	private static final String CUSTOMER_COUNT = CypherResource.load(GraphReads.class, "customer-count.cypher");
+
+	private static final String AWAIT_INDEXES = CypherResource.load(GraphReads.class, "await-indexes.cypher");
+
 	private final Driver driver;
 
 	public GraphReads(Driver driver) {
@@ -39,6 +45,25 @@ public class GraphReads {
 				(keys, result, summary) -> result);
 	}
 
+	/** The rows as maps of plain Java values (strings, numbers, java.time, lists and maps of them). */
+	public List<Map<String, Object>> rows(String cypher, Map<String, Object> parameters) {
+		return list(cypher, parameters, Record::asMap);
+	}
+
+	/** The first row as a map of plain Java values, if any. */
+	public Optional<Map<String, Object>> row(String cypher, Map<String, Object> parameters) {
+		return optional(cypher, parameters).map(Record::asMap);
+	}
+
+	/** Parameters from names and values, which may be null (unlike {@code Map.of}). */
+	public static Map<String, Object> parameters(Object... namesAndValues) {
+		Map<String, Object> parameters = new HashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			parameters.put((String) namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return parameters;
+	}
+
 	public <T> List<T> list(String cypher, Map<String, Object> parameters, Function<Record, T> mapper) {
 		return records(cypher, parameters).stream().map(mapper).toList();
 	}
@@ -51,6 +76,16 @@ public class GraphReads {
 	/** The statement's one row; a statement that returns none is a bug, not a case to handle. */
 	public Record single(String cypher, Map<String, Object> parameters) {
 		return optional(cypher, parameters).orElseThrow(() -> new IllegalStateException("no row from: " + cypher));
+	}
+
+	/** How many customers the graph holds (from the count store). */
+	public long customerCount() {
+		return single(CUSTOMER_COUNT, Map.of()).get("n").asLong();
+	}
+
+	/** Waits until every index is online, at most this long. */
+	public void awaitIndexes(Duration atMost) {
+		records(AWAIT_INDEXES, Map.of("seconds", atMost.toSeconds()));
 	}
 
 	/** The routing of reads (for tests). */

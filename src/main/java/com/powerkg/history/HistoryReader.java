@@ -81,7 +81,7 @@ public class HistoryReader {
 	 * @return the handler's results in id order of the batches
 	 */
 	public <R> List<R> read(LocalDate asOf, int batchSize, int threads, Function<List<CustomerHistory>, R> handler) {
-		var progress = new Progress(this.reads.single("MATCH (c:Customer) RETURN count(c) AS n", Map.of()).get("n").asLong());
+		var progress = new Progress(this.reads.customerCount());
 		ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("history-reader-", 1).daemon().factory());
 		Semaphore inFlight = new Semaphore(threads);
 		List<Future<R>> results = new ArrayList<>();

@@ -3,6 +3,8 @@ package com.powerkg.ingest;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.GraphReads;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 
@@ -12,14 +14,10 @@ import org.neo4j.driver.Value;
  */
 public record GraphCounts(Map<String, Long> labels, Map<String, Long> relationships) {
 
-	private static final String COUNTS = """
-			CALL db.stats.retrieve('GRAPH COUNTS') YIELD data
-			RETURN [n IN data.nodes WHERE n.label IS NOT NULL | [n.label, n.count]] AS labels,
-			       [r IN data.relationships WHERE r.relationshipType IS NOT NULL AND r.startLabel IS NULL AND r.endLabel IS NULL
-			          | [r.relationshipType, r.count]] AS relationships""";
+	private static final String COUNTS = CypherResource.load(GraphCounts.class, "graph-counts.cypher");
 
 	public static GraphCounts of(Driver driver) {
-		var row = driver.executableQuery(COUNTS).execute().records().getFirst();
+		var row = new GraphReads(driver).single(COUNTS, Map.of());
 		return new GraphCounts(pairs(row.get("labels")), pairs(row.get("relationships")));
 	}
 

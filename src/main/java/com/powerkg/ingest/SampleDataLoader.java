@@ -3,6 +3,7 @@ package com.powerkg.ingest;
 import java.nio.file.Files;
 
 import com.powerkg.analytics.AnalyticsService;
+import com.powerkg.graph.GraphReads;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +49,7 @@ public class SampleDataLoader {
 			analyse();
 			return;
 		}
-		boolean empty = this.driver.executableQuery("MATCH (c:Customer) RETURN count(c) = 0 AS empty")
-			.execute()
-			.records()
-			.getFirst()
-			.get("empty")
-			.asBoolean();
+		boolean empty = new GraphReads(this.driver).customerCount() == 0;
 		if (!empty) {
 			return;
 		}

@@ -9,12 +9,12 @@ import java.util.Set;
 
 import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.GraphReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Read side of the customer portrait. Explicit Cypher through {@link Neo4jClient}: the portrait is a traversal,
+ * Read side of the customer portrait. Explicit Cypher read through {@link GraphReads}: the portrait is a traversal,
  * not an object graph worth mapping.
  */
 @Repository
@@ -32,49 +32,37 @@ public class CustomerQueries {
 
 	private static final String IN_REGIONS = CypherResource.load(CustomerQueries.class, "customers-in-regions.cypher");
 
-	private final Neo4jClient neo4j;
+	private final GraphReads reads;
 
 	private final AnalyticsRuns runs;
 
-	public CustomerQueries(Neo4jClient neo4j, AnalyticsRuns runs) {
-		this.neo4j = neo4j;
+	public CustomerQueries(GraphReads reads, AnalyticsRuns runs) {
+		this.reads = reads;
 		this.runs = runs;
 	}
 
 	public Optional<CustomerProfile> byId(String id) {
-		return this.neo4j.query(BY_ID)
-			.bind(id).to("id")
-			.fetchAs(CustomerProfile.class)
-			.mappedBy((types, record) -> CustomerProfile.fromNode(record.get("c").asMap()))
-			.one();
+		return this.reads.optional(BY_ID, Map.of("id", id)).map(record -> CustomerProfile.fromNode(record.get("c").asMap()));
 	}
 
 	public record Found(CustomerProfile customer, AnalyticsRuns.Publication publication) {
 	}
 
 	public Optional<Found> byIdWithPublication(String id) {
-		return this.neo4j.query(BY_ID_WITH_PUBLICATION)
-			.bind(id).to("id")
-			.fetchAs(Found.class)
-			.mappedBy((types, record) -> new Found(CustomerProfile.fromNode(record.get("c").asMap()),
-					AnalyticsRuns.Publication.of(record)))
-			.one();
+		return this.reads.optional(BY_ID_WITH_PUBLICATION, Map.of("id", id))
+			.map(record -> new Found(CustomerProfile.fromNode(record.get("c").asMap()), AnalyticsRuns.Publication.of(record)));
 	}
 
 	public Map<String, CustomerProfile> byIds(List<String> ids) {
 		Map<String, CustomerProfile> result = new HashMap<>();
-		this.neo4j.query(BY_IDS).bind(ids).to("ids").fetch().all()
-			.forEach(r -> {
-				@SuppressWarnings("unchecked")
-				var profile = CustomerProfile.fromNode((Map<String, Object>) r.get("c"));
-				result.put(profile.id(), profile);
-			});
+		this.reads.list(BY_IDS, Map.of("ids", ids), record -> CustomerProfile.fromNode(record.get("c").asMap()))
+			.forEach(profile -> result.put(profile.id(), profile));
 		return result;
 	}
 
 	/** Ids of the customers of the given supply areas (网格). */
 	public Set<String> idsInRegions(List<String> regions) {
-		return Set.copyOf(this.neo4j.query(IN_REGIONS).bind(regions).to("regions").fetchAs(String.class).all());
+		return Set.copyOf(this.reads.list(IN_REGIONS, Map.of("regions", regions), record -> record.get(0).asString()));
 	}
 
 	/** The published run and the run whose ratings it serves, read together. */
@@ -101,11 +89,7 @@ public class CustomerQueries {
 		params.put("segments", filter.segments() == null ? null
 				: filter.segments().stream().map(s -> Map.of("dimension", s.dimension(), "level", s.level())).toList());
 		params.put("limit", limit);
-		return new ArrayList<>(this.neo4j.query(PAGE)
-			.bindAll(params)
-			.fetchAs(CustomerProfile.class)
-			.mappedBy((types, record) -> CustomerProfile.fromNode(record.get("c").asMap()))
-			.all());
+		return new ArrayList<>(this.reads.list(PAGE, params, record -> CustomerProfile.fromNode(record.get("c").asMap())));
 	}
 
 }

@@ -14,12 +14,12 @@ import java.util.concurrent.CompletableFuture;
 
 import com.powerkg.analytics.AnalyticsRuns.Publication;
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.GraphReads;
 import com.powerkg.segmentation.Dimension;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
@@ -46,12 +46,12 @@ public class PortraitParts {
 	public record Key(String customerId, Part part) {
 	}
 
-	private final Neo4jClient neo4j;
+	private final GraphReads reads;
 
 	private final CustomerQueries customers;
 
-	PortraitParts(Neo4jClient neo4j, CustomerQueries customers, BatchLoaderRegistry registry) {
-		this.neo4j = neo4j;
+	PortraitParts(GraphReads reads, CustomerQueries customers, BatchLoaderRegistry registry) {
+		this.reads = reads;
 		this.customers = customers;
 		registry.<Key, Object>forName(LOADER)
 			.registerMappedBatchLoader((keys, environment) -> Mono.fromCallable(() -> load(keys, environment.getContext())));
@@ -80,9 +80,7 @@ public class PortraitParts {
 		for (Part part : Part.values()) {
 			parameters.put(part.name().toLowerCase(Locale.ROOT), parts.contains(part));
 		}
-		this.neo4j.query(PARTS)
-			.bindAll(parameters)
-			.fetch().all()
+		this.reads.rows(PARTS, parameters)
 			.forEach(row -> {
 				String id = (String) row.get("customerId");
 				for (Part part : parts) {

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.GraphReads;
 import com.powerkg.portrait.CustomerProfile;
 import com.powerkg.portrait.CustomerQueries;
 import com.powerkg.portrait.PortraitParts;
@@ -20,7 +21,6 @@ import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -38,12 +38,12 @@ class SegmentController {
 
 	private static final String RUN_FIGURES = CypherResource.load(SegmentController.class, "run-segmentation.cypher");
 
-	private final Neo4jClient neo4j;
+	private final GraphReads reads;
 
 	private final CustomerQueries customers;
 
-	SegmentController(Neo4jClient neo4j, CustomerQueries customers, BatchLoaderRegistry loaders) {
-		this.neo4j = neo4j;
+	SegmentController(GraphReads reads, CustomerQueries customers, BatchLoaderRegistry loaders) {
+		this.reads = reads;
 		this.customers = customers;
 		// trials and transitions of all runs listed in one response come from one query
 		loaders.forTypePair(String.class, Segments.RunFigures.class)
@@ -53,10 +53,7 @@ class SegmentController {
 	@QueryMapping
 	List<Segments.Summary> segments(@Argument Dimension dimension, GraphQLContext context) {
 		String runId = PublishedRun.idFor(context, this.customers::publication);
-		var rows = this.neo4j.query(SUMMARIES)
-			.bind(dimension == null ? null : dimension.name()).to("dimension")
-			.bind(runId).to("runId")
-			.fetch().all();
+		var rows = this.reads.rows(SUMMARIES, GraphReads.parameters("dimension", dimension == null ? null : dimension.name(), "runId", runId));
 		Map<String, Long> totals = new HashMap<>();
 		rows.forEach(r -> totals.merge((String) r.get("dimension"), (Long) r.get("customers"), Long::sum));
 		return rows.stream()
@@ -124,7 +121,7 @@ class SegmentController {
 	private Map<String, Segments.RunFigures> runFigures(Set<String> runIds) {
 		Map<String, Segments.RunFigures> result = new HashMap<>();
 		runIds.forEach(id -> result.put(id, Segments.RunFigures.NONE));
-		this.neo4j.query(RUN_FIGURES).bind(List.copyOf(runIds)).to("runs").fetch().all()
+		this.reads.rows(RUN_FIGURES, Map.of("runs", List.copyOf(runIds)))
 			.forEach(row -> result.put((String) row.get("runId"), RunFigureRows.figures(row)));
 		return result;
 	}

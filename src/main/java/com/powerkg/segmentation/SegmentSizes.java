@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.GraphReads;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,15 +21,15 @@ public class SegmentSizes {
 
 	private static final long KEEP_NANOS = Duration.ofSeconds(10).toNanos();
 
-	private final Neo4jClient neo4j;
+	private final GraphReads reads;
 
 	private record Known(long readAt, Map<String, Long> customers) {
 	}
 
 	private volatile Known known;
 
-	SegmentSizes(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	SegmentSizes(GraphReads reads) {
+		this.reads = reads;
 	}
 
 	/** Customers of a dimension's level in the published run; 0 when none is published or the level is unknown. */
@@ -37,7 +37,7 @@ public class SegmentSizes {
 		Known current = this.known;
 		if (current == null || System.nanoTime() - current.readAt() > KEEP_NANOS) {
 			Map<String, Long> sizes = new HashMap<>();
-			this.neo4j.query(SIZES).fetch().all()
+			this.reads.rows(SIZES, Map.of())
 				.forEach(r -> sizes.put(r.get("dimension") + "|" + r.get("level"), ((Number) r.get("customers")).longValue()));
 			current = new Known(System.nanoTime(), Map.copyOf(sizes));
 			this.known = current;

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.GraphReads;
+import org.neo4j.driver.Driver;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -30,10 +31,13 @@ public class StrategyQueries {
 
 	private static final String SET_ENABLED = CypherResource.load(StrategyQueries.class, "set-enabled.cypher");
 
-	private final Neo4jClient neo4j;
+	private final GraphReads reads;
 
-	public StrategyQueries(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	private final Driver driver;
+
+	public StrategyQueries(GraphReads reads, Driver driver) {
+		this.reads = reads;
+		this.driver = driver;
 	}
 
 	/**
@@ -71,14 +75,17 @@ public class StrategyQueries {
 
 	/** @return the changed strategy, or empty when no strategy has the code */
 	public Optional<Strategy> setEnabled(String code, boolean enabled, String reason, String by) {
-		return strategies(SET_ENABLED, Map.of("code", code, "enabled", enabled, "reason", reason, "by", by)).stream()
+		return this.driver.executableQuery(SET_ENABLED)
+			.withParameters(Map.of("code", code, "enabled", enabled, "reason", reason, "by", by))
+			.execute().records().stream()
+			.map(record -> strategy(record.asMap()))
 			.findFirst();
 	}
 
 	@SuppressWarnings("unchecked")
 	private List<StrategyMatch> matches(String cypher, Map<String, Object> parameters) {
 		List<StrategyMatch> result = new ArrayList<>();
-		for (Map<String, Object> row : this.neo4j.query(cypher).bindAll(parameters).fetch().all()) {
+		for (Map<String, Object> row : this.reads.rows(cypher, parameters)) {
 			result.add(new StrategyMatch(Strategy.fromMap((Map<String, Object>) row.get("strategy")),
 					List.copyOf((List<String>) row.get("because")), ((Number) row.get("specificity")).intValue(),
 					((List<Map<String, Object>>) row.get("outranked")).stream().map(Strategy::fromMap).toList()));
@@ -86,11 +93,13 @@ public class StrategyQueries {
 		return result;
 	}
 
-	@SuppressWarnings("unchecked")
 	private List<Strategy> strategies(String cypher, Map<String, Object> parameters) {
-		return this.neo4j.query(cypher).bindAll(parameters).fetch().all().stream()
-			.map(row -> Strategy.fromMap((Map<String, Object>) row.get("strategy")))
-			.toList();
+		return this.reads.rows(cypher, parameters).stream().map(StrategyQueries::strategy).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Strategy strategy(Map<String, Object> row) {
+		return Strategy.fromMap((Map<String, Object>) row.get("strategy"));
 	}
 
 }

@@ -8,14 +8,15 @@ import java.util.concurrent.CompletableFuture;
 import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.api.InvalidArgumentException;
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.GraphReads;
 import com.powerkg.portrait.CustomerProfile;
 import com.powerkg.portrait.CustomerTag;
 import com.powerkg.portrait.PortraitParts;
 import com.powerkg.security.Caller;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
+import org.neo4j.driver.Driver;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -32,10 +33,13 @@ class TaxonomyController {
 
 	private static final String SET_RULE_PARAMETER = CypherResource.load(TaxonomyController.class, "set-rule-parameter.cypher");
 
-	private final Neo4jClient neo4j;
+	private final GraphReads reads;
 
-	TaxonomyController(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	private final Driver driver;
+
+	TaxonomyController(GraphReads reads, Driver driver) {
+		this.reads = reads;
+		this.driver = driver;
 	}
 
 	/**
@@ -46,15 +50,15 @@ class TaxonomyController {
 	TagTaxonomy.Parameter setRuleParameter(@Argument String tag, @Argument String name, @Argument String value,
 			@Argument String reason, GraphQLContext context) {
 		String why = InvalidArgumentException.requireReason(reason);
-		Object current = this.neo4j.query(RULE_PARAMETER).bind(tag).to("tag").bind(name).to("name").fetch().one()
+		Object current = this.reads.row(RULE_PARAMETER, Map.of("tag", tag, "name", name))
 			.map(row -> row.get("value"))
 			.orElseThrow(() -> new InvalidArgumentException("tag " + tag + " has no rule parameter '" + name
 					+ "'; see tagTaxonomy for its parameters"));
 		Object parsed = parse(tag + "." + name, current, value.strip());
 		Caller caller = context.get(Caller.CONTEXT_KEY);
-		Map<String, Object> row = this.neo4j.query(SET_RULE_PARAMETER)
-			.bindAll(Map.of("tag", tag, "name", name, "value", parsed, "reason", why, "by", caller.name()))
-			.fetch().one().orElseThrow();
+		Map<String, Object> row = this.driver.executableQuery(SET_RULE_PARAMETER)
+			.withParameters(Map.of("tag", tag, "name", name, "value", parsed, "reason", why, "by", caller.name()))
+			.execute().records().getFirst().asMap();
 		return new TagTaxonomy.Parameter((String) row.get("name"), text(row.get("value")), (String) row.get("unit"),
 				(String) row.get("description"));
 	}
@@ -93,7 +97,7 @@ class TaxonomyController {
 
 	@QueryMapping
 	List<TagTaxonomy.Category> tagTaxonomy() {
-		return this.neo4j.query(TAXONOMY).fetch().all().stream().map(TaxonomyController::category).toList();
+		return this.reads.rows(TAXONOMY, Map.of()).stream().map(TaxonomyController::category).toList();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -9,6 +9,7 @@ import com.powerkg.TestNeo4j;
 import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.EmbeddedNeo4jProperties;
 import com.powerkg.graph.GraphMigrations;
+import com.powerkg.graph.GraphReads;
 import com.powerkg.graph.MigrationFailedException;
 import com.powerkg.graph.MigrationsProperties;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-
-import org.springframework.data.neo4j.core.Neo4jClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,7 +46,7 @@ class StrategyStewardScriptTest {
 		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.freshStore(), "127.0.0.1", 0, ""));
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT))).apply();
-			var strategies = new StrategyQueries(Neo4jClient.create(driver));
+			var strategies = new StrategyQueries(new GraphReads(driver), driver);
 			int before = strategies.catalogue(null).size();
 
 			for (var typo : java.util.Map.of(NEXT + "__Misspelt_need.cypher", List.of("NEED:OUTAGE_SENSITIVE", "NEED:OUTAGE_SENSITIV"),
