@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PowerKgApplication {
 
 	public static void main(String[] args) {
-		int exitCode = PowerKgCommand.execute(args);
+		int exitCode = PowerKgCommand.execute(PowerKgApplication.class, args);
 		if (exitCode != PowerKgCommand.SERVING) {
 			System.exit(exitCode);
 		}

@@ -23,12 +23,16 @@ import com.powerkg.segmentation.SegmentationStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
 		description = "Compute portrait tags, value segments and credit ratings as of a date and publish them as one run.")
 class AnalyzeCommand implements Callable<Integer> {
+
+	@ParentCommand
+	PowerKgCommand parent;
 
 	@Spec
 	CommandSpec spec;
@@ -42,7 +46,7 @@ class AnalyzeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		var console = this.spec.commandLine().getOut();
-		return SpringJob.run(this.settings, context -> {
+		return SpringJob.run(this.parent.application(), this.settings, context -> {
 			AnalyticsService.Outcome outcome = context.getBean(AnalyticsService.class).run(this.asOf);
 			var tags = outcome.tags();
 			console.printf("run %s published (as of %s)%n", outcome.runId(), this.asOf);

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
@@ -51,6 +52,9 @@ class ImportCommand implements Callable<Integer> {
 		TRANSACTIONAL
 
 	}
+
+	@ParentCommand
+	PowerKgCommand parent;
 
 	@Spec
 	CommandSpec spec;
@@ -107,7 +111,7 @@ class ImportCommand implements Callable<Integer> {
 			}
 		}
 		ImportReport loaded = bulk;
-		return SpringJob.run(settings, context -> {
+		return SpringJob.run(this.parent.application(), settings, context -> {
 			var driver = context.getBean(Driver.class);
 			ImportReport report;
 			if (loaded != null) {

@@ -2,7 +2,6 @@ package com.powerkg.cli;
 
 import java.io.PrintWriter;
 
-import com.powerkg.PowerKgApplication;
 import com.powerkg.analytics.RunRefusedException;
 import com.powerkg.graph.EmbeddedNeo4jStartException;
 import com.powerkg.graph.MigrationFailedException;
@@ -31,20 +30,31 @@ public class PowerKgCommand {
 	/** Exit code of wrong arguments (picocli's own for unknown commands and options). */
 	public static final int WRONG_ARGUMENTS = 2;
 
+	/** The Spring application the service and every job run (the main class hands it in: no import of it here). */
+	private final Class<?> application;
+
+	PowerKgCommand(Class<?> application) {
+		this.application = application;
+	}
+
+	Class<?> application() {
+		return this.application;
+	}
+
 	/**
 	 * Serves when there are no arguments or only settings ({@code --name=value}); anything else is a command line for
 	 * picocli, so a misspelt command ends with exit 2 and the usage instead of starting a server.
 	 */
-	public static int execute(String[] args) {
+	public static int execute(Class<?> application, String[] args) {
 		if (servesWith(args)) {
-			SpringApplication.run(PowerKgApplication.class, args);
+			SpringApplication.run(application, args);
 			// Stopped by a signal (Ctrl-C, SIGTERM), the JVM would end with 130 or 143 once the service has shut down
 			// cleanly, and `./mvnw spring-boot:run` would report a BUILD FAILURE: after Spring has closed everything (the
 			// database included), end with 0.
 			SpringApplication.getShutdownHandlers().add(() -> Runtime.getRuntime().halt(0));
 			return SERVING;
 		}
-		return commandLine().execute(args);
+		return commandLine(application).execute(args);
 	}
 
 	static boolean servesWith(String[] args) {
@@ -56,12 +66,12 @@ public class PowerKgCommand {
 		return true;
 	}
 
-	static CommandLine commandLine() {
-		return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+	static CommandLine commandLine(Class<?> application) {
+		return commandLine(application, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
 	}
 
-	static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-		var cli = new CommandLine(new PowerKgCommand());
+	static CommandLine commandLine(Class<?> application, PrintWriter out, PrintWriter err) {
+		var cli = new CommandLine(new PowerKgCommand(application));
 		cli.setCaseInsensitiveEnumValuesAllowed(true);
 		// wrong arguments: what is wrong, what may have been meant, and the usage; exit 2
 		cli.setParameterExceptionHandler((ex, arguments) -> {

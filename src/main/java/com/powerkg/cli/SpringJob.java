@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.powerkg.PowerKgApplication;
 import com.powerkg.graph.GraphConfiguration;
 
 import org.springframework.boot.Banner;
@@ -90,11 +89,11 @@ final class SpringJob {
 		}
 	}
 
-	static int run(List<String> propertyArgs, Function<ConfigurableApplicationContext, Integer> job) {
+	static int run(Class<?> application, List<String> propertyArgs, Function<ConfigurableApplicationContext, Integer> job) {
 		boolean verbose = propertyArgs.contains(VERBOSE) || Boolean.getBoolean(VERBOSE_PROPERTY);
 		propertyArgs = propertyArgs.stream().filter(a -> !a.equals(VERBOSE)).toList();
 		checkSettings(propertyArgs);
-		var builder = new SpringApplicationBuilder(PowerKgApplication.class).web(WebApplicationType.NONE)
+		var builder = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.properties(quiet(verbose))

@@ -29,6 +29,7 @@ import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
@@ -38,6 +39,9 @@ class WorklistCommand implements Callable<Integer> {
 
 	static final List<String> COLUMNS = List.of("rank", "customer_id", "name", "phone", "region", "kind", "round", "method",
 			"due_amount", "bills", "rules", "advice");
+
+	@ParentCommand
+	PowerKgCommand parent;
 
 	@Spec
 	CommandSpec spec;
@@ -61,7 +65,7 @@ class WorklistCommand implements Callable<Integer> {
 			throw new JobFailedException("cannot write " + this.out + ": the folder " + parent + " does not exist");
 		}
 		var console = this.spec.commandLine().getOut();
-		return SpringJob.run(this.settings, context -> {
+		return SpringJob.run(this.parent.application(), this.settings, context -> {
 			CollectionPlan plan = context.getBean(CollectionPlans.class).plan(this.date);
 			write(plan, context.getBean(CustomerQueries.class));
 			var w = plan.workload();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.powerkg.PowerKgApplication;
 import com.powerkg.TestNeo4j;
 import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.EmbeddedNeo4jProperties;
@@ -100,7 +101,7 @@ class BadInputEndToEndTest {
 	}
 
 	private int run(String... args) {
-		return PowerKgCommand.commandLine(new PrintWriter(this.out, true), new PrintWriter(this.err, true)).execute(args);
+		return PowerKgCommand.commandLine(PowerKgApplication.class, new PrintWriter(this.out, true), new PrintWriter(this.err, true)).execute(args);
 	}
 
 	private static void write(Path file, boolean windows, List<String> lines) throws Exception {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.powerkg.Fixtures;
+import com.powerkg.PowerKgApplication;
 import com.powerkg.TestNeo4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -25,7 +26,7 @@ class CommandLineTest {
 	private final StringWriter err = new StringWriter();
 
 	private int run(String... args) {
-		return PowerKgCommand.commandLine(new PrintWriter(this.out, true), new PrintWriter(this.err, true)).execute(args);
+		return PowerKgCommand.commandLine(PowerKgApplication.class, new PrintWriter(this.out, true), new PrintWriter(this.err, true)).execute(args);
 	}
 
 	@Test
@@ -185,7 +186,7 @@ class CommandLineTest {
 	void onlyNoArgumentsOrSettingsAloneStartTheService() {
 		assertThat(PowerKgCommand.servesWith(new String[0])).isTrue();
 		assertThat(PowerKgCommand.servesWith(new String[] { "--server.port=0", "--spring.neo4j.uri=bolt://x:7687" })).isTrue();
-		for (String command : PowerKgCommand.commandLine().getSubcommands().keySet()) {
+		for (String command : PowerKgCommand.commandLine(PowerKgApplication.class).getSubcommands().keySet()) {
 			assertThat(PowerKgCommand.servesWith(new String[] { command })).as(command).isFalse();
 		}
 		assertThat(PowerKgCommand.servesWith(new String[] { "frobnicate" })).isFalse();
@@ -200,7 +201,7 @@ class CommandLineTest {
 		int exit;
 		try {
 			System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-			exit = PowerKgCommand.execute(new String[] { "frobnicate" });
+			exit = PowerKgCommand.execute(PowerKgApplication.class, new String[] { "frobnicate" });
 		}
 		finally {
 			System.setErr(stderr);

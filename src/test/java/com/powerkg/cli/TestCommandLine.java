@@ -2,6 +2,8 @@ package com.powerkg.cli;
 
 import java.io.PrintWriter;
 
+import com.powerkg.PowerKgApplication;
+
 /** The command line as the executable runs it, for tests outside this package. */
 public final class TestCommandLine {
 
@@ -9,7 +11,7 @@ public final class TestCommandLine {
 	}
 
 	public static int run(PrintWriter out, PrintWriter err, String... args) {
-		return PowerKgCommand.commandLine(out, err).execute(args);
+		return PowerKgCommand.commandLine(PowerKgApplication.class, out, err).execute(args);
 	}
 
 }
