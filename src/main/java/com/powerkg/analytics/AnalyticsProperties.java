@@ -2,6 +2,8 @@ package com.powerkg.analytics;
 
 import java.time.Duration;
 
+import com.powerkg.run.RunSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,6 +34,11 @@ public record AnalyticsProperties(@DefaultValue("1") int keepSupersededRuns, @De
 	public AnalyticsProperties(int keepSupersededRuns, String schedule, int scheduleAsOfDaysBack, Duration lease,
 			String pauseAfterStage) {
 		this(keepSupersededRuns, schedule, scheduleAsOfDaysBack, lease, pauseAfterStage, 0, 1000);
+	}
+
+	/** What the run records need of these settings. */
+	public RunSettings runs() {
+		return new RunSettings(this.keepSupersededRuns, this.lease);
 	}
 
 	@ConstructorBinding

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.powerkg.api.InvalidArgumentException;
+import com.powerkg.run.AnalyticsRun;
+import com.powerkg.run.AnalyticsRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

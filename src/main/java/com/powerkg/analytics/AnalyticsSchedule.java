@@ -3,6 +3,8 @@ package com.powerkg.analytics;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import com.powerkg.analytics.AnalyticsProperties;
+import com.powerkg.run.RunRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
+import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.collection.CollectionCases;
 import com.powerkg.collection.CollectionPlan;
 import com.powerkg.collection.PlanBuilder;
@@ -28,6 +29,8 @@ import com.powerkg.history.CustomerHistory;
 import com.powerkg.history.HistoryReader;
 import com.powerkg.portrait.ChannelMix;
 import com.powerkg.portrait.ChannelMixes;
+import com.powerkg.run.AnalyticsRun;
+import com.powerkg.run.AnalyticsRuns;
 import com.powerkg.segmentation.FeatureMatrix;
 import com.powerkg.segmentation.SegmentationStage;
 import com.powerkg.segmentation.ValueFeatures;

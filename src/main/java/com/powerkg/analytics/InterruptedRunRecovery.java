@@ -3,6 +3,7 @@ package com.powerkg.analytics;
 import java.util.List;
 
 import com.powerkg.graph.EmbeddedNeo4j;
+import com.powerkg.run.AnalyticsRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package com.powerkg.api;
 
 import java.util.Map;
 
-import com.powerkg.analytics.RunRefusedException;
+import com.powerkg.run.RunRefusedException;
 import com.powerkg.security.AccessRefusedException;
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;

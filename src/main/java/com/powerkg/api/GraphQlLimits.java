@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.ToLongBiFunction;
 
-import com.powerkg.segmentation.SegmentSizes;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
@@ -104,7 +103,7 @@ class GraphQlLimits {
 	}
 
 	@Bean
-	MaxQueryComplexityInstrumentation maxQueryComplexity(Settings settings, SegmentSizes segmentSizes) {
+	MaxQueryComplexityInstrumentation maxQueryComplexity(Settings settings, SegmentSizeLookup segmentSizes) {
 		return new MaxQueryComplexityInstrumentation(settings.maxComplexity(), costs(segmentSizes::customers)) {
 			@Override
 			protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {

@@ -1,9 +1,9 @@
 package com.powerkg.cli;
 
-import com.powerkg.analytics.RunRefusedException;
 import com.powerkg.graph.EmbeddedNeo4jStartException;
 import com.powerkg.graph.MigrationFailedException;
 import com.powerkg.ingest.ImportFailedException;
+import com.powerkg.run.RunRefusedException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 
 /**

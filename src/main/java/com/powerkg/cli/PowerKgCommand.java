@@ -2,9 +2,9 @@ package com.powerkg.cli;
 
 import java.io.PrintWriter;
 
-import com.powerkg.analytics.RunRefusedException;
 import com.powerkg.graph.EmbeddedNeo4jStartException;
 import com.powerkg.graph.MigrationFailedException;
+import com.powerkg.run.RunRefusedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 

@@ -15,10 +15,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
-import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.contract.ContractCodes.ContactMethod;
 import com.powerkg.graph.CypherResource;
 import com.powerkg.graph.GraphReads;
+import com.powerkg.run.AnalyticsRuns;
 import com.powerkg.tagging.TagCode;
 import com.powerkg.tagging.TaggingStage;
 import org.neo4j.driver.Value;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.api.InvalidArgumentException;
 import com.powerkg.graph.CypherResource;
 import com.powerkg.graph.GraphReads;
@@ -19,6 +18,7 @@ import com.powerkg.portrait.CustomerProfile;
 import com.powerkg.portrait.CustomerQueries;
 import com.powerkg.portrait.PortraitParts;
 import com.powerkg.portrait.PublishedRun;
+import com.powerkg.run.AnalyticsRun;
 import com.powerkg.security.AccessRefusedException;
 import com.powerkg.security.Caller;
 import com.powerkg.security.Role;

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.graph.CypherResource;
 import com.powerkg.graph.GraphReads;
+import com.powerkg.run.AnalyticsRuns;
 
 import org.springframework.stereotype.Repository;
 

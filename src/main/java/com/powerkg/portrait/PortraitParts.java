@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import com.powerkg.analytics.AnalyticsRuns.Publication;
 import com.powerkg.graph.CypherResource;
 import com.powerkg.graph.GraphReads;
+import com.powerkg.run.AnalyticsRuns.Publication;
 import com.powerkg.segmentation.Dimension;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;

@@ -2,7 +2,7 @@ package com.powerkg.portrait;
 
 import java.util.function.Supplier;
 
-import com.powerkg.analytics.AnalyticsRuns.Publication;
+import com.powerkg.run.AnalyticsRuns.Publication;
 import graphql.GraphQLContext;
 
 /**

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.graph.CypherResource;
 import com.powerkg.graph.GraphReads;
 import com.powerkg.portrait.CustomerProfile;
@@ -17,6 +16,7 @@ import com.powerkg.portrait.CustomerQueries;
 import com.powerkg.portrait.PortraitParts;
 import com.powerkg.portrait.PublishedRun;
 import com.powerkg.portrait.SegmentMembership;
+import com.powerkg.run.AnalyticsRun;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.powerkg.api.SegmentSizeLookup;
 import com.powerkg.graph.CypherResource;
 import com.powerkg.graph.GraphReads;
 
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * no round-trip most of the time.
  */
 @Component
-public class SegmentSizes {
+public class SegmentSizes implements SegmentSizeLookup {
 
 	private static final String SIZES = CypherResource.load(SegmentSizes.class, "segment-sizes.cypher");
 
@@ -32,7 +33,7 @@ public class SegmentSizes {
 		this.reads = reads;
 	}
 
-	/** Customers of a dimension's level in the published run; 0 when none is published or the level is unknown. */
+	@Override
 	public long customers(String dimension, String level) {
 		Known current = this.known;
 		if (current == null || System.nanoTime() - current.readAt() > KEEP_NANOS) {

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.api.InvalidArgumentException;
 import com.powerkg.graph.CypherResource;
 import com.powerkg.graph.GraphReads;
 import com.powerkg.portrait.CustomerProfile;
 import com.powerkg.portrait.CustomerTag;
 import com.powerkg.portrait.PortraitParts;
+import com.powerkg.run.AnalyticsRun;
 import com.powerkg.security.Caller;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;

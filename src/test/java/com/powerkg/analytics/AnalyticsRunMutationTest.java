@@ -7,6 +7,7 @@ import com.powerkg.Fixtures;
 import com.powerkg.GraphTest;
 import com.powerkg.TestCallers;
 import com.powerkg.ingest.CsvImporter;
+import com.powerkg.run.AnalyticsRuns;
 import com.powerkg.security.Caller;
 import com.powerkg.security.Role;
 import org.junit.jupiter.api.Test;

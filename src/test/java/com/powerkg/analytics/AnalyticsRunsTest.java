@@ -8,7 +8,11 @@ import java.util.Map;
 
 import com.powerkg.Fixtures;
 import com.powerkg.GraphTest;
+import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.ingest.CsvImporter;
+import com.powerkg.run.AnalyticsRun;
+import com.powerkg.run.AnalyticsRuns;
+import com.powerkg.run.RunRefusedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -96,9 +100,9 @@ class AnalyticsRunsTest {
 	@Test
 	void aFailureAfterPublishingLeavesThePublishedRunSucceeded() {
 		this.importer.importDirectory(Fixtures.directory("tags"));
-		var failingCleanup = new AnalyticsRuns(this.driver, AnalyticsProperties.DEFAULTS) {
+		var failingCleanup = new AnalyticsRuns(this.driver, AnalyticsProperties.DEFAULTS.runs()) {
 			@Override
-			void deleteUnpublishedResults() {
+			public void deleteUnpublishedResults() {
 				throw new IllegalStateException("database went away during clean-up");
 			}
 		};

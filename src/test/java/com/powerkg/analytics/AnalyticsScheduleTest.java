@@ -8,7 +8,10 @@ import java.time.ZoneId;
 
 import com.powerkg.Fixtures;
 import com.powerkg.GraphTest;
+import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.ingest.CsvImporter;
+import com.powerkg.run.AnalyticsRun;
+import com.powerkg.run.AnalyticsRuns;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import com.powerkg.Fixtures;
 import com.powerkg.PrivateGraph;
+import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.collection.StoredPlans;
 import com.powerkg.credit.CreditIndicators;
 import com.powerkg.credit.CreditProperties;
@@ -25,6 +26,7 @@ import com.powerkg.ingest.CsvImporter;
 import com.powerkg.ingest.ImportProperties;
 import com.powerkg.portrait.ChannelMix;
 import com.powerkg.portrait.ChannelMixes;
+import com.powerkg.run.AnalyticsRuns;
 import com.powerkg.segmentation.SegmentationProperties;
 import com.powerkg.segmentation.SegmentationStage;
 import com.powerkg.tagging.TaggingStage;
@@ -76,7 +78,7 @@ class OnePassTest {
 			var tagging = new TaggingStage(graph.driver(), reads);
 			// small batches on two threads, so several batches run at once
 			var properties = new AnalyticsProperties(1, "", 1, java.time.Duration.ofMinutes(10), "", 2, 7);
-			var service = new AnalyticsService(new AnalyticsRuns(graph.driver(), properties),
+			var service = new AnalyticsService(new AnalyticsRuns(graph.driver(), properties.runs()),
 					new AnalyticsService.Stages(reader, tagging, new SegmentationStage(graph.driver(), SegmentationProperties.DEFAULTS),
 							new CreditStage(graph.driver(), CreditProperties.DEFAULTS), new ChannelMixes(graph.driver()),
 							new StoredPlans(graph.driver(), reads)), properties);

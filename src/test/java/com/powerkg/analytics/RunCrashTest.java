@@ -14,6 +14,7 @@ import java.util.Map;
 
 import com.powerkg.Fixtures;
 import com.powerkg.TestNeo4j;
+import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.credit.CreditProperties;
 import com.powerkg.credit.CreditStage;
 import com.powerkg.graph.EmbeddedNeo4j;
@@ -22,6 +23,7 @@ import com.powerkg.graph.GraphMigrations;
 import com.powerkg.graph.MigrationsProperties;
 import com.powerkg.ingest.CsvImporter;
 import com.powerkg.ingest.ImportProperties;
+import com.powerkg.run.AnalyticsRuns;
 import com.powerkg.segmentation.SegmentationProperties;
 import com.powerkg.segmentation.SegmentationStage;
 import com.powerkg.tagging.TaggingStage;
@@ -58,7 +60,7 @@ class RunCrashTest {
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000, 2)).importDirectory(Fixtures.directory("tags"));
-			published = new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS), new TaggingStage(driver),
+			published = new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs()), new TaggingStage(driver),
 					new SegmentationStage(driver, SegmentationProperties.DEFAULTS), new CreditStage(driver, CreditProperties.DEFAULTS))
 				.run(FIRST).runId();
 		}
@@ -69,7 +71,7 @@ class RunCrashTest {
 			String dead;
 			try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
 					Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
-				assertThat(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS).publishedRunId()).as("after a kill in " + stage)
+				assertThat(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs()).publishedRunId()).as("after a kill in " + stage)
 					.hasValue(published);
 				dead = single(driver, "MATCH (r:AnalyticsRun {status: 'RUNNING'}) RETURN r.id AS v");
 				assertThat(count(driver, "MATCH ()-[h:HAS_TAG]->() WHERE h.run = $run RETURN count(h) AS v", dead))
@@ -87,7 +89,7 @@ class RunCrashTest {
 					assertThat(count(driver, "MATCH ()-[x:" + type + "]->() WHERE x.run = $run RETURN count(x) AS v", dead))
 						.as(type + " of the dead run").isZero();
 				}
-				published = new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS).publishedRunId().orElseThrow();
+				published = new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs()).publishedRunId().orElseThrow();
 				assertThat(single(driver, "MATCH (r:AnalyticsRun {id: $run}) RETURN toString(r.asOf) AS v", published))
 					.isEqualTo(SECOND.toString());
 			}

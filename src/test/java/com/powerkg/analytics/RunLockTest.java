@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 import com.powerkg.TestNeo4j;
+import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.credit.CreditProperties;
 import com.powerkg.credit.CreditStage;
 import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.EmbeddedNeo4jProperties;
 import com.powerkg.graph.GraphMigrations;
 import com.powerkg.graph.MigrationsProperties;
+import com.powerkg.run.AnalyticsRun;
+import com.powerkg.run.AnalyticsRuns;
+import com.powerkg.run.RunRefusedException;
 import com.powerkg.segmentation.SegmentationProperties;
 import com.powerkg.segmentation.SegmentationStage;
 import com.powerkg.tagging.TaggingStage;
@@ -56,7 +60,7 @@ class RunLockTest {
 				.doesNotContain("\n");
 
 			// once the active run has ended, the next one may start
-			new AnalyticsRuns(first, AnalyticsProperties.DEFAULTS).fail(active, "ended for the test");
+			new AnalyticsRuns(first, AnalyticsProperties.DEFAULTS.runs()).fail(active, "ended for the test");
 			String next = service(second).begin(AS_OF);
 			assertThat(next).isNotEqualTo(active);
 		}
@@ -94,7 +98,7 @@ class RunLockTest {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			// a lease of 10 s: a beat every 2 s; the run is held after its tags (fault injection)
 			var properties = new AnalyticsProperties(1, "", 1, Duration.ofSeconds(10), "histories");
-			var service = new AnalyticsService(new AnalyticsRuns(driver, properties), new TaggingStage(driver),
+			var service = new AnalyticsService(new AnalyticsRuns(driver, properties.runs()), new TaggingStage(driver),
 					new SegmentationStage(driver, SegmentationProperties.DEFAULTS), new CreditStage(driver, CreditProperties.DEFAULTS),
 					properties);
 			String id = service.begin(AS_OF);
@@ -128,7 +132,7 @@ class RunLockTest {
 	}
 
 	private static AnalyticsService service(Driver driver) {
-		return new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS), new TaggingStage(driver),
+		return new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs()), new TaggingStage(driver),
 				new SegmentationStage(driver, SegmentationProperties.DEFAULTS), new CreditStage(driver, CreditProperties.DEFAULTS));
 	}
 

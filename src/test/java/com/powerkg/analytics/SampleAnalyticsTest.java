@@ -8,6 +8,8 @@ import com.powerkg.TestCallers;
 import com.powerkg.TestNeo4j;
 import com.powerkg.credit.CreditProperties;
 import com.powerkg.credit.CreditStage;
+import com.powerkg.run.AnalyticsRun;
+import com.powerkg.run.AnalyticsRuns;
 import com.powerkg.segmentation.SegmentationStage;
 import com.powerkg.tagging.TaggingStage;
 import org.junit.jupiter.api.AfterAll;

@@ -9,7 +9,6 @@ import com.powerkg.Fixtures;
 import com.powerkg.GraphTest;
 import com.powerkg.PrivateGraph;
 import com.powerkg.analytics.AnalyticsProperties;
-import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.credit.CreditProperties;
 import com.powerkg.credit.CreditStage;
@@ -18,6 +17,7 @@ import com.powerkg.generate.GeneratorConfig;
 import com.powerkg.graph.GraphReads;
 import com.powerkg.ingest.CsvImporter;
 import com.powerkg.ingest.ImportProperties;
+import com.powerkg.run.AnalyticsRuns;
 import com.powerkg.segmentation.SegmentationProperties;
 import com.powerkg.segmentation.SegmentationStage;
 import com.powerkg.tagging.TaggingStage;
@@ -59,7 +59,7 @@ class StoredPlanTest {
 			new DataGenerator(done -> { }).generate(new GeneratorConfig(400, 13, 11, YearMonth.of(2026, 10)), generated);
 			new CsvImporter(graph.driver(), new ImportProperties(5000, generated.resolve("reports"), 100_000, 2)).importDirectory(generated);
 			var reads = new GraphReads(graph.driver());
-			var runs = new AnalyticsRuns(graph.driver(), AnalyticsProperties.DEFAULTS);
+			var runs = new AnalyticsRuns(graph.driver(), AnalyticsProperties.DEFAULTS.runs());
 			var tagging = new TaggingStage(graph.driver(), reads);
 			String run = new AnalyticsService(runs, tagging, new SegmentationStage(graph.driver(), SegmentationProperties.DEFAULTS),
 					new CreditStage(graph.driver(), CreditProperties.DEFAULTS)).run(AS_OF).runId();

@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 import com.powerkg.PrivateGraph;
+import com.powerkg.TestNeo4j;
 import com.powerkg.analytics.AnalyticsProperties;
-import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.graph.GraphReads;
 import com.powerkg.history.CustomerHistory;
 import com.powerkg.history.HistoryReader;
-import com.powerkg.TestNeo4j;
 import com.powerkg.ingest.BulkLoad;
 import com.powerkg.ingest.ImportProperties;
+import com.powerkg.run.AnalyticsRuns;
 import com.powerkg.segmentation.SegmentationProperties;
 import com.powerkg.segmentation.SegmentationStage;
 import com.powerkg.tagging.TaggingStage;
@@ -113,7 +113,7 @@ class IndependentPopulationTest {
 	}
 
 	static AnalyticsService analytics(PrivateGraph graph, GraphReads reads, CreditProperties credit) {
-		return new AnalyticsService(new AnalyticsRuns(graph.driver(), AnalyticsProperties.DEFAULTS), new TaggingStage(graph.driver(), reads),
+		return new AnalyticsService(new AnalyticsRuns(graph.driver(), AnalyticsProperties.DEFAULTS.runs()), new TaggingStage(graph.driver(), reads),
 				new SegmentationStage(graph.driver(), SegmentationProperties.DEFAULTS), new CreditStage(graph.driver(), credit));
 	}
 

@@ -99,7 +99,7 @@ class PortraitRoundTripsTest {
 
 	/** What the portrait's parts cost the database for one customer (PROFILE). */
 	private long dbHits(String id) {
-		var publication = new com.powerkg.analytics.AnalyticsRuns(this.driver, com.powerkg.analytics.AnalyticsProperties.DEFAULTS).publication();
+		var publication = new com.powerkg.run.AnalyticsRuns(this.driver, com.powerkg.analytics.AnalyticsProperties.DEFAULTS.runs()).publication();
 		var parameters = new java.util.HashMap<String, Object>(java.util.Map.of("ids", java.util.List.of(id), "tags", true, "segments", true,
 				"credit", true, "channels", true));
 		parameters.put("runId", publication.runId());

@@ -3,8 +3,8 @@ package com.powerkg.portrait;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.graph.CypherResource;
+import com.powerkg.run.AnalyticsRuns;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,7 +2,7 @@ package com.powerkg.portrait;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.powerkg.analytics.AnalyticsRuns.Publication;
+import com.powerkg.run.AnalyticsRuns.Publication;
 import graphql.GraphQLContext;
 import org.junit.jupiter.api.Test;
 

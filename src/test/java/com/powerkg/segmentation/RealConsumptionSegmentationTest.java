@@ -15,13 +15,14 @@ import java.util.Random;
 
 import com.powerkg.PrivateGraph;
 import com.powerkg.analytics.AnalyticsProperties;
-import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.credit.CreditProperties;
 import com.powerkg.credit.CreditStage;
 import com.powerkg.graph.GraphReads;
 import com.powerkg.ingest.CsvImporter;
 import com.powerkg.ingest.ImportProperties;
+import com.powerkg.run.AnalyticsRun;
+import com.powerkg.run.AnalyticsRuns;
 import com.powerkg.tagging.TaggingStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -157,7 +158,7 @@ class RealConsumptionSegmentationTest {
 		try (var graph = PrivateGraph.open()) {
 			new CsvImporter(graph.driver(), new ImportProperties(5000, tmp.resolve("reports"), 100_000, 2)).importDirectory(tmp.resolve("data"));
 			var reads = new GraphReads(graph.driver());
-			var runs = new AnalyticsRuns(graph.driver(), AnalyticsProperties.DEFAULTS);
+			var runs = new AnalyticsRuns(graph.driver(), AnalyticsProperties.DEFAULTS.runs());
 			var outcome = new AnalyticsService(runs, new TaggingStage(graph.driver(), reads),
 					new SegmentationStage(graph.driver(), SegmentationProperties.DEFAULTS),
 					new CreditStage(graph.driver(), CreditProperties.DEFAULTS)).run(AS_OF);

@@ -1,15 +1,17 @@
 package com.powerkg.segmentation;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import com.powerkg.Fixtures;
 import com.powerkg.GraphTest;
-import com.powerkg.analytics.AnalyticsProperties;
-import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.ingest.CsvImporter;
+import com.powerkg.run.AnalyticsRun;
+import com.powerkg.run.AnalyticsRuns;
+import com.powerkg.run.RunSettings;
 import com.powerkg.tagging.TaggingStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,7 +134,7 @@ class SegmentationStageTest {
 
 	@Test
 	void withoutRetentionOnlyThePublishedRunKeepsItsMemberships() {
-		var noRetention = new AnalyticsRuns(this.driver, new AnalyticsProperties(0, "", 1, java.time.Duration.ofMinutes(10), ""));
+		var noRetention = new AnalyticsRuns(this.driver, new RunSettings(0, Duration.ofMinutes(10)));
 		var stage = new SegmentationStage(this.driver, SegmentationProperties.DEFAULTS);
 		var service = new AnalyticsService(noRetention, this.tagging, stage, this.credit);
 		String first = service.run(AS_OF).runId();

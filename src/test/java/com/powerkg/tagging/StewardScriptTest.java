@@ -9,7 +9,6 @@ import java.util.List;
 import com.powerkg.Fixtures;
 import com.powerkg.TestNeo4j;
 import com.powerkg.analytics.AnalyticsProperties;
-import com.powerkg.analytics.AnalyticsRuns;
 import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.EmbeddedNeo4jProperties;
@@ -18,6 +17,7 @@ import com.powerkg.graph.MigrationFailedException;
 import com.powerkg.graph.MigrationsProperties;
 import com.powerkg.ingest.CsvImporter;
 import com.powerkg.ingest.ImportProperties;
+import com.powerkg.run.AnalyticsRuns;
 import com.powerkg.segmentation.SegmentationProperties;
 import com.powerkg.segmentation.SegmentationStage;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class StewardScriptTest {
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT))).apply();
 			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000, 2)).importDirectory(Fixtures.directory("tags"));
-			var analytics = new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS), new TaggingStage(driver),
+			var analytics = new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs()), new TaggingStage(driver),
 					new SegmentationStage(driver, SegmentationProperties.DEFAULTS),
 					new com.powerkg.credit.CreditStage(driver, com.powerkg.credit.CreditProperties.DEFAULTS));
 

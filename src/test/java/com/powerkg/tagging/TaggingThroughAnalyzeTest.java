@@ -8,9 +8,9 @@ import java.util.TreeSet;
 
 import com.powerkg.Fixtures;
 import com.powerkg.GraphTest;
-import com.powerkg.analytics.AnalyticsRun;
 import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.ingest.CsvImporter;
+import com.powerkg.run.AnalyticsRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;

@@ -1,4 +1,4 @@
-package com.powerkg.analytics;
+package com.powerkg.run;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

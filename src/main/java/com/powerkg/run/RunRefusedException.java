@@ -1,4 +1,4 @@
-package com.powerkg.analytics;
+package com.powerkg.run;
 
 /** A run cannot start now (another one is active); the message says which and what to do. */
 public class RunRefusedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.powerkg.analytics;
+package com.powerkg.run;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -67,16 +67,16 @@ public class AnalyticsRuns {
 
 	private final GraphReads reads;
 
-	private final AnalyticsProperties properties;
+	private final RunSettings properties;
 
-	public AnalyticsRuns(Driver driver, AnalyticsProperties properties) {
+	public AnalyticsRuns(Driver driver, RunSettings properties) {
 		this.driver = driver;
 		this.reads = new GraphReads(driver);
 		this.properties = properties;
 	}
 
 	/** The database the runs are recorded in (for wiring a run's stages outside the application context). */
-	Driver driver() {
+	public Driver driver() {
 		return this.driver;
 	}
 
@@ -118,7 +118,7 @@ public class AnalyticsRuns {
 	 * than the lease is marked FAILED first (and its writes deleted), so a crash on another machine does not block
 	 * runs for good.
 	 */
-	void start(String id, LocalDate asOf) {
+	public void start(String id, LocalDate asOf) {
 		List<String> abandoned = new ArrayList<>();
 		try (var session = this.driver.session()) {
 			session.executeWriteWithoutResult(tx -> {
@@ -156,16 +156,16 @@ public class AnalyticsRuns {
 	}
 
 	/** A sign of life of a running run; see {@link AnalyticsProperties#lease()}. */
-	void heartbeat(String id) {
+	public void heartbeat(String id) {
 		this.driver.executableQuery(HEARTBEAT).withParameters(Map.of("id", id)).execute();
 	}
 
-	Duration heartbeatInterval() {
+	public Duration heartbeatInterval() {
 		return this.properties.lease().dividedBy(5);
 	}
 
 	/** @param tagCounts customers per tag code, in the order the run shows them */
-	void succeedAndPublish(String id, long customersAnalysed, Map<?, Long> tagCounts, List<String> parameters,
+	public void succeedAndPublish(String id, long customersAnalysed, Map<?, Long> tagCounts, List<String> parameters,
 			double tagSeconds) {
 		List<String> codes = tagCounts.keySet().stream().map(String::valueOf).toList();
 		boolean published = !this.driver.executableQuery(FINISH)
@@ -179,7 +179,7 @@ public class AnalyticsRuns {
 		}
 	}
 
-	void fail(String id, String message) {
+	public void fail(String id, String message) {
 		this.driver.executableQuery(FAIL).withParameters(Map.of("id", id, "message", message)).execute();
 	}
 
@@ -202,7 +202,7 @@ public class AnalyticsRuns {
 	 * ({@link AnalyticsProperties#keepSupersededRuns()}), in chunks (auto-commit transactions), and the per-run figures
 	 * of failed runs.
 	 */
-	void deleteUnpublishedResults() {
+	public void deleteUnpublishedResults() {
 		List<String> stale = this.driver.executableQuery(STALE_RUNS)
 			.withParameters(Map.of("keep", this.properties.keepSupersededRuns()))
 			.execute().records().getFirst().get("stale").asList(Value::asString);
@@ -261,7 +261,7 @@ public class AnalyticsRuns {
 		return v.isNull() ? null : v.asDouble();
 	}
 
-	static String newId(LocalDate asOf) {
+	public static String newId(LocalDate asOf) {
 		return "run-" + asOf + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS"));
 	}
 
