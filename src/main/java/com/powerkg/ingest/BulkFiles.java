@@ -141,7 +141,7 @@ final class BulkFiles implements AutoCloseable {
 				long id = nextId(file);
 				output("Consumption.csv", true,
 						":ID(Consumption),key,customerId,month,kwh:double,peakKwh:double,flatKwh:double,valleyKwh:double")
-					.row(id, row.get("customer_id") + "|" + row.get("month"), row.get("customer_id"), row.get("month"), row.get("kwh"),
+					.row(id, file.naturalKey(row), row.get("customer_id"), row.get("month"), row.get("kwh"),
 							row.get("peak_kwh"), row.get("flat_kwh"), row.get("valley_kwh"));
 				relationship("CONSUMED", "Customer", "Consumption").row(customer, id);
 			}
@@ -184,7 +184,7 @@ final class BulkFiles implements AutoCloseable {
 			case CREDIT_OUTCOMES -> {
 				long id = nextId(file);
 				output("CreditOutcome.csv", true, ":ID(CreditOutcome),key,customerId,observedOn:date,defaulted:boolean")
-					.row(id, row.get("customer_id") + "|" + row.get("observed_on"), row.get("customer_id"), row.get("observed_on"),
+					.row(id, file.naturalKey(row), row.get("customer_id"), row.get("observed_on"),
 							row.get("defaulted"));
 				relationship("HAS_OUTCOME", "Customer", "CreditOutcome").row(customer, id);
 			}

@@ -118,7 +118,7 @@ public enum ContractFile {
 		return this == CUSTOMERS;
 	}
 
-	/** The natural key of a validated row, used for duplicate detection within one file. */
+	/** The natural key of a validated row: duplicate detection within one file, and the {@code key} the bulk load writes. */
 	String naturalKey(Map<String, Object> row) {
 		return this.naturalKey.apply(row);
 	}
