@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one way to read the graph: a Cypher statement with parameters, run by the driver as a read (routing control
  * READ), so that on a Neo4j cluster ({@code neo4j://}) reads go to the followers and leave the leader to the writes.
- * The driver's bookmarks keep reads causally after this process's writes.
+ * The bookmarks of the driver's {@code executableQuery} keep reads causally after this process's writes, those made
+ * through {@code executableQuery} and those made in {@link WriteSessions}.
  */
 @Component
 public class GraphReads {

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.WriteSessions;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;
@@ -272,13 +273,13 @@ public class CsvImporter {
 			this.inFlight.add(this.pool.submit(() -> {
 				try {
 					Written written;
-					try (Session session = CsvImporter.this.driver.session()) {
+					try (Session session = WriteSessions.open(CsvImporter.this.driver)) {
 						written = write(session, this.file, batch, this.rejects);
 					}
 					List<Map<String, Object>> rows = written.toLink();
 					if (linkStatement != null && !rows.isEmpty()) {
 						Future<?> linked = this.links.submit(() -> {
-							try (Session session = CsvImporter.this.driver.session()) {
+							try (Session session = WriteSessions.open(CsvImporter.this.driver)) {
 								session.executeWriteWithoutResult(tx -> tx.run(linkStatement, Map.of("rows", rows)).consume());
 							}
 						});

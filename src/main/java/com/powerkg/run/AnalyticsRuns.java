@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import com.powerkg.graph.CypherResource;
 import com.powerkg.graph.GraphReads;
+import com.powerkg.graph.WriteSessions;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -120,7 +121,7 @@ public class AnalyticsRuns {
 	 */
 	public void start(String id, LocalDate asOf) {
 		List<String> abandoned = new ArrayList<>();
-		try (var session = this.driver.session()) {
+		try (var session = WriteSessions.open(this.driver)) {
 			session.executeWriteWithoutResult(tx -> {
 				tx.run(LOCK, Map.of("id", id)).consume();
 				abandoned.addAll(tx.run(EXPIRE, Map.of("leaseSeconds", this.properties.lease().toSeconds())).list(r -> r.get("id").asString()));

@@ -1,6 +1,6 @@
 // A portrait's first round-trip: the customer and the current publication (the run whose results the portrait
 // shows). One row when the customer exists, whether a run is published or not; the publication read is that of
-// analytics/published-run.cypher (PublicationReadTest keeps the two alike).
+// run/published-run.cypher (PublicationReadTest keeps the two alike).
 MATCH (c:Customer {id: $id})
 CALL () {
   OPTIONAL MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(run:AnalyticsRun)

@@ -32,6 +32,20 @@ class DatabaseAccessTest {
 				.as(file + " uses the embedded store's API").isTrue());
 	}
 
+	@Test
+	void writesInSessionsShareTheBookmarksOfTheReads() throws IOException {
+		try (Stream<Path> files = Files.walk(MAIN)) {
+			assertThat(files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+				try {
+					return Files.readString(f).contains(".session(");
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}).map(Path::toString).toList()).containsExactly(MAIN.resolve("graph/WriteSessions.java").toString());
+		}
+	}
+
 	private static List<String> importing(String type) throws IOException {
 		try (Stream<Path> files = Files.walk(MAIN)) {
 			return files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
