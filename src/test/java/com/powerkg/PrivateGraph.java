@@ -7,6 +7,7 @@ import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.EmbeddedNeo4jProperties;
 import com.powerkg.graph.GraphMigrations;
 import com.powerkg.graph.MigrationsProperties;
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -19,13 +20,16 @@ import org.neo4j.driver.GraphDatabase;
 public record PrivateGraph(EmbeddedNeo4j neo4j, Driver driver) implements AutoCloseable {
 
 	public static PrivateGraph open() {
-		return open(TestNeo4j.freshStore());
+		return open(TestNeo4j.migratedStore());
 	}
 
 	public static PrivateGraph open(Path store) {
 		var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
 		Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
-		new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
+		// as the service applies them: on a copy of the migrated template (open()) the fast path finds nothing to do
+		new GraphMigrations(driver, new MigrationsProperties(true, List.of()))
+			.inProcess(neo4j.service().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
+			.apply();
 		driver.executableQuery("CALL db.awaitIndexes(300)").execute();
 		return new PrivateGraph(neo4j, driver);
 	}
