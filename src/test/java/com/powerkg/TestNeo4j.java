@@ -5,18 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.powerkg.graph.EmbeddedNeo4j;
-import com.powerkg.graph.EmbeddedNeo4jProperties;
-import com.powerkg.graph.GraphMigrations;
-import com.powerkg.graph.MigrationsProperties;
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.testcontainers.neo4j.Neo4jContainer;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -91,15 +82,9 @@ public class TestNeo4j implements ApplicationContextInitializer<ConfigurableAppl
 	private static synchronized Path template() {
 		if (template == null) {
 			Path store = freshStore();
-			try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
-					Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
-				// as the service applies them: the folder on disk, through the embedded database's own API too, so that
-				// a copy starts with the fast path (nothing to apply)
-				new GraphMigrations(driver, new MigrationsProperties(true, List.of()))
-					.inProcess(neo4j.service().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
-					.apply();
-				driver.executableQuery("CALL db.awaitIndexes(300)").execute();
-			}
+			// migrated as the service migrates (PrivateGraph), through the database's own API too, so that a copy starts
+			// with the fast path (nothing to apply)
+			PrivateGraph.open(store).close();
 			template = store;
 		}
 		return template;

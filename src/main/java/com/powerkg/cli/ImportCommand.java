@@ -117,7 +117,7 @@ class ImportCommand implements Callable<Integer> {
 			if (loaded != null) {
 				// the store was built by the importer; the context has applied the migrations: wait for their indexes
 				long waited = System.nanoTime();
-				new GraphReads(driver).awaitIndexes(Duration.ofDays(1));
+				context.getBean(GraphReads.class).awaitIndexes(Duration.ofDays(1));
 				console.printf("schema applied and every index online in %.1f s%n", (System.nanoTime() - waited) / 1e9);
 				report = loaded;
 			}

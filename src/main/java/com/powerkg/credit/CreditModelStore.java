@@ -106,11 +106,6 @@ public class CreditModelStore {
 	}
 
 	/** The champion of a run, as it rated; null when the run stored none. */
-	/** Reads of the database the models are kept in (routed to readers). */
-	GraphReads reads() {
-		return this.reads;
-	}
-
 	public CreditModel served(String runId) {
 		CreditModel cached = this.cache.get(runId);
 		if (cached != null) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.GraphReads;
 import com.powerkg.history.CustomerHistory;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
@@ -46,11 +47,14 @@ public class CreditStage {
 
 	private final CreditProperties properties;
 
+	private final GraphReads reads;
+
 	private final CreditModelStore store;
 
 	public CreditStage(Driver driver, CreditProperties properties) {
 		this.driver = driver;
 		this.properties = properties;
+		this.reads = new GraphReads(driver);
 		this.store = new CreditModelStore(driver);
 	}
 
@@ -425,7 +429,7 @@ public class CreditStage {
 		if (previousRunId == null) {
 			return null;
 		}
-		var records = this.store.reads().records(PREVIOUS_RATINGS, Map.of("run", previousRunId));
+		var records = this.reads.records(PREVIOUS_RATINGS, Map.of("run", previousRunId));
 		return records.isEmpty() ? null : records.getFirst().get("creditRun").asString(null);
 	}
 

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 
 import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.graph.GraphReads;
-import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +19,7 @@ public class SampleDataLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(SampleDataLoader.class);
 
-	private final Driver driver;
+	private final GraphReads reads;
 
 	private final CsvImporter importer;
 
@@ -30,9 +29,9 @@ public class SampleDataLoader {
 
 	private final SampleSeeder seeder;
 
-	SampleDataLoader(Driver driver, CsvImporter importer, SampleProperties properties, AnalyticsService analytics,
+	SampleDataLoader(GraphReads reads, CsvImporter importer, SampleProperties properties, AnalyticsService analytics,
 			SampleSeeder seeder) {
-		this.driver = driver;
+		this.reads = reads;
 		this.importer = importer;
 		this.properties = properties;
 		this.analytics = analytics;
@@ -49,7 +48,7 @@ public class SampleDataLoader {
 			analyse();
 			return;
 		}
-		boolean empty = new GraphReads(this.driver).customerCount() == 0;
+		boolean empty = this.reads.customerCount() == 0;
 		if (!empty) {
 			return;
 		}
