@@ -2,7 +2,8 @@
 # A newcomer's first start and a restart (issue L), timed the way the README's two commands are used:
 # clones this repository into a fresh folder, runs `./mvnw spring-boot:run` there until the first GraphQL answer
 # (fresh clone: compiling, empty store, sample bulk load, migrations, analysis), stops it, and runs it again on the
-# same store (restart). Each start's log is kept under the work folder; the lines that time its parts are printed.
+# same store (restart; the first restart of a build records the JDK class cache, later ones use it, see the pom).
+# Each start's log is kept under the work folder; the lines that time its parts are printed.
 #   bench/first-start.sh [RESTARTS]     (default 2)
 # Run it on a quiet machine, alone: a second JVM on 2 cores slows each start several times.
 set -euo pipefail
@@ -13,8 +14,12 @@ git clone -q . "$WORK/clone"
 cd "$WORK/clone"
 QUERY='{"query":"{ customer(id: \"C00000042\") { id } }"}'
 PID=
-stop() {
-  [ -n "$PID" ] && kill -TERM -- -"$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
+stop() { # prints how long the stop took (a start that recorded the class cache writes it when it stops)
+  [ -z "$PID" ] && return 0
+  local t0; t0=$(date +%s.%N)
+  kill -TERM -- -"$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
+  while pgrep -f "com.powerkg.Launcher" > /dev/null; do sleep 0.1; done
+  printf '  stopped in %.1f s\n' "$(echo "$(date +%s.%N) - $t0" | bc)"
   PID=
 }
 trap 'stop; echo "logs kept in $WORK"' EXIT
@@ -28,8 +33,8 @@ start() { # $1: name; prints seconds until the first answer
     if curl -fs -u admin:admin -H 'Content-Type: application/json' -d "$QUERY" http://127.0.0.1:8080/graphql 2>/dev/null \
         | grep -q C00000042; then
       t1=$(date +%s.%N)
-      printf '%s: first GraphQL answer after %.1f s (load average %s)\n' "$name" "$(echo "$t1 - $t0" | bc)" \
-        "$(cut -d' ' -f1-3 /proc/loadavg)"
+      printf '%s: first GraphQL answer after %.1f s (load average %s; class cache: %s)\n' "$name" "$(echo "$t1 - $t0" | bc)" \
+        "$(cut -d' ' -f1-3 /proc/loadavg)" "$(cut -d' ' -f1 target/run/class-cache.args | sed 's/=.*//')"
       grep -E "Started PowerKgApplication|Neo4j .*started|migrat|Imported|published after|bulk" "$WORK/$name.log" \
         | sed -E 's/^([0-9T:.-]+)Z? +[A-Z]+ [0-9]+ --- \[[^]]*\] \[ *[^]]*\] ([^ ]+) *: /\1 \2: /' | cut -c1-220 | sed 's/^/  /'
       return 0
