@@ -34,7 +34,7 @@ class ParallelWritersTest {
 		new DataGenerator(done -> {
 		}).generate(GeneratorConfig.of(80, 4, 11), data);
 
-		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.freshStore(), "127.0.0.1", 0, ""));
+		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.migratedStore(), "127.0.0.1", 0, ""));
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			Map<String, Object> serial = importWith(driver, 1, data, tmp);

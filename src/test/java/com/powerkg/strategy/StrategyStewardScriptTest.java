@@ -43,7 +43,7 @@ class StrategyStewardScriptTest {
 
 	@Test
 	void aStrategyAddedByAStewardWinsForItsCustomersAndAMisspeltConditionFailsTheScript(@TempDir Path tmp) throws IOException {
-		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.freshStore(), "127.0.0.1", 0, ""));
+		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.migratedStore(), "127.0.0.1", 0, ""));
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT))).apply();
 			var strategies = new StrategyQueries(new GraphReads(driver), driver);

@@ -45,7 +45,7 @@ class StewardScriptTest {
 
 	@Test
 	void parameterChangedByAStewardScriptChangesTheNextRunAndABrokenScriptChangesNothing(@TempDir Path tmp) throws IOException {
-		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.freshStore(), "127.0.0.1", 0, ""));
+		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.migratedStore(), "127.0.0.1", 0, ""));
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT))).apply();
 			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000, 2)).importDirectory(Fixtures.directory("tags"));
