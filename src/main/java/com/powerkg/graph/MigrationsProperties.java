@@ -53,7 +53,17 @@ public record MigrationsProperties(@DefaultValue("true") boolean enabled, @Defau
 		if (!this.locations.isEmpty()) {
 			return this.locations;
 		}
-		return hasScripts(ON_DISK) ? List.of("file:" + ON_DISK.toAbsolutePath().normalize()) : List.of(PACKAGED);
+		return hasScripts(ON_DISK) ? List.of(fileLocation(ON_DISK)) : List.of(PACKAGED);
+	}
+
+	/**
+	 * A folder as a neo4j-migrations location: a URI, so a space or another character a URI may not hold is
+	 * percent-encoded (a project folder such as {@code /home/ops/power kg} made every start fail with "Illegal character
+	 * in path").
+	 */
+	static String fileLocation(Path folder) {
+		String path = folder.toAbsolutePath().normalize().toUri().getRawPath();
+		return "file:" + (path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
 	}
 
 	private static boolean hasScripts(Path folder) {
