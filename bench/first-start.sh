@@ -18,7 +18,7 @@ stop() { # prints how long the stop took (a start that recorded the class cache 
   [ -z "$PID" ] && return 0
   local t0; t0=$(date +%s.%N)
   kill -TERM -- -"$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
-  while pgrep -f "com.powerkg.Launcher" > /dev/null; do sleep 0.1; done
+  while pgrep -f "$WORK/clone/target/run" > /dev/null; do sleep 0.1; done
   printf '  stopped in %.1f s\n' "$(echo "$(date +%s.%N) - $t0" | bc)"
   PID=
 }
@@ -34,7 +34,7 @@ start() { # $1: name; prints seconds until the first answer
         | grep -q C00000042; then
       t1=$(date +%s.%N)
       printf '%s: first GraphQL answer after %.1f s (load average %s; class cache: %s)\n' "$name" "$(echo "$t1 - $t0" | bc)" \
-        "$(cut -d' ' -f1-3 /proc/loadavg)" "$(cut -d' ' -f1 target/run/class-cache.args | sed 's/=.*//')"
+        "$(cut -d' ' -f1-3 /proc/loadavg)" "$(cut -d' ' -f1 target/run/class-cache.args | tr -d '"' | sed 's/=.*//')"
       grep -E "Started PowerKgApplication|Neo4j .*started|migrat|Imported|published after|bulk" "$WORK/$name.log" \
         | sed -E 's/^([0-9T:.-]+)Z? +[A-Z]+ [0-9]+ --- \[[^]]*\] \[ *[^]]*\] ([^ ]+) *: /\1 \2: /' | cut -c1-220 | sed 's/^/  /'
       return 0

@@ -1,6 +1,9 @@
 package com.powerkg;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +16,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Says so when this start of {@code ./mvnw spring-boot:run} records the JDK's AOT class cache (the build chose
- * {@code -XX:AOTCacheOutput}, see the pom's {@code class-cache-for-run}): the JVM writes the cache after the service
- * has stopped, which takes half a minute, and without a word the stop would look stuck.
+ * The service's part in the JDK's AOT class cache of {@code ./mvnw spring-boot:run} (see the pom's
+ * {@code class-cache-for-run}): once the service has started it touches the file the build names in
+ * {@code powerkg.class-cache.started}, so that the build knows this jar has started before and the next start may record
+ * the cache; and it says so when this start records it ({@code -XX:AOTCacheOutput}): the JVM writes the cache after the
+ * service has stopped, which takes half a minute, and without a word the stop would look stuck.
  */
 @Component
 class ClassCacheNotice {
@@ -23,6 +28,8 @@ class ClassCacheNotice {
 	private static final Logger log = LoggerFactory.getLogger(ClassCacheNotice.class);
 
 	private static final String RECORD = "-XX:AOTCacheOutput=";
+
+	static final String STARTED_MARKER = "powerkg.class-cache.started";
 
 	private final Optional<String> cache = recording(ManagementFactory.getRuntimeMXBean().getInputArguments());
 
@@ -33,8 +40,23 @@ class ClassCacheNotice {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void started() {
+		String marker = System.getProperty(STARTED_MARKER);
+		if (marker != null) {
+			markStarted(Path.of(marker));
+		}
 		this.cache.ifPresent(file -> log.info("This start records the classes the service loads: when it stops, the JVM "
 				+ "writes them to {} (30-40 s, once), and later starts of this build take about 13 s instead of 21", file));
+	}
+
+	/** Creates the file, or moves its date to now. */
+	static void markStarted(Path marker) {
+		try {
+			Files.createDirectories(marker.toAbsolutePath().getParent());
+			Files.write(marker, new byte[0]);
+		}
+		catch (IOException ex) {
+			log.debug("Cannot mark {}: the next start will not record the class cache", marker, ex);
+		}
 	}
 
 	@EventListener(ContextClosedEvent.class)

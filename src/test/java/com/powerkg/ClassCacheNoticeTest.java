@@ -1,8 +1,13 @@
 package com.powerkg;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +19,19 @@ class ClassCacheNoticeTest {
 				"-XX:AOTCacheOutput=/p/target/run/classes.aot", "-Xlog:aot*=off"))).contains("/p/target/run/classes.aot");
 		assertThat(ClassCacheNotice.recording(List.of("-XX:AOTCache=/p/target/run/classes.aot"))).isEmpty();
 		assertThat(ClassCacheNotice.recording(List.of("-Xshare:auto"))).isEmpty();
+	}
+
+
+	@Test
+	void aStartedServiceMarksTheBuildAsStartedCreatingOrRedatingTheFile(@TempDir Path tmp) throws Exception {
+		Path marker = tmp.resolve("target/run/started");
+
+		ClassCacheNotice.markStarted(marker);
+		assertThat(marker).exists();
+
+		Files.setLastModifiedTime(marker, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+		ClassCacheNotice.markStarted(marker);
+		assertThat(Files.getLastModifiedTime(marker).toInstant()).isAfter(Instant.now().minusSeconds(60));
 	}
 
 }

@@ -25,4 +25,11 @@ class MigrationsPropertiesTest {
 		assertThat(GraphMigrations.ScriptSet.of(List.of(location))).hasValueSatisfying(s -> assertThat(s.count()).isEqualTo(1));
 	}
 
+
+	@Test
+	void withoutConfiguredLocationsTheServiceRunningFromTheRepositoryReadsTheFolderOnDiskAsSuch() {
+		assertThat(new MigrationsProperties(true, List.of()).resolvedLocations())
+			.containsExactly(MigrationsProperties.fileLocation(Path.of("cypher", "migrations")));
+	}
+
 }
