@@ -19,6 +19,7 @@ import com.powerkg.portrait.CustomerQueries;
 import com.powerkg.portrait.PortraitParts;
 import com.powerkg.portrait.PublishedRun;
 import com.powerkg.run.AnalyticsRun;
+import com.powerkg.run.Figures;
 import com.powerkg.security.AccessRefusedException;
 import com.powerkg.security.Caller;
 import com.powerkg.security.Role;
@@ -143,40 +144,37 @@ class CreditController {
 	}
 
 	@SchemaMapping(typeName = "AnalyticsRun")
-	@SuppressWarnings("unchecked")
 	Credit.ModelSummary credit(AnalyticsRun run) {
-		Map<String, Object> c = run.credit();
-		if (c.get("creditStatus") == null) {
+		Figures c = run.figures();
+		if (!c.has("creditStatus")) {
 			return null;
 		}
-		List<Number> confusion = (List<Number>) c.get("creditConfusion");
 		List<Credit.GradeCount> gradeCounts = new ArrayList<>();
-		List<String> grades = (List<String>) c.getOrDefault("creditGrades", List.of());
+		List<String> grades = c.texts("creditGrades");
+		List<Long> gradeCustomers = c.wholes("creditGradeCustomers");
+		List<Double> gradeMeanPd = c.numbers("creditGradeMeanPd");
 		for (int g = 0; g < grades.size(); g++) {
-			long n = ((List<Number>) c.get("creditGradeCustomers")).get(g).longValue();
-			double pd = ((List<Number>) c.get("creditGradeMeanPd")).get(g).doubleValue();
-			gradeCounts.add(new Credit.GradeCount(grades.get(g), n, finite(pd)));
+			gradeCounts.add(new Credit.GradeCount(grades.get(g), gradeCustomers.get(g), finite(gradeMeanPd.get(g))));
 		}
-		Credit.Drift drift = c.get("creditDriftFired") == null ? null
-				: new Credit.Drift((Boolean) c.get("creditDriftFired"), (String) c.get("creditDriftAction"),
-						(List<String>) c.get("creditDriftReasons"), (List<String>) c.get("creditDriftShifted"),
-						number(c, "creditDriftPsiThreshold"), whole(c, "creditScoredCustomers"), whole(c, "creditWithoutRecentHistory"));
+		Credit.Drift drift = !c.has("creditDriftFired") ? null
+				: new Credit.Drift(c.flag("creditDriftFired"), c.text("creditDriftAction"), c.texts("creditDriftReasons"),
+						c.texts("creditDriftShifted"), c.number("creditDriftPsiThreshold"), c.whole("creditScoredCustomers"),
+						c.whole("creditWithoutRecentHistory"));
 		List<Credit.Pending> pending = new ArrayList<>();
-		List<LocalDate> observed = (List<LocalDate>) c.getOrDefault("creditPendingObservedOn", List.of());
+		List<LocalDate> observed = c.dates("creditPendingObservedOn");
+		List<LocalDate> windowEnds = c.dates("creditPendingWindowEnds");
+		List<Long> outcomes = c.wholes("creditPendingOutcomes");
 		for (int i = 0; i < observed.size(); i++) {
-			pending.add(new Credit.Pending(observed.get(i), ((List<LocalDate>) c.get("creditPendingWindowEnds")).get(i),
-					((List<Number>) c.get("creditPendingOutcomes")).get(i).longValue()));
+			pending.add(new Credit.Pending(observed.get(i), windowEnds.get(i), outcomes.get(i)));
 		}
-		var labels = new Credit.Labels(c.get("creditOutcomeWindowMonths") == null ? 0 : whole(c, "creditOutcomeWindowMonths"),
-				c.get("creditOutcomesUsable") == null ? 0 : whole(c, "creditOutcomesUsable"), pending);
-		return new Credit.ModelSummary(run.id(), (String) c.get("creditStatus"), (String) c.get("creditMessage"), (String) c.get("creditRun"),
-				(String) c.get("creditModel"), number(c, "creditAuc"), number(c, "creditKs"), number(c, "creditGini"),
-				number(c, "creditAucFloor"), number(c, "creditChampionMargin"), number(c, "creditThreshold"),
-				confusion == null ? null : new Credit.ConfusionMatrix(confusion.get(0).longValue(), confusion.get(1).longValue(),
-						confusion.get(2).longValue(), confusion.get(3).longValue()),
-				whole(c, "creditTrainingRows"), whole(c, "creditHeldOutRows"), whole(c, "creditBoostingRows"), number(c, "creditDefaultRate"),
-				c.get("creditCutoffs") == null ? List.of() : ((List<Number>) c.get("creditCutoffs")).stream().map(Number::doubleValue).toList(),
-				drift, labels, gradeCounts, number(c, "creditSeconds"));
+		var labels = new Credit.Labels(orZero(c.whole("creditOutcomeWindowMonths")), orZero(c.whole("creditOutcomesUsable")), pending);
+		List<Long> confusion = c.wholes("creditConfusion");
+		return new Credit.ModelSummary(run.id(), c.text("creditStatus"), c.text("creditMessage"), c.text("creditRun"),
+				c.text("creditModel"), c.number("creditAuc"), c.number("creditKs"), c.number("creditGini"),
+				c.number("creditAucFloor"), c.number("creditChampionMargin"), c.number("creditThreshold"),
+				confusion.isEmpty() ? null : new Credit.ConfusionMatrix(confusion.get(0), confusion.get(1), confusion.get(2), confusion.get(3)),
+				c.whole("creditTrainingRows"), c.whole("creditHeldOutRows"), c.whole("creditBoostingRows"), c.number("creditDefaultRate"),
+				c.numbers("creditCutoffs"), drift, labels, gradeCounts, c.number("creditSeconds"));
 	}
 
 	@BatchMapping(typeName = "CreditModelSummary")
@@ -191,79 +189,58 @@ class CreditController {
 
 	/** One read of the runs' figures for the whole batch; each summary gets the rows under {@code key}, mapped. */
 	private <T> Map<Credit.ModelSummary, List<T>> perSummary(List<Credit.ModelSummary> summaries, String key,
-			Function<Map<String, Object>, T> map) {
-		Map<String, Map<String, Object>> figures = runFigures(summaries);
+			Function<Figures, T> map) {
+		List<String> runs = summaries.stream().map(Credit.ModelSummary::runId).distinct().toList();
+		Map<String, Figures> figures = new HashMap<>();
+		this.reads.records(RUN_FIGURES, Map.of("runs", runs))
+			.forEach(row -> figures.put(row.get("runId").asString(), new Figures(row)));
 		Map<Credit.ModelSummary, List<T>> result = new HashMap<>();
 		for (Credit.ModelSummary summary : summaries) {
-			result.put(summary, rows(figures.get(summary.runId()).get(key)).stream().map(map).toList());
+			Figures run = figures.get(summary.runId());
+			result.put(summary, run == null ? List.of() : run.rows(key).stream().map(map).toList());
 		}
 		return result;
 	}
 
-	private Map<String, Map<String, Object>> runFigures(List<Credit.ModelSummary> summaries) {
-		Map<String, Map<String, Object>> figures = new HashMap<>();
-		List<String> runs = summaries.stream().map(Credit.ModelSummary::runId).distinct().toList();
-		runs.forEach(id -> figures.put(id, Map.of("models", List.of(), "indicators", List.of())));
-		this.reads.rows(RUN_FIGURES, Map.of("runs", runs)).forEach(row -> figures.put((String) row.get("runId"), row));
-		return figures;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> rows(Object list) {
-		return (List<Map<String, Object>>) list;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Credit.ModelQuality modelQuality(Map<String, Object> m) {
+	private static Credit.ModelQuality modelQuality(Figures m) {
 		List<Credit.Decile> deciles = new ArrayList<>();
-		List<Number> customers = (List<Number>) m.getOrDefault("calibrationCustomers", List.of());
-		for (int d = 0; d < (customers == null ? 0 : customers.size()); d++) {
-			deciles.add(new Credit.Decile(d + 1, customers.get(d).longValue(),
-					((List<Number>) m.get("calibrationPd")).get(d).doubleValue(), ((List<Number>) m.get("calibrationObserved")).get(d).doubleValue()));
+		List<Long> customers = m.wholes("calibrationCustomers");
+		List<Double> pd = m.numbers("calibrationPd");
+		List<Double> observed = m.numbers("calibrationObserved");
+		for (int d = 0; d < customers.size(); d++) {
+			deciles.add(new Credit.Decile(d + 1, customers.get(d), pd.get(d), observed.get(d)));
 		}
-		List<Number> coefficients = (List<Number>) m.get("coefficients");
-		List<String> indicators = (List<String>) m.get("indicators");
-		return new Credit.ModelQuality((String) m.get("model"), Boolean.TRUE.equals(m.get("champion")), (String) m.get("message"),
-				whole(m, "customers"), finite(number(m, "auc")), finite(number(m, "ks")), finite(number(m, "gini")),
-				finite(number(m, "monotoneViolations")), deciles,
-				indicators == null ? List.of() : indicators,
-				coefficients == null ? List.of() : coefficients.stream().map(Number::doubleValue).toList());
+		return new Credit.ModelQuality(m.text("model"), Boolean.TRUE.equals(m.flag("champion")), m.text("message"),
+				m.whole("customers"), finite(m.number("auc")), finite(m.number("ks")), finite(m.number("gini")),
+				finite(m.number("monotoneViolations")), deciles, m.texts("indicators"), m.numbers("coefficients"));
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Credit.IndicatorFigures indicatorFigures(Map<String, Object> i) {
-		List<Number> cuts = (List<Number>) i.get("cuts");
-		List<Number> woe = (List<Number>) i.get("woe");
-		List<Number> good = (List<Number>) i.get("good");
-		List<Number> bad = (List<Number>) i.get("bad");
-		List<Number> scored = (List<Number>) i.get("scored");
+	private static Credit.IndicatorFigures indicatorFigures(Figures i) {
+		List<Double> cuts = i.numbers("cuts");
+		List<Double> woe = i.numbers("woe");
+		List<Long> good = i.wholes("good");
+		List<Long> bad = i.wholes("bad");
+		List<Long> scored = i.wholes("scored");
 		List<Credit.Bin> bins = new ArrayList<>();
 		int k = woe.size() - 1;
 		for (int b = 0; b <= k; b++) {
 			boolean missing = b == k;
-			long rows = good.get(b).longValue() + bad.get(b).longValue();
-			bins.add(new Credit.Bin(missing || b == 0 ? null : cuts.get(b - 1).doubleValue(),
-					missing || b == k - 1 ? null : cuts.get(b).doubleValue(), missing, woe.get(b).doubleValue(), rows,
-					rows == 0 ? null : bad.get(b).doubleValue() / rows, scored == null || scored.isEmpty() ? 0 : scored.get(b).longValue()));
+			long rows = good.get(b) + bad.get(b);
+			bins.add(new Credit.Bin(missing || b == 0 ? null : cuts.get(b - 1), missing || b == k - 1 ? null : cuts.get(b), missing,
+					woe.get(b), rows, rows == 0 ? null : (double) bad.get(b) / rows, scored.isEmpty() ? 0 : scored.get(b)));
 		}
-		CreditIndicator indicator = CreditIndicator.valueOf((String) i.get("indicator"));
-		return new Credit.IndicatorFigures(indicator.name(), indicator.group().name(), Boolean.TRUE.equals(i.get("used")),
-				number(i, "informationValue"), finite(number(i, "populationStability")), whole(i, "direction").intValue(), bins);
+		CreditIndicator indicator = CreditIndicator.valueOf(i.text("indicator"));
+		return new Credit.IndicatorFigures(indicator.name(), indicator.group().name(), Boolean.TRUE.equals(i.flag("used")),
+				i.number("informationValue"), finite(i.number("populationStability")), i.whole("direction").intValue(), bins);
+	}
+
+	private static long orZero(Long v) {
+		return v == null ? 0 : v;
 	}
 
 	/** NaN and infinities have no JSON form: null. */
 	private static Double finite(Double v) {
 		return v == null || !Double.isFinite(v) ? null : v;
-	}
-
-	private static Double number(Map<String, Object> c, String key) {
-		Object v = c.get(key);
-		return v == null ? null : ((Number) v).doubleValue();
-	}
-
-	private static Long whole(Map<String, Object> c, String key) {
-		Object v = c.get(key);
-		return v == null ? null : ((Number) v).longValue();
 	}
 
 }

@@ -11,10 +11,10 @@ import java.util.Map;
  * @param status        RUNNING, SUCCEEDED or FAILED; the published run is the one {@code current} points at
  * @param tagCounts     customers per tag code, in the order the run recorded them
  * @param comparedWithRun the run segment transitions were counted against
- * @param credit        the run's {@code credit*} properties: status, served ratings run, model and its quality
+ * @param figures       all the run's properties, read typed by the capabilities that stored them (e.g. credit's {@code credit*})
  */
 public record AnalyticsRun(String id, LocalDate asOf, String status, LocalDateTime startedAt, LocalDateTime finishedAt,
 		boolean current, Long customersAnalysed, Map<String, Long> tagCounts, List<String> parameters, Double tagSeconds,
 		String message, Double featureSeconds, Double segmentSeconds, Long segmentSeed,
-		String comparedWithRun, Map<String, Object> credit) {
+		String comparedWithRun, Figures figures) {
 }

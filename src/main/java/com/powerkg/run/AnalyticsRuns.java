@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.powerkg.graph.CypherResource;
@@ -254,8 +253,7 @@ public class AnalyticsRuns {
 				v.get("message").isNull() ? null : v.get("message").asString(), nullableDouble(v.get("featureSeconds")),
 				nullableDouble(v.get("segmentSeconds")), v.get("segmentSeed").isNull() ? null : v.get("segmentSeed").asLong(),
 				v.get("comparedWithRun").asString(null),
-				v.asMap().entrySet().stream().filter(e -> e.getKey().startsWith("credit"))
-					.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+				new Figures(v));
 	}
 
 	private static Double nullableDouble(Value v) {
