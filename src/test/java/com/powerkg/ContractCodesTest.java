@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import com.powerkg.contract.ContractCodes;
+import com.powerkg.contract.ValueDimension;
 import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumValueDefinition;
 import graphql.schema.idl.SchemaParser;
@@ -39,6 +40,7 @@ class ContractCodesTest {
 		Set<String> channels = new LinkedHashSet<>(ContractCodes.names(ContractCodes.PaymentChannel.class));
 		channels.addAll(ContractCodes.names(ContractCodes.WorkOrderChannel.class));
 		assertThat(values(schema, "Channel")).containsExactlyInAnyOrderElementsOf(channels);
+		assertThat(values(schema, "Dimension")).containsExactlyElementsOf(ContractCodes.names(ValueDimension.class));
 	}
 
 	private static List<String> values(TypeDefinitionRegistry schema, String enumName) {

@@ -3,7 +3,7 @@ package com.powerkg.portrait;
 import java.util.List;
 
 import com.powerkg.api.InvalidArgumentException;
-import com.powerkg.segmentation.Dimension;
+import com.powerkg.contract.ValueDimension;
 
 /** GraphQL {@code CustomerFilter}; null fields do not filter. */
 public record CustomerFilter(List<String> usageCategories, String paymentMode, List<String> regions,
@@ -16,7 +16,7 @@ public record CustomerFilter(List<String> usageCategories, String paymentMode, L
 
 		/** Refuses a level that is not one of the dimension's, naming the right ones. */
 		public void requireLevelOfDimension() {
-			var of = Dimension.valueOf(this.dimension);
+			var of = ValueDimension.valueOf(this.dimension);
 			if (!of.allLevels().contains(this.level)) {
 				throw new InvalidArgumentException("'" + this.level + "' is not a level of " + of + "; use one of "
 						+ String.join(", ", of.allLevels()));

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import com.powerkg.contract.ValueDimension;
 import com.powerkg.graph.CypherResource;
 import com.powerkg.graph.GraphReads;
 import com.powerkg.run.AnalyticsRuns.Publication;
-import com.powerkg.segmentation.Dimension;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
@@ -98,7 +98,7 @@ public class PortraitParts {
 			case TAGS -> rows(row.get("tags")).stream().map(PortraitParts::tag).toList();
 			case SEGMENTS -> rows(row.get("segments")).stream()
 				.map(PortraitParts::membership)
-				.sorted(Comparator.comparing(m -> Dimension.valueOf(m.dimension())))
+				.sorted(Comparator.comparing(m -> ValueDimension.valueOf(m.dimension())))
 				.toList();
 			case CREDIT -> (row.get("credit") == null) ? null : rating(rows(List.of(row.get("credit"))).getFirst());
 			case CHANNELS -> rows(row.get("channels")).stream().map(PortraitParts::channel).toList();

@@ -1,8 +1,9 @@
 package com.powerkg.segmentation;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import com.powerkg.contract.ValueDimension;
 
 /**
  * The four value dimensions of SPEC §4 (seed 002 §4–§5), each clustered on its own four features. Levels are
@@ -12,54 +13,39 @@ import java.util.List;
  *
  * <p>Customers a dimension cannot measure are not clustered into one of its levels but get one of its
  * {@link #exclusionLevels() exclusion levels} with the reason ({@link Exclusion}): only growth potential has them,
- * because only growth needs a consumption history of a given length.
+ * because only growth needs a consumption history of a given length. The level codes themselves are the product's
+ * ({@link ValueDimension}); this enum adds how each dimension is measured and clustered.
  */
 public enum Dimension {
 
-	REVENUE_CONTRIBUTION("收入贡献", List.of("HIGH", "MEDIUM", "LOW"), List.of()),
+	REVENUE_CONTRIBUTION, SOCIAL_INFLUENCE, GROWTH_POTENTIAL, ARREARS_RISK;
 
-	SOCIAL_INFLUENCE("社会影响力", List.of("HIGH", "MEDIUM", "LOW"), List.of()),
-
-	GROWTH_POTENTIAL("发展潜力", List.of("FAST_GROWTH", "STEADY_GROWTH", "STABLE", "DECLINING"),
-			Arrays.stream(Exclusion.Level.values()).map(Enum::name).toList()),
-
-	ARREARS_RISK("欠费风险", List.of("HIGH", "MEDIUM", "LOW"), List.of());
-
-	private final String nameZh;
-
-	private final List<String> levels;
-
-	private final List<String> exclusionLevels;
-
-	Dimension(String nameZh, List<String> levels, List<String> exclusionLevels) {
-		this.nameZh = nameZh;
-		this.levels = levels;
-		this.exclusionLevels = exclusionLevels;
+	/** The dimension's codes: its Chinese name and levels, shared with the portrait, the filters and GraphQL. */
+	public ValueDimension codes() {
+		return ValueDimension.valueOf(name());
 	}
 
 	public String nameZh() {
-		return this.nameZh;
+		return codes().nameZh();
 	}
 
 	/** The paper's level codes, highest ranked first; their number is the paper's k (3/3/4/3). */
 	public List<String> levels() {
-		return this.levels;
+		return codes().levels();
 	}
 
-	/** Levels of customers the dimension cannot measure (not clustered), e.g. STOPPED; empty for most dimensions. */
+	/** Levels of customers the dimension cannot measure (not clustered), the names of {@link Exclusion.Level}. */
 	public List<String> exclusionLevels() {
-		return this.exclusionLevels;
+		return codes().exclusionLevels();
 	}
 
 	/** The named levels, then the exclusion levels: every level a customer can have in this dimension. */
 	public List<String> allLevels() {
-		List<String> all = new ArrayList<>(this.levels);
-		all.addAll(this.exclusionLevels);
-		return List.copyOf(all);
+		return codes().allLevels();
 	}
 
 	public int defaultK() {
-		return this.levels.size();
+		return levels().size();
 	}
 
 	/**
