@@ -1,5 +1,9 @@
 package com.powerkg.analytics;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +12,11 @@ import com.powerkg.TestCallers;
 import com.powerkg.TestNeo4j;
 import com.powerkg.credit.CreditProperties;
 import com.powerkg.credit.CreditStage;
+import com.powerkg.generate.GeneratorConfig;
 import com.powerkg.run.AnalyticsRun;
 import com.powerkg.run.AnalyticsRuns;
 import com.powerkg.segmentation.SegmentationStage;
+import com.powerkg.tagging.TagCode;
 import com.powerkg.tagging.TaggingStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,11 +56,15 @@ class SampleAnalyticsTest {
 
 	static GraphQlTester graphQl;
 
+	private static final Path REPORTS = Path.of("target/test-reports/sample-analytics");
+
 	@BeforeAll
-	static void startWithTheSample() {
+	static void startWithTheSample() throws IOException {
+		// a reject report from an earlier build must not pass for one of this start
+		FileSystemUtils.deleteRecursively(REPORTS);
 		context = new SpringApplicationBuilder(com.powerkg.PowerKgApplication.class).web(WebApplicationType.NONE)
 			.run("--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(), "--powerkg.neo4j.embedded.bolt-port=0",
-					"--powerkg.import.reports-directory=target/test-reports/sample-analytics");
+					"--powerkg.import.reports-directory=" + REPORTS);
 		driver = context.getBean(Driver.class);
 		graphQl = TestCallers.as(ExecutionGraphQlServiceTester.create(context.getBean(ExecutionGraphQlService.class)),
 				TestCallers.MARKETING);
@@ -79,12 +90,48 @@ class SampleAnalyticsTest {
 
 	static List<Record> analystQuery(String file) {
 		try {
-			String cypher = java.nio.file.Files.readString(java.nio.file.Path.of("cypher/queries", file)).strip();
+			String cypher = Files.readString(Path.of("cypher/queries", file)).strip();
 			return driver.executableQuery(cypher.substring(0, cypher.length() - 1))
 				.withParameters(Map.of("dimension", "REVENUE_CONTRIBUTION")).execute().records();
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** What a newcomer's first start shows: the whole committed sample, without a reject, analysed with every tag. */
+	@Test
+	@Order(0)
+	void aFreshStartLoadsTheWholeSampleWithoutRejectsAndEveryTagOccursWithEvidence() {
+		var counts = driver.executableQuery("""
+				CALL () { MATCH (c:Customer) RETURN count(c) AS customers }
+				CALL () { MATCH (b:Bill) RETURN count(b) AS bills }
+				CALL () { MATCH (p:Payment) RETURN count(p) AS payments }
+				RETURN customers, bills, payments""").execute().records().getFirst();
+		assertThat(counts.get("customers").asLong()).isEqualTo(2000);
+		assertThat(counts.get("bills").asLong()).isEqualTo(sampleRows("bills.csv"));
+		assertThat(counts.get("payments").asLong()).isEqualTo(sampleRows("payments.csv"));
+		assertThat(REPORTS).as("no reject report: nothing was rejected")
+			.satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+
+		var runs = context.getBean(AnalyticsService.class).latest(1);
+		assertThat(runs).as("the sample is analysed at start-up").singleElement().satisfies(run -> {
+			assertThat(run.current()).isTrue();
+			assertThat(run.asOf()).isEqualTo(GeneratorConfig.DEFAULT_LAST_PERIOD.plusMonths(1).atDay(20));
+			assertThat(run.tagCounts()).as("every tag of SPEC §3 occurs in the sample").hasSize(TagCode.values().length)
+				.allSatisfy((tag, customers) -> assertThat(customers).as(tag).isPositive());
+		});
+		long withoutEvidence = driver.executableQuery("MATCH ()-[h:HAS_TAG]->() WHERE size(h.evidence) = 0 OR h.explanation IS NULL RETURN count(h) AS n")
+			.execute().records().getFirst().get("n").asLong();
+		assertThat(withoutEvidence).isZero();
+	}
+
+	private static long sampleRows(String file) {
+		try (var lines = Files.lines(Path.of("seed/sample", file))) {
+			return lines.count() - 1;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
