@@ -25,11 +25,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
@@ -46,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "own embedded store")
+@ExtendWith(OutputCaptureExtension.class)
 class SampleAnalyticsTest {
 
 	static final LocalDate SAMPLE_AS_OF = LocalDate.of(2026, 11, 20);
@@ -56,15 +60,19 @@ class SampleAnalyticsTest {
 
 	static GraphQlTester graphQl;
 
+	/** What the fresh start logged. */
+	static String startLog;
+
 	private static final Path REPORTS = Path.of("target/test-reports/sample-analytics");
 
 	@BeforeAll
-	static void startWithTheSample() throws IOException {
+	static void startWithTheSample(CapturedOutput output) throws IOException {
 		// a reject report from an earlier build must not pass for one of this start
 		FileSystemUtils.deleteRecursively(REPORTS);
 		context = new SpringApplicationBuilder(com.powerkg.PowerKgApplication.class).web(WebApplicationType.NONE)
 			.run("--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(), "--powerkg.neo4j.embedded.bolt-port=0",
 					"--powerkg.import.reports-directory=" + REPORTS);
+		startLog = output.getAll();
 		driver = context.getBean(Driver.class);
 		graphQl = TestCallers.as(ExecutionGraphQlServiceTester.create(context.getBean(ExecutionGraphQlService.class)),
 				TestCallers.MARKETING);
@@ -72,7 +80,9 @@ class SampleAnalyticsTest {
 
 	@AfterAll
 	static void stop() {
-		context.close();
+		if (context != null) {
+			context.close();
+		}
 	}
 
 	static List<Record> query(String cypher) {
@@ -124,6 +134,15 @@ class SampleAnalyticsTest {
 		long withoutEvidence = driver.executableQuery("MATCH ()-[h:HAS_TAG]->() WHERE size(h.evidence) = 0 OR h.explanation IS NULL RETURN count(h) AS n")
 			.execute().records().getFirst().get("n").asLong();
 		assertThat(withoutEvidence).isZero();
+	}
+
+	/** StartUp's order on a fresh store: the sample's store is built, then migrated, then the sample is analysed. */
+	@Test
+	@Order(0)
+	void aFreshStartBuildsTheSampleStoreThenMigratesItThenAnalysesIt() {
+		assertThat(startLog).containsSubsequence("Sample loaded: Imported ", "(bulk); 0 rejected", "Starting embedded Neo4j",
+				"script(s) applied now", "Analysing the sample as of " + SAMPLE_AS_OF,
+				"Analytics run run-" + SAMPLE_AS_OF, "published after");
 	}
 
 	private static long sampleRows(String file) {
