@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,9 @@ public class CsvImporter {
 
 	/** Links to shared nodes (Region, Industry, Channel), written by one thread: see {@link Writers}. */
 	private final Map<ContractFile, String> linkStatements = new EnumMap<>(ContractFile.class);
+
+	/** When a bill's payments covered it (see the file); kept for the bills a batch of bills or payments touched. */
+	private final String billOpenUntil = CypherResource.load(CsvImporter.class, "bill-open-until.cypher");
 
 	public CsvImporter(Driver driver, ImportProperties properties) {
 		this.driver = driver;
@@ -174,7 +178,12 @@ public class CsvImporter {
 	 * What a batch's transaction did: its rows now in the graph, and those whose links to shared nodes must be
 	 * (re)written (for customers, only the new and changed ones: see {@link SourceHash}).
 	 */
-	private record Written(int rows, List<Map<String, Object>> toLink) {
+	/**
+	 * @param toLink the rows whose links to shared nodes are written after the batch committed
+	 * @param bills  the bills whose openUntil is computed again after the batch committed (those a payment settles now
+	 *               or no longer settles)
+	 */
+	private record Written(int rows, List<Map<String, Object>> toLink, Set<String> bills) {
 	}
 
 	/**
@@ -205,15 +214,32 @@ public class CsvImporter {
 				}
 			}
 			if (rows.isEmpty()) {
-				return new Written(0, List.of());
+				return new Written(0, List.of(), Set.of());
 			}
 			if (file == ContractFile.CUSTOMERS) {
 				Set<String> changed = new HashSet<>();
 				tx.run(statement, Map.of("rows", rows)).forEachRemaining(r -> changed.add(r.get("id").asString()));
-				return new Written(rows.size(), rows.stream().filter(row -> changed.contains((String) row.get("customer_id"))).toList());
+				return new Written(rows.size(), rows.stream().filter(row -> changed.contains((String) row.get("customer_id"))).toList(),
+						Set.of());
+			}
+			if (file == ContractFile.PAYMENTS) {
+				// bills are settled by payments of other batches too: their openUntil is computed once this batch committed, on
+				// the one links thread, so that two batches never compute it for one bill side by side from what each sees
+				Set<String> bills = new LinkedHashSet<>();
+				tx.run(statement, Map.of("rows", rows)).forEachRemaining(r -> bills.add(r.get("billId").asString()));
+				rows.forEach(row -> {
+					if (row.get("bill_id") != null) {
+						bills.add((String) row.get("bill_id"));
+					}
+				});
+				return new Written(rows.size(), rows, bills);
 			}
 			tx.run(statement, Map.of("rows", rows)).consume();
-			return new Written(rows.size(), rows);
+			if (file == ContractFile.BILLS) {
+				// a bill's amount may have changed; no payment is written while bills are (files are imported one by one)
+				tx.run(this.billOpenUntil, Map.of("billIds", rows.stream().map(row -> row.get("bill_id")).toList())).consume();
+			}
+			return new Written(rows.size(), rows, Set.of());
 		});
 		referenceRejects.sort(Comparator.comparingLong(Reject::line));
 		synchronized (rejects) {
@@ -277,10 +303,17 @@ public class CsvImporter {
 						written = write(session, this.file, batch, this.rejects);
 					}
 					List<Map<String, Object>> rows = written.toLink();
-					if (linkStatement != null && !rows.isEmpty()) {
+					List<String> bills = List.copyOf(written.bills());
+					if ((linkStatement != null && !rows.isEmpty()) || !bills.isEmpty()) {
 						Future<?> linked = this.links.submit(() -> {
 							try (Session session = WriteSessions.open(CsvImporter.this.driver)) {
-								session.executeWriteWithoutResult(tx -> tx.run(linkStatement, Map.of("rows", rows)).consume());
+								if (linkStatement != null && !rows.isEmpty()) {
+									session.executeWriteWithoutResult(tx -> tx.run(linkStatement, Map.of("rows", rows)).consume());
+								}
+								if (!bills.isEmpty()) {
+									session.executeWriteWithoutResult(
+											tx -> tx.run(CsvImporter.this.billOpenUntil, Map.of("billIds", bills)).consume());
+								}
 							}
 						});
 						synchronized (this.linking) {

@@ -7,15 +7,21 @@ SET p.paidAt = row.paid_at,
     p.kind = row.kind,
     p.billId = row.bill_id
 WITH c, p, row
-// a re-import may correct the customer or bill of a payment: links that no longer hold go (its channel: payments-links)
+// a re-import may correct the customer or bill of a payment: links that no longer hold go (its channel: payments-links),
+// and the bills it no longer settles are returned, for their openUntil (bill-open-until.cypher)
 CALL (c, p, row) {
-  MATCH (other)-[r:PAID|SETTLES]-(p)
+  OPTIONAL MATCH (other)-[r:PAID|SETTLES]-(p)
   WHERE (type(r) = 'PAID' AND other <> c)
      OR (type(r) = 'SETTLES' AND (row.bill_id IS NULL OR other.id <> row.bill_id))
+  WITH r, CASE type(r) WHEN 'SETTLES' THEN other.id END AS unlinked
   DELETE r
+  RETURN collect(unlinked) AS unlinked
 }
 MERGE (c)-[:PAID]->(p)
-WITH p, row
-WHERE row.bill_id IS NOT NULL
-MATCH (b:Bill {id: row.bill_id})
-MERGE (p)-[:SETTLES]->(b)
+WITH p, row, unlinked
+CALL (p, row) {
+  MATCH (b:Bill {id: row.bill_id})
+  MERGE (p)-[:SETTLES]->(b)
+}
+UNWIND unlinked AS billId
+RETURN DISTINCT billId

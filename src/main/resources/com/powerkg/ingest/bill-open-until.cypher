@@ -1,0 +1,16 @@
+// A bill's openUntil: when its payments, taken in the order they were made (then by id), first covered its amount to
+// the cent; 9999-12-31 while they do not; its issue day for a bill of nothing to pay. The bill is unpaid on a day D
+// exactly when openUntil falls after D, which an index answers (open-bills.cypher) without summing every bill's
+// payments. Kept for the bills of each batch of bills and of payments; V0016 fills it for bills imported before it
+// and after a bulk load, with this same rule (BulkLoadTest compares the two).
+UNWIND $billIds AS billId
+MATCH (b:Bill {id: billId})
+CALL (b) {
+  OPTIONAL MATCH (b)<-[:SETTLES]-(p:Payment)
+  WITH p ORDER BY p.paidAt, p.id
+  WITH collect(p) AS paid
+  RETURN [i IN range(0, size(paid) - 1) WHERE reduce(s = 0.0, q IN paid[0..i + 1] | s + q.amount) >= b.amount - 0.005
+          | paid[i].paidAt][0] AS coveredAt
+}
+SET b.openUntil = CASE WHEN b.amount <= 0.005 THEN localdatetime({date: b.issuedOn})
+                       ELSE coalesce(coveredAt, localdatetime('9999-12-31T00:00')) END

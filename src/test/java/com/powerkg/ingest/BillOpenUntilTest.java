@@ -1,0 +1,96 @@
+package com.powerkg.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.powerkg.PrivateGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A bill's openUntil (bill-open-until.cypher): when its payments, in the order they were made, first covered it. The
+ * transactional import keeps it through payments in parts, overpayment, a payment moved to another bill and a bill whose
+ * amount changed; V0016, which fills it after a bulk load and on older stores, gives the same values.
+ */
+class BillOpenUntilTest {
+
+	private static final LocalDateTime STILL_OPEN = LocalDateTime.of(9999, 12, 31, 0, 0);
+
+	private static final String CUSTOMERS = """
+			customer_id,name,phone,usage_category,industry_code,voltage_kv,contract_capacity_kva,importance,payment_mode,region,opened_on,social_credit,asset_liability_ratio,current_ratio,return_on_net_assets,loan_on_time_rate,reactive_compensation,calibration_on_schedule,equipment_accidents
+			R001,张伟,13812345678,RESIDENTIAL,,0.22,8,NONE,POSTPAID,城东网格01,2015-03-01,,,,,,,,
+			""";
+
+	private static final String BILLS = """
+			bill_id,customer_id,period,issued_on,due_on,amount,anomaly
+			PARTS,R001,2026-08,2026-09-02,2026-09-30,100.00,
+			SHORT,R001,2026-08,2026-09-02,2026-09-30,100.00,
+			NOTHING,R001,2026-08,2026-09-02,2026-09-30,0.00,
+			OVERPAID,R001,2026-08,2026-09-02,2026-09-30,100.00,
+			""";
+
+	private static final String PAYMENTS = """
+			payment_id,customer_id,bill_id,paid_at,amount,channel,kind
+			P2,R001,PARTS,2026-10-03T10:00:00,60.00,WECHAT,BILL
+			P1,R001,PARTS,2026-09-20T09:00:00,40.00,WECHAT,BILL
+			P3,R001,SHORT,2026-09-21T09:00:00,50.00,ALIPAY,BILL
+			P4,R001,OVERPAID,2026-09-10T08:00:00,100.00,COUNTER,BILL
+			P5,R001,OVERPAID,2026-09-25T08:00:00,10.00,COUNTER,BILL
+			""";
+
+	@Test
+	void theImportKeepsWhenEachBillWasCoveredAndV0016ComputesTheSame(@TempDir Path tmp) throws IOException {
+		try (PrivateGraph graph = PrivateGraph.open()) {
+			importFiles(graph.driver(), tmp.resolve("month"), Map.of("customers.csv", CUSTOMERS, "bills.csv", BILLS, "payments.csv", PAYMENTS));
+			assertThat(openUntil(graph.driver())).containsExactlyInAnyOrderEntriesOf(Map.of(
+					"PARTS", LocalDateTime.of(2026, 10, 3, 10, 0), // 40 then 60: covered by the second part, whatever the file order
+					"SHORT", STILL_OPEN,
+					"NOTHING", LocalDateTime.of(2026, 9, 2, 0, 0), // nothing to pay: closed when issued
+					"OVERPAID", LocalDateTime.of(2026, 9, 10, 8, 0))); // the first payment covered it; the extra changes nothing
+
+			// a correction: P2 settles SHORT, not PARTS; SHORT's amount is 110 now
+			importFiles(graph.driver(), tmp.resolve("correction"), Map.of("customers.csv", CUSTOMERS,
+					"bills.csv", BILLS.replace("SHORT,R001,2026-08,2026-09-02,2026-09-30,100.00", "SHORT,R001,2026-08,2026-09-02,2026-09-30,110.00"),
+					"payments.csv", PAYMENTS.replace("P2,R001,PARTS", "P2,R001,SHORT")));
+			Map<String, LocalDateTime> corrected = openUntil(graph.driver());
+			assertThat(corrected).containsEntry("PARTS", STILL_OPEN).containsEntry("SHORT", LocalDateTime.of(2026, 10, 3, 10, 0))
+				.containsEntry("OVERPAID", LocalDateTime.of(2026, 9, 10, 8, 0));
+
+			graph.driver().executableQuery("MATCH (b:Bill) REMOVE b.openUntil").execute();
+			try (var session = graph.driver().session()) {
+				session.run(statementOf(Path.of("cypher/migrations/V0016__Bill_open_until.cypher"))).consume();
+			}
+			assertThat(openUntil(graph.driver())).as("V0016's rule is the import's").isEqualTo(corrected);
+		}
+	}
+
+	private static void importFiles(Driver driver, Path dir, Map<String, String> files) throws IOException {
+		Files.createDirectories(dir);
+		for (var file : files.entrySet()) {
+			Files.writeString(dir.resolve(file.getKey()), file.getValue());
+		}
+		ImportReport report = new CsvImporter(driver, BulkLoadTest.PROPERTIES).importDirectory(dir, dir.resolve("rejects.csv"));
+		assertThat(report.rowsRejected()).as("no rejects").isZero();
+	}
+
+	private static Map<String, LocalDateTime> openUntil(Driver driver) {
+		Map<String, LocalDateTime> result = new TreeMap<>();
+		driver.executableQuery("MATCH (b:Bill) RETURN b.id AS id, b.openUntil AS openUntil").execute().records()
+			.forEach(r -> result.put(r.get("id").asString(), r.get("openUntil").asLocalDateTime()));
+		return result;
+	}
+
+	/** The script's one statement, without its comments and final semicolon. */
+	private static String statementOf(Path script) throws IOException {
+		String text = Files.readString(script).replaceAll("(?m)^//.*$", "").strip();
+		return text.substring(0, text.length() - 1);
+	}
+
+}
