@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -256,8 +257,10 @@ public class CsvImporter {
 	 * never share a natural key (duplicates are rejected while reading), and MERGE under the uniqueness constraints
 	 * is safe between concurrent transactions. What every batch shares (the Region, Industry and Channel nodes) is
 	 * linked by one more thread of its own, after the batch committed: two transactions never lock the same shared node,
-	 * so the writers never deadlock (they used to, retried, with a stack trace in the log). The first failing batch
-	 * stops the import.
+	 * so the writers never deadlock over them (they used to, retried, with a stack trace in the log). The same thread
+	 * then computes the openUntil of the bills a payments batch touched, in id order. Two payments batches lock a bill
+	 * both have payments of (a month's payments rarely do; a deadlock needs two such bills in opposite orders, and is
+	 * retried). The first failing batch stops the import.
 	 */
 	private final class Writers implements AutoCloseable {
 
@@ -303,7 +306,8 @@ public class CsvImporter {
 						written = write(session, this.file, batch, this.rejects);
 					}
 					List<Map<String, Object>> rows = written.toLink();
-					List<String> bills = List.copyOf(written.bills());
+					// in id order: the links thread and the writers then take the bills' locks in one order
+					List<String> bills = List.copyOf(new TreeSet<>(written.bills()));
 					if ((linkStatement != null && !rows.isEmpty()) || !bills.isEmpty()) {
 						Future<?> linked = this.links.submit(() -> {
 							try (Session session = WriteSessions.open(CsvImporter.this.driver)) {

@@ -8,12 +8,16 @@ SET p.paidAt = row.paid_at,
     p.billId = row.bill_id
 WITH c, p, row
 // a re-import may correct the customer or bill of a payment: links that no longer hold go (its channel: payments-links),
-// and the bills it no longer settles are returned, for their openUntil (bill-open-until.cypher)
+// and the bills it no longer settles are returned, for their openUntil (bill-open-until.cypher).
+// Every bill a payment touches is marked open (9999-12-31) in this transaction: the exact time is computed once the
+// batch committed (CsvImporter), and should that not happen (a failure, a crash), a bill read as open too long only
+// costs the plan a look at it, while one read as paid too early would drop an unpaid bill from plans.
 CALL (c, p, row) {
   OPTIONAL MATCH (other)-[r:PAID|SETTLES]-(p)
   WHERE (type(r) = 'PAID' AND other <> c)
      OR (type(r) = 'SETTLES' AND (row.bill_id IS NULL OR other.id <> row.bill_id))
-  WITH r, CASE type(r) WHEN 'SETTLES' THEN other.id END AS unlinked
+  WITH r, other, CASE type(r) WHEN 'SETTLES' THEN other.id END AS unlinked
+  FOREACH (bill IN CASE WHEN unlinked IS NULL THEN [] ELSE [other] END | SET bill.openUntil = localdatetime('9999-12-31T00:00'))
   DELETE r
   RETURN collect(unlinked) AS unlinked
 }
@@ -22,6 +26,7 @@ WITH p, row, unlinked
 CALL (p, row) {
   MATCH (b:Bill {id: row.bill_id})
   MERGE (p)-[:SETTLES]->(b)
+  SET b.openUntil = localdatetime('9999-12-31T00:00')
 }
 UNWIND unlinked AS billId
 RETURN DISTINCT billId

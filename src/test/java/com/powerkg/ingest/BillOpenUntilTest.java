@@ -55,13 +55,14 @@ class BillOpenUntilTest {
 					"NOTHING", LocalDateTime.of(2026, 9, 2, 0, 0), // nothing to pay: closed when issued
 					"OVERPAID", LocalDateTime.of(2026, 9, 10, 8, 0))); // the first payment covered it; the extra changes nothing
 
-			// a correction: P2 settles SHORT, not PARTS; SHORT's amount is 110 now
+			// a correction: P2 settles SHORT, not PARTS; SHORT's amount is 110 now; P4 was 90, not 100
 			importFiles(graph.driver(), tmp.resolve("correction"), Map.of("customers.csv", CUSTOMERS,
 					"bills.csv", BILLS.replace("SHORT,R001,2026-08,2026-09-02,2026-09-30,100.00", "SHORT,R001,2026-08,2026-09-02,2026-09-30,110.00"),
-					"payments.csv", PAYMENTS.replace("P2,R001,PARTS", "P2,R001,SHORT")));
+					"payments.csv", PAYMENTS.replace("P2,R001,PARTS", "P2,R001,SHORT")
+						.replace("P4,R001,OVERPAID,2026-09-10T08:00:00,100.00", "P4,R001,OVERPAID,2026-09-10T08:00:00,90.00")));
 			Map<String, LocalDateTime> corrected = openUntil(graph.driver());
 			assertThat(corrected).containsEntry("PARTS", STILL_OPEN).containsEntry("SHORT", LocalDateTime.of(2026, 10, 3, 10, 0))
-				.containsEntry("OVERPAID", LocalDateTime.of(2026, 9, 10, 8, 0));
+				.as("90 then 10: covered by the later payment").containsEntry("OVERPAID", LocalDateTime.of(2026, 9, 25, 8, 0));
 
 			graph.driver().executableQuery("MATCH (b:Bill) REMOVE b.openUntil").execute();
 			try (var session = graph.driver().session()) {
