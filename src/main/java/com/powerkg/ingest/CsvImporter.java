@@ -177,12 +177,8 @@ public class CsvImporter {
 
 	/**
 	 * What a batch's transaction did: its rows now in the graph, and those whose links to shared nodes must be
-	 * (re)written (for customers, only the new and changed ones: see {@link SourceHash}).
-	 */
-	/**
-	 * @param toLink the rows whose links to shared nodes are written after the batch committed
-	 * @param bills  the bills whose openUntil is computed again after the batch committed (those a payment settles now
-	 *               or no longer settles)
+	 * (re)written (for customers, only the new and changed ones: see {@link SourceHash}), and the bills whose openUntil
+	 * is computed again after the batch committed (those a payment of the batch settles now or no longer settles).
 	 */
 	private record Written(int rows, List<Map<String, Object>> toLink, Set<String> bills) {
 	}

@@ -231,33 +231,22 @@ public class AnalyticsRuns {
 	}
 
 	/** A run's customers per tag, in the order it recorded them; none for a run that did not finish. */
-	private static Map<String, Long> tagCounts(Value codes, Value customers) {
+	private static Map<String, Long> tagCounts(Figures run) {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		if (!codes.isNull()) {
-			List<String> code = codes.asList(Value::asString);
-			List<Long> count = customers.asList(Value::asLong);
-			for (int i = 0; i < code.size(); i++) {
-				counts.put(code.get(i), count.get(i));
-			}
+		List<String> code = run.texts("tagCodes");
+		List<Long> count = run.wholes("tagCustomers");
+		for (int i = 0; i < code.size(); i++) {
+			counts.put(code.get(i), count.get(i));
 		}
 		return counts;
 	}
 
 	private static AnalyticsRun toRun(Value v) {
-		return new AnalyticsRun(v.get("id").asString(), v.get("asOf").asLocalDate(), v.get("status").asString(),
-				v.get("startedAt").asLocalDateTime(), v.get("finishedAt").isNull() ? null : v.get("finishedAt").asLocalDateTime(),
-				v.get("current").asBoolean(), v.get("customersAnalysed").isNull() ? null : v.get("customersAnalysed").asLong(),
-				tagCounts(v.get("tagCodes"), v.get("tagCustomers")),
-				v.get("parameters").isNull() ? List.of() : v.get("parameters").asList(Value::asString),
-				v.get("tagSeconds").isNull() ? null : v.get("tagSeconds").asDouble(),
-				v.get("message").isNull() ? null : v.get("message").asString(), nullableDouble(v.get("featureSeconds")),
-				nullableDouble(v.get("segmentSeconds")), v.get("segmentSeed").isNull() ? null : v.get("segmentSeed").asLong(),
-				v.get("comparedWithRun").asString(null),
-				new Figures(v));
-	}
-
-	private static Double nullableDouble(Value v) {
-		return v.isNull() ? null : v.asDouble();
+		Figures f = new Figures(v);
+		return new AnalyticsRun(f.text("id"), v.get("asOf").asLocalDate(), f.text("status"), v.get("startedAt").asLocalDateTime(),
+				v.get("finishedAt").isNull() ? null : v.get("finishedAt").asLocalDateTime(), v.get("current").asBoolean(),
+				f.whole("customersAnalysed"), tagCounts(f), f.texts("parameters"), f.number("tagSeconds"), f.text("message"),
+				f.number("featureSeconds"), f.number("segmentSeconds"), f.whole("segmentSeed"), f.text("comparedWithRun"), f);
 	}
 
 	public static String newId(LocalDate asOf) {
