@@ -3,14 +3,22 @@ package com.powerkg.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import com.powerkg.PrivateGraph;
+import com.powerkg.collection.CollectionPlans;
+import com.powerkg.graph.CypherResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Values;
+import org.neo4j.driver.summary.Plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +78,45 @@ class BillOpenUntilTest {
 			}
 			assertThat(openUntil(graph.driver())).as("V0016's rule is the import's").isEqualTo(corrected);
 		}
+	}
+
+	/**
+	 * A payments batch marks every bill it touches open in its own transaction: the exact time follows after the commit,
+	 * and a bill whose recompute is lost (a failure, a crash) is read as open too long, never as paid too early.
+	 */
+	@Test
+	void aPaymentsBatchMarksTheBillsItTouchesOpenBeforeTheirTimeIsComputed(@TempDir Path tmp) throws IOException {
+		try (PrivateGraph graph = PrivateGraph.open()) {
+			importFiles(graph.driver(), tmp.resolve("month"), Map.of("customers.csv", CUSTOMERS, "bills.csv", BILLS, "payments.csv", PAYMENTS));
+			String payments = CypherResource.load(CsvImporter.class, "payments.cypher");
+			Map<String, Object> moved = new HashMap<>(Map.of("customer_id", "R001", "payment_id", "P4", "bill_id", "PARTS",
+					"paid_at", LocalDateTime.of(2026, 9, 10, 8, 0), "amount", 100.0, "channel", "COUNTER", "kind", "BILL"));
+			try (var session = graph.driver().session()) {
+				List<String> unlinked = session.executeWrite(tx -> tx.run(payments, Map.of("rows", List.of(moved))).list(r -> r.get("billId").asString()));
+				assertThat(unlinked).as("the bill P4 no longer settles").containsExactly("OVERPAID");
+			}
+			assertThat(openUntil(graph.driver())).as("until the links thread computes them (PARTS was paid on 2026-10-03)")
+				.containsEntry("OVERPAID", STILL_OPEN).containsEntry("PARTS", STILL_OPEN);
+		}
+	}
+
+	/** A plan for another date finds the unpaid bills by an index range on openUntil, not by reading a year of bills. */
+	@Test
+	void openBillsAreAnIndexRangeOnOpenUntil() {
+		try (PrivateGraph graph = PrivateGraph.open()) {
+			Plan plan = graph.driver().executableQuery("EXPLAIN " + CypherResource.load(CollectionPlans.class, "open-bills.cypher"))
+				.withParameters(Map.of("from", LocalDate.of(2025, 11, 25), "asOf", LocalDate.of(2026, 11, 25),
+						"until", LocalDateTime.of(2026, 11, 26, 0, 0)))
+				.execute().summary().plan();
+			assertThat(operators(plan)).anyMatch(o -> o.startsWith("NodeIndexSeekByRange") && o.contains("openUntil"));
+		}
+	}
+
+	private static List<String> operators(Plan plan) {
+		List<String> all = new ArrayList<>();
+		all.add(plan.operatorType() + " " + plan.arguments().getOrDefault("Details", Values.NULL));
+		plan.children().forEach(child -> all.addAll(operators(child)));
+		return all;
 	}
 
 	private static void importFiles(Driver driver, Path dir, Map<String, String> files) throws IOException {
