@@ -141,8 +141,9 @@ class BrowserInRealBrowserTest {
 			page.evaluate("(" + guide + ").querySelector('pre.runnable i.fa-play-circle-o').setAttribute('data-test', 'first-guide-query')");
 			page.click("[data-test=first-guide-query]");
 			String published = frameRunning("MATCH (:Publication {name: 'current'})-[:PUBLISHES]->(run:AnalyticsRun)");
+			page.waitUntil("the click on the guide's first query has opened its frame", published, Duration.ofSeconds(30));
 			page.waitUntil("the guide's first query has run", "/Started streaming|no records/.test((" + published + ")?.innerText)",
-					Duration.ofSeconds(30));
+					Duration.ofSeconds(30), "(" + published + ")?.innerText");
 
 			// tag nodes are captioned with their code and Chinese name, customers with their id and not their name
 			run(page, "MATCH (t:Tag) RETURN t ORDER BY t.ordinal LIMIT 3");

@@ -368,6 +368,11 @@ public final class Chromium implements AutoCloseable {
 		 * with what the page logged.
 		 */
 		public void waitUntil(String description, String condition, Duration timeout) {
+			waitUntil(description, condition, timeout, "''");
+		}
+
+		/** As {@link #waitUntil(String, String, Duration)}; on time-out the failure also shows the text of {@code shown}. */
+		public void waitUntil(String description, String condition, Duration timeout, String shown) {
 			long deadline = System.nanoTime() + timeout.toNanos();
 			String last = "";
 			while (true) {
@@ -389,28 +394,32 @@ public final class Chromium implements AutoCloseable {
 					catch (RuntimeException ex) {
 						shot = "none (" + ex.getMessage() + ")";
 					}
+					String seen;
+					try {
+						seen = text("(" + shown + ")");
+					}
+					catch (RuntimeException ex) {
+						seen = "(" + ex.getMessage() + ")";
+					}
 					throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting until " + description
-							+ " (" + condition + ")" + (last.isEmpty() ? "" : "; last error: " + last) + "\nscreenshot: "
+							+ " (" + condition + ")" + (last.isEmpty() ? "" : "; last error: " + last)
+							+ (seen.isEmpty() ? "" : "\nshown: " + seen) + "\nscreenshot: "
 							+ shot + "\nconsole:\n  " + String.join("\n  ", this.console) + "\nrequests:\n  "
 							+ String.join("\n  ", this.requests.stream().map(Request::toString).toList()));
 				}
-				try {
-					Thread.sleep(200);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException(ex);
-				}
+				pause(Duration.ofMillis(200));
 			}
 		}
 
 		/**
 		 * Clicks with the mouse the middle of the visible part (inside the window and every clipping ancestor) of the first
 		 * element matching the CSS selector; scrolled into view first only when none of it is visible, as scrolling would
-		 * also move editors' own hidden overflow.
+		 * also move editors' own hidden overflow. A page that is still moving (a frame sliding in, a notice on top) would
+		 * take the click somewhere else, so it waits up to five seconds until the element holds still and is the one a
+		 * click at that point reaches; then it clicks.
 		 */
 		public Page click(String selector) {
-			JsonNode point = evaluate("(() => { const e = document.querySelector(" + quote(selector) + "); if (!e) return null; "
+			String locate = "(() => { const e = document.querySelector(" + quote(selector) + "); if (!e) return null; "
 					+ "const visible = () => { const r = e.getBoundingClientRect(); "
 					+ "let left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth), "
 					+ "top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight); "
@@ -419,9 +428,25 @@ public final class Chromium implements AutoCloseable {
 					+ "left = Math.max(left, c.left); right = Math.min(right, c.right); top = Math.max(top, c.top); bottom = Math.min(bottom, c.bottom); } "
 					+ "return right > left && bottom > top ? {x: (left + right) / 2, y: (top + bottom) / 2} : null; }; "
 					+ "let point = visible(); if (!point) { e.scrollIntoView({block: 'center', inline: 'nearest'}); point = visible(); } "
-					+ "return point; })()");
+					+ "if (point) { const hit = document.elementFromPoint(point.x, point.y); point.reached = !!hit && (hit === e || e.contains(hit)); } "
+					+ "return point; })()";
+			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+			JsonNode point = evaluate(locate);
+			while (System.nanoTime() < deadline) {
+				pause(Duration.ofMillis(100));
+				JsonNode again = evaluate(locate);
+				boolean still = !point.isNull() && !point.isMissingNode() && again.path("x").equals(point.path("x"))
+						&& again.path("y").equals(point.path("y"));
+				point = again;
+				if (still && point.path("reached").asBoolean(false)) {
+					break;
+				}
+			}
 			if (point.isNull() || point.isMissingNode()) {
 				throw new AssertionError("Nothing to click: no visible element matches " + selector);
+			}
+			if (!point.path("reached").asBoolean(false)) {
+				System.out.println("Clicking " + selector + " though a click there reaches another element, or it still moves");
 			}
 			double x = point.path("x").asDouble();
 			double y = point.path("y").asDouble();
@@ -429,6 +454,16 @@ public final class Chromium implements AutoCloseable {
 			mouse("mousePressed", x, y, 1);
 			mouse("mouseReleased", x, y, 1);
 			return this;
+		}
+
+		private static void pause(Duration duration) {
+			try {
+				Thread.sleep(duration);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
 		}
 
 		private void mouse(String type, double x, double y, int clickCount) {
