@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -43,8 +45,10 @@ final class BulkFiles implements AutoCloseable {
 			this.name = name;
 			this.nodes = nodes;
 			this.writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-			this.writer.write(header);
-			this.writer.write('\n');
+			if (header != null) {
+				this.writer.write(header);
+				this.writer.write('\n');
+			}
 		}
 
 		void row(Object... values) {
@@ -104,6 +108,12 @@ final class BulkFiles implements AutoCloseable {
 		});
 	}
 
+	/** The bills' rows without their openUntil, while the payments are still to come. */
+	private static final String BILLS_SO_FAR = "Bill.partial";
+
+	/** When each bill was covered, from the bills and payments written. */
+	private final BillSettlement settlement = new BillSettlement();
+
 	/** Node ids of the shared nodes (regions, industries, channels), in the order first seen. */
 	private final Map<String, Integer> regionIds = new LinkedHashMap<>();
 
@@ -147,9 +157,11 @@ final class BulkFiles implements AutoCloseable {
 			}
 			case BILLS -> {
 				int bill = references.bill((String) row.get("bill_id"));
-				output("Bill.csv", true, ":ID(Bill),id,period,issuedOn:date,dueOn:date,amount:double,anomaly")
+				// openUntil is known once the payments are read: finish() copies these rows into Bill.csv with it
+				output(BILLS_SO_FAR, true, ":ID(Bill),id,period,issuedOn:date,dueOn:date,amount:double,anomaly")
 					.row(bill, row.get("bill_id"), row.get("period"), row.get("issued_on"), row.get("due_on"), row.get("amount"),
 							row.get("anomaly"));
+				this.settlement.bill(bill, (LocalDate) row.get("issued_on"), (Double) row.get("amount"));
 				relationship("BILLED", "Customer", "Bill").row(customer, bill);
 			}
 			case PAYMENTS -> {
@@ -160,7 +172,9 @@ final class BulkFiles implements AutoCloseable {
 				relationship("PAID", "Customer", "Payment").row(customer, id);
 				relationship("VIA", "Payment", "Channel").row(id, shared(this.channelIds, (String) row.get("channel")));
 				if (row.get("bill_id") != null) {
-					relationship("SETTLES", "Payment", "Bill").row(id, references.bill((String) row.get("bill_id")));
+					int bill = references.bill((String) row.get("bill_id"));
+					relationship("SETTLES", "Payment", "Bill").row(id, bill);
+					this.settlement.payment(bill, (LocalDateTime) row.get("paid_at"), (Double) row.get("amount"));
 				}
 			}
 			case DUNNING_CONTACTS -> {
@@ -229,11 +243,30 @@ final class BulkFiles implements AutoCloseable {
 			Output industry = output("Industry.csv", true, ":ID(Industry),code");
 			this.industryIds.forEach((code, id) -> industry.row(id, code));
 		}
+		Output bills = this.outputs.get(BILLS_SO_FAR);
+		if (bills != null) {
+			this.outputs.put(BILLS_SO_FAR, withOpenUntil(bills));
+		}
 		close();
 		List<String> arguments = new ArrayList<>();
 		this.outputs.values()
 			.forEach(o -> arguments.add((o.nodes ? "--nodes=" : "--relationships=") + o.name + "=" + o.path.toAbsolutePath()));
 		return arguments;
+	}
+
+	/** The bills' final file: their rows so far, each with its openUntil (the rule of bill-open-until.cypher). */
+	private Output withOpenUntil(Output bills) {
+		try {
+			bills.writer.close();
+			Output complete = new Output(this.directory.resolve("Bill.csv"), bills.name, true, null);
+			this.settlement.appendOpenUntil(bills.path, complete.writer, "openUntil:localdatetime");
+			complete.rows = bills.rows;
+			Files.delete(bills.path);
+			return complete;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + this.directory.resolve("Bill.csv"), ex);
+		}
 	}
 
 	/** Rows written per file (for the log). */

@@ -1,8 +1,9 @@
 // A bill's openUntil: when its payments, taken in the order they were made (then by id), first covered its amount to
 // the cent; 9999-12-31 while they do not; its issue day for a bill of nothing to pay. The bill is unpaid on a day D
 // exactly when openUntil falls after D, which an index answers (open-bills.cypher) without summing every bill's
-// payments. Kept for the bills of each batch of bills and of payments; V0016 fills it for bills imported before it
-// and after a bulk load, with this same rule (BulkLoadTest compares the two).
+// payments. Kept for the bills of each batch of bills and of payments; a bulk load writes it with each bill
+// (BillSettlement), and V0016 fills it for bills imported before it, both with this same rule (BillOpenUntilTest and
+// BulkLoadTest compare them).
 UNWIND $billIds AS billId
 MATCH (b:Bill {id: billId})
 CALL (b) {

@@ -42,6 +42,8 @@ class BillOpenUntilTest {
 			SHORT,R001,2026-08,2026-09-02,2026-09-30,100.00,
 			NOTHING,R001,2026-08,2026-09-02,2026-09-30,0.00,
 			OVERPAID,R001,2026-08,2026-09-02,2026-09-30,100.00,
+			TIED,R001,2026-08,2026-09-02,2026-09-30,100.00,
+			CREDIT,R001,2026-08,2026-09-02,2026-09-30,-20.00,
 			""";
 
 	private static final String PAYMENTS = """
@@ -51,17 +53,24 @@ class BillOpenUntilTest {
 			P3,R001,SHORT,2026-09-21T09:00:00,50.00,ALIPAY,BILL
 			P4,R001,OVERPAID,2026-09-10T08:00:00,100.00,COUNTER,BILL
 			P5,R001,OVERPAID,2026-09-25T08:00:00,10.00,COUNTER,BILL
+			P7,R001,TIED,2026-09-15T12:00:00,70.00,WECHAT,BILL
+			P6,R001,TIED,2026-09-15T12:00:00,30.00,ALIPAY,BILL
 			""";
+
+	/** What the import keeps for each bill of the files above. */
+	private static final Map<String, LocalDateTime> OPEN_UNTIL = Map.of(
+			"PARTS", LocalDateTime.of(2026, 10, 3, 10, 0), // 40 then 60: covered by the second part, whatever the file order
+			"SHORT", STILL_OPEN,
+			"NOTHING", LocalDateTime.of(2026, 9, 2, 0, 0), // nothing to pay: closed when issued
+			"OVERPAID", LocalDateTime.of(2026, 9, 10, 8, 0), // the first payment covered it; the extra changes nothing
+			"TIED", LocalDateTime.of(2026, 9, 15, 12, 0), // two payments at the same moment cover it then, in either order
+			"CREDIT", LocalDateTime.of(2026, 9, 2, 0, 0)); // a credit note: nothing to pay
 
 	@Test
 	void theImportKeepsWhenEachBillWasCoveredAndV0016ComputesTheSame(@TempDir Path tmp) throws IOException {
 		try (PrivateGraph graph = PrivateGraph.open()) {
 			importFiles(graph.driver(), tmp.resolve("month"), Map.of("customers.csv", CUSTOMERS, "bills.csv", BILLS, "payments.csv", PAYMENTS));
-			assertThat(openUntil(graph.driver())).containsExactlyInAnyOrderEntriesOf(Map.of(
-					"PARTS", LocalDateTime.of(2026, 10, 3, 10, 0), // 40 then 60: covered by the second part, whatever the file order
-					"SHORT", STILL_OPEN,
-					"NOTHING", LocalDateTime.of(2026, 9, 2, 0, 0), // nothing to pay: closed when issued
-					"OVERPAID", LocalDateTime.of(2026, 9, 10, 8, 0))); // the first payment covered it; the extra changes nothing
+			assertThat(openUntil(graph.driver())).containsExactlyInAnyOrderEntriesOf(OPEN_UNTIL);
 
 			// a correction: P2 settles SHORT, not PARTS; SHORT's amount is 110 now; P4 was 90, not 100
 			importFiles(graph.driver(), tmp.resolve("correction"), Map.of("customers.csv", CUSTOMERS,
@@ -78,6 +87,30 @@ class BillOpenUntilTest {
 			}
 			assertThat(openUntil(graph.driver())).as("V0016's rule is the import's").isEqualTo(corrected);
 		}
+	}
+
+	/**
+	 * A bulk load writes each bill's openUntil into the importer's files itself (BillSettlement), by the same rule: V0016,
+	 * which would take minutes on a city's bills, finds nothing left to fill.
+	 */
+	@Test
+	void aBulkLoadWritesEachBillsOpenUntilWithTheBill(@TempDir Path tmp) throws IOException {
+		Path data = tmp.resolve("data");
+		Files.createDirectories(data);
+		for (var file : Map.of("customers.csv", CUSTOMERS, "bills.csv", BILLS, "payments.csv", PAYMENTS).entrySet()) {
+			Files.writeString(data.resolve(file.getKey()), file.getValue());
+		}
+		var emitted = new BulkLoad(BulkLoadTest.PROPERTIES).emit(data, tmp.resolve("out"), tmp.resolve("rejects.csv"));
+		assertThat(emitted.report().rowsRejected()).isZero();
+		List<String> lines = Files.readAllLines(tmp.resolve("out/input/Bill.csv"));
+		assertThat(lines.getFirst()).isEqualTo(":ID(Bill),id,period,issuedOn:date,dueOn:date,amount:double,anomaly,openUntil:localdatetime");
+		Map<String, LocalDateTime> written = new TreeMap<>();
+		for (String line : lines.subList(1, lines.size())) {
+			String[] cells = line.split(",", -1);
+			written.put(cells[1], LocalDateTime.parse(cells[7]));
+		}
+		assertThat(written).containsExactlyInAnyOrderEntriesOf(OPEN_UNTIL);
+		assertThat(tmp.resolve("out/input")).isDirectoryNotContaining("glob:**/Bill.partial");
 	}
 
 	/**

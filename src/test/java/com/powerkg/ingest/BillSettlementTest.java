@@ -1,0 +1,45 @@
+package com.powerkg.ingest;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bulk load's bill rows get their openUntil as a last cell, row by row, also when a quoted cell holds a line break. */
+class BillSettlementTest {
+
+	@Test
+	void eachBillRowGetsItsOwnOpenUntilAndQuotedLineBreaksStayInTheirCell(@TempDir Path tmp) throws IOException {
+		var settlement = new BillSettlement();
+		settlement.bill(0, LocalDate.of(2026, 9, 2), 100.00);
+		settlement.bill(1, LocalDate.of(2026, 9, 2), 50.00);
+		settlement.bill(2, LocalDate.of(2026, 9, 2), 0.00);
+		settlement.payment(1, LocalDateTime.of(2026, 9, 20, 9, 0, 0, 500), 49.996); // covers it to the cent
+		settlement.payment(0, LocalDateTime.of(2026, 9, 21, 9, 0), 99.00);
+		Path rows = tmp.resolve("Bill.partial");
+		Files.writeString(rows, """
+				:ID(Bill),id
+				0,"A,""1""
+				second line"
+				1,B
+				2,C
+				""");
+		var out = new StringWriter();
+		settlement.appendOpenUntil(rows, out, "openUntil:localdatetime");
+		assertThat(out.toString()).isEqualTo("""
+				:ID(Bill),id,openUntil:localdatetime
+				0,"A,""1""
+				second line",9999-12-31T00:00
+				1,B,2026-09-20T09:00:00.000000500
+				2,C,2026-09-02T00:00
+				""");
+	}
+
+}
