@@ -40,6 +40,9 @@ final class BulkFiles implements AutoCloseable {
 
 		long rows;
 
+		/** Whether a cell holds a line break: the importer must be told, for this file only (it slows the reading). */
+		boolean lineBreaks;
+
 		Output(Path path, String name, boolean nodes, String header) throws IOException {
 			this.path = path;
 			this.name = name;
@@ -73,6 +76,7 @@ final class BulkFiles implements AutoCloseable {
 			}
 			String text = value.toString();
 			if (value instanceof String && needsQuotes(text)) {
+				this.lineBreaks |= text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
 				this.writer.write('"');
 				this.writer.write(text.replace("\"", "\"\""));
 				this.writer.write('"');
@@ -230,7 +234,8 @@ final class BulkFiles implements AutoCloseable {
 
 	/**
 	 * Writes the shared nodes (the reference channels, the regions and industries found) and closes every file.
-	 * @return the importer's arguments naming the files ({@code --nodes=...}, {@code --relationships=...})
+	 * @return the importer's arguments naming the files ({@code --nodes=...}, {@code --relationships=...}, and
+	 *         {@code --multiline-fields=...} for those with a line break in a cell)
 	 */
 	List<String> finish() {
 		Output channel = output("Channel.csv", true, ":ID(Channel),code");
@@ -251,6 +256,13 @@ final class BulkFiles implements AutoCloseable {
 		List<String> arguments = new ArrayList<>();
 		this.outputs.values()
 			.forEach(o -> arguments.add((o.nodes ? "--nodes=" : "--relationships=") + o.name + "=" + o.path.toAbsolutePath()));
+		List<String> multiline = this.outputs.values().stream().filter(o -> o.lineBreaks).map(o -> o.path.toAbsolutePath().toString())
+			.toList();
+		if (!multiline.isEmpty()) {
+			// a quoted line break in a name or an id is valid contract data; the importer reads it only in files named here
+			arguments.add("--multiline-fields-format=v2");
+			arguments.add("--multiline-fields=" + String.join(",", multiline));
+		}
 		return arguments;
 	}
 
@@ -261,6 +273,7 @@ final class BulkFiles implements AutoCloseable {
 			Output complete = new Output(this.directory.resolve("Bill.csv"), bills.name, true, null);
 			this.settlement.appendOpenUntil(bills.path, complete.writer, "openUntil:localdatetime");
 			complete.rows = bills.rows;
+			complete.lineBreaks = bills.lineBreaks;
 			Files.delete(bills.path);
 			return complete;
 		}

@@ -45,6 +45,13 @@ class BulkLoadTest {
 	void theBulkPathAndTheTransactionalPathBuildTheSameGraph(@TempDir Path tmp) throws Exception {
 		Path data = tmp.resolve("data");
 		new DataGenerator(done -> { }).generate(new GeneratorConfig(60, 13, 3, YearMonth.of(2026, 10)), data);
+		// an untidy cell as a spreadsheet writes one: a comma, quotes and a line break inside quotes
+		Path customers = data.resolve("customers.csv");
+		List<String> lines = new ArrayList<>(Files.readAllLines(customers));
+		String[] cells = lines.get(1).split(",", -1);
+		cells[1] = "\"" + cells[1] + ",\"\"小\"\"\n明\"";
+		lines.set(1, String.join(",", cells));
+		Files.write(customers, lines);
 
 		Path bulkStore = TestNeo4j.freshStore();
 		ImportReport bulk = new BulkLoad(PROPERTIES).load(data, bulkStore, tmp.resolve("bulk-rejects.csv"));
