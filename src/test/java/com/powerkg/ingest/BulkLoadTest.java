@@ -45,13 +45,17 @@ class BulkLoadTest {
 	void theBulkPathAndTheTransactionalPathBuildTheSameGraph(@TempDir Path tmp) throws Exception {
 		Path data = tmp.resolve("data");
 		new DataGenerator(done -> { }).generate(new GeneratorConfig(60, 13, 3, YearMonth.of(2026, 10)), data);
-		// an untidy cell as a spreadsheet writes one: a comma, quotes and a line break inside quotes
+		// untidy cells as a spreadsheet writes them: a comma, quotes and line breaks inside quotes, a byte-order mark,
+		// Windows line ends
 		Path customers = data.resolve("customers.csv");
 		List<String> lines = new ArrayList<>(Files.readAllLines(customers));
 		String[] cells = lines.get(1).split(",", -1);
 		cells[1] = "\"" + cells[1] + ",\"\"小\"\"\n明\"";
 		lines.set(1, String.join(",", cells));
-		Files.write(customers, lines);
+		cells = lines.get(2).split(",", -1);
+		cells[1] = "\"" + cells[1] + "\r\n\rB\"";
+		lines.set(2, String.join(",", cells));
+		Files.writeString(customers, "\uFEFF" + String.join("\r\n", lines) + "\r\n");
 
 		Path bulkStore = TestNeo4j.freshStore();
 		ImportReport bulk = new BulkLoad(PROPERTIES).load(data, bulkStore, tmp.resolve("bulk-rejects.csv"));
@@ -61,6 +65,9 @@ class BulkLoadTest {
 			ImportReport transactional = new CsvImporter(second.driver(), PROPERTIES).importDirectory(data, tmp.resolve("tx-rejects.csv"));
 
 			assertThat(bulk.mode()).isEqualTo(ImportReport.Mode.BULK);
+			assertThat(bulk.rowsRejected()).as("the untidy cells are valid").isZero();
+			assertThat(strings(first.driver(), "MATCH (c:Customer) WHERE c.name CONTAINS '\n' RETURN c.name ORDER BY c.id"))
+				.as("the names with line breaks, whole").hasSize(2).anySatisfy(name -> assertThat(name).endsWith(",\"小\"\n明"));
 			assertThat(bulk.rowsImported()).isEqualTo(transactional.rowsImported()).isPositive();
 			GraphCounts bulkCounts = GraphCounts.of(first.driver());
 			assertThat(bulkCounts).isEqualTo(GraphCounts.of(second.driver()));
