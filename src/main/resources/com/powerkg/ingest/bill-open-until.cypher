@@ -6,6 +6,11 @@
 // BulkLoadTest compare them).
 UNWIND $billIds AS billId
 MATCH (b:Bill {id: billId})
+// marked open first, which takes the bill's write lock before its payments are read: a payments batch changing them
+// (it marks the bill too) either commits before this reads, or waits for this to commit and computes again after it;
+// a time computed from payments since moved never overwrites the one computed after the move
+SET b.openUntil = localdatetime('9999-12-31T00:00')
+WITH b
 CALL (b) {
   OPTIONAL MATCH (b)<-[:SETTLES]-(p:Payment)
   WITH p ORDER BY p.paidAt, p.id

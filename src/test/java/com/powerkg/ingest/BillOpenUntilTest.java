@@ -133,6 +133,40 @@ class BillOpenUntilTest {
 		}
 	}
 
+	/**
+	 * Two imports at once: the time of a bill is computed under the bill's lock, so a payments batch moving one of its
+	 * payments away, not yet committed, makes the computation wait and read what it committed, not the payments before.
+	 */
+	@Test
+	void aBillsTimeIsComputedFromItsPaymentsAfterAConcurrentMoveCommits(@TempDir Path tmp) throws Exception {
+		try (PrivateGraph graph = PrivateGraph.open()) {
+			importFiles(graph.driver(), tmp.resolve("month"), Map.of("customers.csv", CUSTOMERS, "bills.csv", BILLS, "payments.csv", PAYMENTS));
+			String payments = CypherResource.load(CsvImporter.class, "payments.cypher");
+			String openUntil = CypherResource.load(CsvImporter.class, "bill-open-until.cypher");
+			Map<String, Object> moved = new HashMap<>(Map.of("customer_id", "R001", "payment_id", "P2", "bill_id", "SHORT",
+					"paid_at", LocalDateTime.of(2026, 10, 3, 10, 0), "amount", 60.0, "channel", "WECHAT", "kind", "BILL"));
+			try (var mover = graph.driver().session(); var move = mover.beginTransaction()) {
+				move.run(payments, Map.of("rows", List.of(moved))).consume();
+				// P2 leaves PARTS, not yet committed; meanwhile another import computes PARTS
+				var computing = java.util.concurrent.CompletableFuture.runAsync(() -> {
+					try (var session = graph.driver().session()) {
+						session.executeWrite(tx -> tx.run(openUntil, Map.of("billIds", List.of("PARTS"))).consume());
+					}
+				});
+				long deadline = System.nanoTime() + 20_000_000_000L;
+				while (graph.driver().executableQuery("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n")
+					.execute().records().getFirst().get("n").asLong() == 0) {
+					assertThat(computing).as("the computation waits for the move").isNotDone();
+					assertThat(System.nanoTime()).as("the computation is blocked").isLessThan(deadline);
+					Thread.sleep(50);
+				}
+				move.commit();
+				computing.get();
+			}
+			assertThat(openUntil(graph.driver())).as("only P1's 40 of 100 settle PARTS now").containsEntry("PARTS", STILL_OPEN);
+		}
+	}
+
 	/** A plan for another date finds the unpaid bills by an index range on openUntil, not by reading a year of bills. */
 	@Test
 	void openBillsAreAnIndexRangeOnOpenUntil() {
