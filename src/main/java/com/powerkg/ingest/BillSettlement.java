@@ -22,7 +22,8 @@ import com.powerkg.history.CustomerHistory;
  * to the cent; 9999-12-31 while they do not; its issue day for a bill of nothing to pay. Payments made at the same
  * moment give that moment whatever their order, so the payment ids are not needed.
  * <p>
- * Memory: 12 bytes per bill and 24 per payment that settles a bill, in arrays (about 0.9 GB at 1M customers × 24 months).
+ * Memory: 12 bytes per bill and 24 per payment that settles a bill, in arrays that grow by half, and 8 bytes a bill and
+ * 4 a payment more while they are grouped: about 1–1.4 GB at 1M customers × 24 months.
  */
 final class BillSettlement {
 
@@ -56,8 +57,8 @@ final class BillSettlement {
 			throw new IllegalStateException("bill " + number + " out of order, expected " + this.bills);
 		}
 		if (this.bills == this.billAmount.length) {
-			this.billAmount = Arrays.copyOf(this.billAmount, this.bills * 2);
-			this.billIssuedDay = Arrays.copyOf(this.billIssuedDay, this.bills * 2);
+			this.billAmount = Arrays.copyOf(this.billAmount, grown(this.bills));
+			this.billIssuedDay = Arrays.copyOf(this.billIssuedDay, grown(this.bills));
 		}
 		this.billAmount[this.bills] = amount;
 		this.billIssuedDay[this.bills] = Math.toIntExact(issuedOn.toEpochDay());
@@ -67,7 +68,7 @@ final class BillSettlement {
 	/** An accepted payment of a bill (top-ups settle none). */
 	void payment(int bill, LocalDateTime paidAt, double amount) {
 		if (this.payments == this.paymentBill.length) {
-			int size = this.payments * 2;
+			int size = grown(this.payments);
 			this.paymentBill = Arrays.copyOf(this.paymentBill, size);
 			this.paymentSecond = Arrays.copyOf(this.paymentSecond, size);
 			this.paymentNano = Arrays.copyOf(this.paymentNano, size);
@@ -78,6 +79,11 @@ final class BillSettlement {
 		this.paymentNano[this.payments] = paidAt.getNano();
 		this.paymentAmount[this.payments] = amount;
 		this.payments++;
+	}
+
+	/** By half: arrays of tens of millions waste less than when doubled. */
+	private static int grown(int size) {
+		return Math.addExact(size, size >> 1);
 	}
 
 	int bills() {
@@ -98,7 +104,20 @@ final class BillSettlement {
 		for (int p = 0; p < this.payments; p++) {
 			grouped[next[this.paymentBill[p]]++] = p;
 		}
+		this.paymentBill = null; // grouped now
 		for (int b = 0; b < this.bills; b++) {
+			if (first[b + 1] - first[b] > 16) {
+				// untidy data can put many payments on one bill: no quadratic sort for them
+				Integer[] many = new Integer[first[b + 1] - first[b]];
+				for (int i = 0; i < many.length; i++) {
+					many[i] = grouped[first[b] + i];
+				}
+				Arrays.sort(many, (p, q) -> later(p, q) ? 1 : later(q, p) ? -1 : 0);
+				for (int i = 0; i < many.length; i++) {
+					grouped[first[b] + i] = many[i];
+				}
+				continue;
+			}
 			// insertion sort: a bill has one payment, sometimes a few
 			for (int i = first[b] + 1; i < first[b + 1]; i++) {
 				int p = grouped[i];

@@ -271,7 +271,13 @@ final class BulkFiles implements AutoCloseable {
 		try {
 			bills.writer.close();
 			Output complete = new Output(this.directory.resolve("Bill.csv"), bills.name, true, null);
-			this.settlement.appendOpenUntil(bills.path, complete.writer, "openUntil:localdatetime");
+			try {
+				this.settlement.appendOpenUntil(bills.path, complete.writer, "openUntil:localdatetime");
+			}
+			catch (RuntimeException ex) {
+				complete.writer.close();
+				throw ex;
+			}
 			complete.rows = bills.rows;
 			complete.lineBreaks = bills.lineBreaks;
 			Files.delete(bills.path);

@@ -302,7 +302,7 @@ public class CsvImporter {
 						written = write(session, this.file, batch, this.rejects);
 					}
 					List<Map<String, Object>> rows = written.toLink();
-					// in id order: the links thread and the writers then take the bills' locks in one order
+					// in id order (the writers take them in row order: a rare deadlock between the two is retried by executeWrite)
 					List<String> bills = List.copyOf(new TreeSet<>(written.bills()));
 					if ((linkStatement != null && !rows.isEmpty()) || !bills.isEmpty()) {
 						Future<?> linked = this.links.submit(() -> {

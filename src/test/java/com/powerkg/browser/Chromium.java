@@ -434,7 +434,13 @@ public final class Chromium implements AutoCloseable {
 			JsonNode point = evaluate(locate);
 			while (System.nanoTime() < deadline) {
 				pause(Duration.ofMillis(100));
-				JsonNode again = evaluate(locate);
+				JsonNode again;
+				try {
+					again = evaluate(locate);
+				}
+				catch (IllegalStateException ex) {
+					continue; // e.g. the context went away during a navigation: look again
+				}
 				boolean still = !point.isNull() && !point.isMissingNode() && again.path("x").equals(point.path("x"))
 						&& again.path("y").equals(point.path("y"));
 				point = again;

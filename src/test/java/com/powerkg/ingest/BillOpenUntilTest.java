@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A bill's openUntil (bill-open-until.cypher): when its payments, in the order they were made, first covered it. The
  * transactional import keeps it through payments in parts, overpayment, a payment moved to another bill and a bill whose
- * amount changed; V0016, which fills it after a bulk load and on older stores, gives the same values.
+ * amount changed; a bulk load (BillSettlement) and V0016, which fills it on older stores, give the same values.
  */
 class BillOpenUntilTest {
 

@@ -16,6 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BillSettlementTest {
 
 	@Test
+	void aBillWithManyPaymentsIsCoveredByTheEarliestThatAddUpToIt() {
+		var settlement = new BillSettlement();
+		settlement.bill(0, LocalDate.of(2026, 9, 2), 100.00);
+		for (int day = 30; day >= 1; day--) { // thirty payments of 10, the latest first
+			settlement.payment(0, LocalDateTime.of(2026, 9, day, 8, 0), 10.00);
+		}
+		settlement.settle();
+		assertThat(settlement.openUntil(0)).as("the tenth day's payment makes 100").isEqualTo(LocalDateTime.of(2026, 9, 10, 8, 0));
+	}
+
+	@Test
 	void eachBillRowGetsItsOwnOpenUntilAndQuotedLineBreaksStayInTheirCell(@TempDir Path tmp) throws IOException {
 		var settlement = new BillSettlement();
 		settlement.bill(0, LocalDate.of(2026, 9, 2), 100.00);

@@ -45,17 +45,7 @@ class BulkLoadTest {
 	void theBulkPathAndTheTransactionalPathBuildTheSameGraph(@TempDir Path tmp) throws Exception {
 		Path data = tmp.resolve("data");
 		new DataGenerator(done -> { }).generate(new GeneratorConfig(60, 13, 3, YearMonth.of(2026, 10)), data);
-		// untidy cells as a spreadsheet writes them: a comma, quotes and line breaks inside quotes, a byte-order mark,
-		// Windows line ends
-		Path customers = data.resolve("customers.csv");
-		List<String> lines = new ArrayList<>(Files.readAllLines(customers));
-		String[] cells = lines.get(1).split(",", -1);
-		cells[1] = "\"" + cells[1] + ",\"\"小\"\"\n明\"";
-		lines.set(1, String.join(",", cells));
-		cells = lines.get(2).split(",", -1);
-		cells[1] = "\"" + cells[1] + "\r\n\rB\"";
-		lines.set(2, String.join(",", cells));
-		Files.writeString(customers, "\uFEFF" + String.join("\r\n", lines) + "\r\n");
+		untidy(data.resolve("customers.csv"));
 
 		Path bulkStore = TestNeo4j.freshStore();
 		ImportReport bulk = new BulkLoad(PROPERTIES).load(data, bulkStore, tmp.resolve("bulk-rejects.csv"));
@@ -91,6 +81,7 @@ class BulkLoadTest {
 	void theEmittedFilesAndCommandForAnExternalServerBuildTheSameGraphAsTheBulkLoad(@TempDir Path tmp) throws Exception {
 		Path data = tmp.resolve("data");
 		new DataGenerator(done -> { }).generate(new GeneratorConfig(40, 6, 1, YearMonth.of(2026, 10)), data);
+		untidy(data.resolve("customers.csv"));
 		Path out = tmp.resolve("for-the-server");
 
 		var emitted = new BulkLoad(PROPERTIES).emit(data, out, tmp.resolve("emit-rejects.csv"));
@@ -98,14 +89,23 @@ class BulkLoadTest {
 		assertThat(emitted.command()).startsWith("neo4j-admin", "database", "import", "full", "neo4j")
 			.contains("--bad-tolerance=0", "--skip-duplicate-nodes=false", "--overwrite-destination=true")
 			.anySatisfy(a -> assertThat(a).startsWith("--nodes=Customer=input/"))
+			.as("the file with line breaks in cells, and only it").contains("--multiline-fields-format=v2", "--multiline-fields=input/Customer.csv")
 			.noneSatisfy(a -> assertThat(a).contains(out.toAbsolutePath().toString()));
 		assertThat(java.nio.file.Files.readString(emitted.instructions())).contains(String.join(" ", emitted.command()));
 		assertThat(emitted.report().rowsImported()).isPositive();
 		assertThat(java.nio.file.Files.list(out.resolve("input")).count()).isGreaterThan(5);
 
 		// as the operator would run it from inside the folder
-		List<String> inputs = emitted.command().stream().filter(a -> a.startsWith("--nodes=") || a.startsWith("--relationships="))
-			.map(a -> { int eq = a.lastIndexOf('='); return a.substring(0, eq + 1) + out.resolve(a.substring(eq + 1)).toAbsolutePath(); })
+		List<String> inputs = emitted.command().stream()
+			.filter(a -> a.startsWith("--nodes=") || a.startsWith("--relationships=") || a.startsWith("--multiline-fields"))
+			.map(a -> {
+				if (a.startsWith("--multiline-fields-format=")) {
+					return a;
+				}
+				int eq = a.lastIndexOf('=');
+				return a.substring(0, eq + 1) + String.join(",", java.util.Arrays.stream(a.substring(eq + 1).split(","))
+					.map(path -> out.resolve(path).toAbsolutePath().toString()).toList());
+			})
 			.toList();
 		Path fromCommand = TestNeo4j.freshStore();
 		new BulkLoad(PROPERTIES).buildStore(fromCommand, inputs);
@@ -116,6 +116,21 @@ class BulkLoadTest {
 			assertThat(GraphCounts.of(second.driver())).isEqualTo(GraphCounts.of(first.driver()));
 			assertThat(nodes(second.driver(), "Customer", "id")).isEqualTo(nodes(first.driver(), "Customer", "id"));
 		}
+	}
+
+	/**
+	 * Untidy cells as a spreadsheet writes them, in the names of the first two customers: a comma, quotes and line
+	 * breaks inside quotes, a byte-order mark, Windows line ends.
+	 */
+	private static void untidy(Path customers) throws java.io.IOException {
+		List<String> lines = new ArrayList<>(Files.readAllLines(customers));
+		String[] cells = lines.get(1).split(",", -1);
+		cells[1] = "\"" + cells[1] + ",\"\"小\"\"\n明\"";
+		lines.set(1, String.join(",", cells));
+		cells = lines.get(2).split(",", -1);
+		cells[1] = "\"" + cells[1] + "\r\n\rB\"";
+		lines.set(2, String.join(",", cells));
+		Files.writeString(customers, "\uFEFF" + String.join("\r\n", lines) + "\r\n");
 	}
 
 	@Test
