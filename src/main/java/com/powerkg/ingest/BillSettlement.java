@@ -92,6 +92,9 @@ final class BillSettlement {
 
 	/** Groups the payments by bill (a counting sort), each bill's few in the order they were made. */
 	void settle() {
+		if (this.order != null) {
+			return; // grouped already
+		}
 		int[] first = new int[this.bills + 1];
 		for (int p = 0; p < this.payments; p++) {
 			first[this.paymentBill[p] + 1]++;

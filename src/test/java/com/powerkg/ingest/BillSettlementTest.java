@@ -23,6 +23,7 @@ class BillSettlementTest {
 			settlement.payment(0, LocalDateTime.of(2026, 9, day, 8, 0), 10.00);
 		}
 		settlement.settle();
+		settlement.settle(); // once grouped, a second call changes nothing
 		assertThat(settlement.openUntil(0)).as("the tenth day's payment makes 100").isEqualTo(LocalDateTime.of(2026, 9, 10, 8, 0));
 	}
 
