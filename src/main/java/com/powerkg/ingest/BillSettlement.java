@@ -86,10 +86,6 @@ final class BillSettlement {
 		return Math.addExact(size, size >> 1);
 	}
 
-	int bills() {
-		return this.bills;
-	}
-
 	/** Groups the payments by bill (a counting sort), each bill's few in the order they were made. */
 	void settle() {
 		if (this.order != null) {
