@@ -111,9 +111,11 @@ public class CollectionPlans {
 		bills.values().forEach(list -> list.sort(CollectionCase.OpenBill.LISTED));
 		long billsRead = System.nanoTime();
 		Set<String> ids = new LinkedHashSet<>(bills.keySet());
-		Map<String, Object> runParam = new HashMap<>();
-		runParam.put("runId", run);
-		this.reads.records(OTHERS, runParam).forEach(r -> ids.add(r.get("id").asString()));
+		Map<String, Object> othersParams = new HashMap<>();
+		othersParams.put("runId", run);
+		othersParams.put("asOf", date);
+		othersParams.put("until", date.plusDays(1).atStartOfDay());
+		this.reads.records(OTHERS, othersParams).forEach(r -> ids.add(r.get("id").asString()));
 
 		List<String> all = new ArrayList<>(ids);
 		String firstPeriod = YearMonth.from(date).minusMonths(12).toString();

@@ -81,6 +81,32 @@ class StoredPlanTest {
 		}
 	}
 
+	/**
+	 * Hand-made prepaid customers around the warning's edges on D: balanced to the cent, a cent short, a top-up at the
+	 * first instant after D, one in D's last second, a bill issued on D and one the day after. The plan computed from
+	 * the graph (which picks the prepaid customers worth a look on the server) warns exactly those the run warns.
+	 */
+	@Test
+	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "own embedded store")
+	void aLowBalanceWarningGoesToEveryPrepaidCustomerBelowZeroOnTheDateAndToNoOther() {
+		try (var graph = PrivateGraph.open()) {
+			new CsvImporter(graph.driver(), new ImportProperties(5000, Path.of("target/reports"), 100_000, 2))
+				.importDirectory(Fixtures.directory("prepaid-balance"));
+			var reads = new GraphReads(graph.driver());
+			var runs = new AnalyticsRuns(graph.driver(), AnalyticsProperties.DEFAULTS.runs());
+			var tagging = new TaggingStage(graph.driver(), reads);
+			String run = new AnalyticsService(runs, tagging, new SegmentationStage(graph.driver(), SegmentationProperties.DEFAULTS),
+					new CreditStage(graph.driver(), CreditProperties.DEFAULTS)).run(AS_OF).runId();
+
+			CollectionPlan plan = new CollectionPlans(reads, runs, tagging).plan(AS_OF);
+			assertThat(plan.tasks()).filteredOn(t -> t.kind() == CollectionTask.Kind.LOW_BALANCE_WARNING)
+				.extracting(CollectionTask::customerId)
+				.containsExactlyInAnyOrder("PB02", "PB03", "PB05");
+			assertThat(new StoredPlans(graph.driver(), reads).page(run, StoredPlans.Filter.NONE, 0, 100))
+				.extracting(StoredPlans.RankedTask::task).containsExactlyElementsOf(plan.tasks());
+		}
+	}
+
 	@Test
 	void graphQlPagesTheStoredPlanForTheRunsDateAndComputesAnotherDate() {
 		this.importer.importDirectory(Fixtures.directory("tags"));
