@@ -1,5 +1,6 @@
 package com.powerkg.collection;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,10 +16,15 @@ import com.powerkg.contract.ContractCodes;
 import com.powerkg.portrait.CustomerProfile;
 import com.powerkg.portrait.CustomerQueries;
 import com.powerkg.portrait.PublishedRun;
+import graphql.ErrorClassification;
 import graphql.GraphQLContext;
+import graphql.GraphQLError;
+import graphql.schema.DataFetchingEnvironment;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -32,10 +38,15 @@ class CollectionController {
 
 	private final StoredPlans stored;
 
-	CollectionController(CollectionPlans plans, CustomerQueries customers, StoredPlans stored) {
+	/** How long a request waits (powerkg.graphql.timeout): a plan not ready by then is not computed for nobody. */
+	private final Duration timeout;
+
+	CollectionController(CollectionPlans plans, CustomerQueries customers, StoredPlans stored,
+			@Value("${powerkg.graphql.timeout:30s}") Duration timeout) {
 		this.plans = plans;
 		this.customers = customers;
 		this.stored = stored;
+		this.timeout = timeout;
 	}
 
 	/** A task with its place in the plan. */
@@ -115,7 +126,7 @@ class CollectionController {
 			long total = this.stored.count(run, where, stored.get().tasks());
 			return new TaskConnection(page.edges(), page.pageInfo(), (int) total, date, run, stored.get().workload());
 		}
-		CollectionPlan plan = this.plans.plan(date);
+		CollectionPlan plan = this.plans.plan(date, this.timeout);
 		Predicate<CollectionTask> wanted = wanted(filter);
 		List<RankedTask> rows = new ArrayList<>();
 		int total = 0;
@@ -130,6 +141,21 @@ class CollectionController {
 		}
 		var page = Connection.of(rows, size, afterRank > 0, t -> String.valueOf(t.rank()));
 		return new TaskConnection(page.edges(), page.pageInfo(), total, plan.date(), plan.run(), plan.workload());
+	}
+
+	/**
+	 * A plan of another date not ready in the request's time: {@code extensions.reason = TIMEOUT} (over HTTP the request
+	 * is answered 408 at about the same moment).
+	 */
+	@GraphQlExceptionHandler
+	GraphQLError planTimeout(PlanTimeoutException ex, DataFetchingEnvironment env) {
+		return GraphQLError.newError()
+			.errorType(ErrorClassification.errorClassification("TIMEOUT"))
+			.message(ex.getMessage())
+			.extensions(Map.of("reason", "TIMEOUT"))
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.build();
 	}
 
 	private Predicate<CollectionTask> wanted(TaskFilter filter) {

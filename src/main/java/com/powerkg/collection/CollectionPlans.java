@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.powerkg.contract.ContractCodes.ContactMethod;
@@ -21,7 +22,9 @@ import com.powerkg.graph.GraphReads;
 import com.powerkg.run.AnalyticsRuns;
 import com.powerkg.tagging.TagCode;
 import com.powerkg.tagging.TaggingStage;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.ClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,11 @@ import org.springframework.stereotype.Service;
  * Builds the collection plan for a dunning date from the graph: open postpaid bills with the rounds made, prepaid
  * balances, and the tags of the published run, then {@link CollectionPlanner}'s rules. The last plan is kept per
  * date and published run, so paging through it costs one computation.
+ * <p>
+ * A plan asked for with a time limit (a GraphQL request, answered 408 once its time is over) is not computed for
+ * nobody: a request that waited its whole time for another plan's computation gives up without starting its own, and
+ * a computation still reading when the time is over is stopped (the database ends its reads at the deadline). Without
+ * a limit (the {@code worklist} command) a plan takes as long as it takes.
  */
 @Service
 public class CollectionPlans {
@@ -58,7 +66,8 @@ public class CollectionPlans {
 
 	private volatile long lastComputedAt;
 
-	private final ReentrantLock computing = new ReentrantLock();
+	/** Held while a plan is computed (package-private for tests that hold it). */
+	final ReentrantLock computing = new ReentrantLock();
 
 	private final TaggingStage tagging;
 
@@ -68,22 +77,42 @@ public class CollectionPlans {
 		this.tagging = tagging;
 	}
 
+	/** The plan of a date, however long it takes (the {@code worklist} command). */
 	public CollectionPlan plan(LocalDate date) {
+		return plan(date, null);
+	}
+
+	/**
+	 * The plan of a date within a time limit.
+	 * @param limit how long the caller waits (null: no limit)
+	 * @throws PlanTimeoutException when the limit passed before the plan was ready; nothing is computed after it
+	 */
+	public CollectionPlan plan(LocalDate date, Duration limit) {
+		long deadline = (limit == null) ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
 		String run = this.runs.publishedRunId().orElse(null);
 		CollectionPlan cached = this.last;
 		if (cached != null && cached.date().equals(date) && Objects.equals(cached.run(), run)
 				&& System.nanoTime() - this.lastComputedAt < REUSE.toNanos()) {
 			return cached;
 		}
-		// one computation at a time: concurrent requests for the same plan wait for it instead of each computing it
-		this.computing.lock();
+		// one computation at a time: concurrent requests for the same plan wait for it instead of each computing it,
+		// and a request whose time is over stops waiting instead of computing a plan nobody waits for any more
+		try {
+			if (!this.computing.tryLock(remaining(deadline), TimeUnit.NANOSECONDS)) {
+				throw timedOut(date, limit, "waiting for another plan's computation");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw timedOut(date, limit, "interrupted while waiting for another plan's computation");
+		}
 		try {
 			cached = this.last;
 			if (cached != null && cached.date().equals(date) && Objects.equals(cached.run(), run)
 					&& System.nanoTime() - this.lastComputedAt < REUSE.toNanos()) {
 				return cached;
 			}
-			CollectionPlan plan = compute(date, run);
+			CollectionPlan plan = compute(date, run, deadline, limit);
 			this.last = plan;
 			this.lastComputedAt = System.nanoTime();
 			return plan;
@@ -93,16 +122,48 @@ public class CollectionPlans {
 		}
 	}
 
+	private static long remaining(long deadline) {
+		return (deadline == Long.MAX_VALUE) ? Long.MAX_VALUE : deadline - System.nanoTime();
+	}
+
+	private static PlanTimeoutException timedOut(LocalDate date, Duration limit, String doing) {
+		String within = (limit.toMillis() < 1000) ? limit.toMillis() + " ms" : limit.toSeconds() + " s";
+		log.info("collection plan for {} given up after {} ({}): its request is answered as timed out", date, within, doing);
+		return new PlanTimeoutException("The collection plan for " + date + " was not ready within " + within + " (" + doing
+				+ "). Only the published run's date is stored; for another date use the worklist command, or raise "
+				+ "powerkg.graphql.timeout.");
+	}
+
+	/** The rows of one read of the plan, ended by the database at the deadline. */
+	private List<Record> read(String cypher, Map<String, Object> params, LocalDate date, long deadline, Duration limit) {
+		long left = remaining(deadline);
+		if (left == Long.MAX_VALUE) {
+			return this.reads.records(cypher, params);
+		}
+		if (left < TimeUnit.MILLISECONDS.toNanos(1)) {
+			throw timedOut(date, limit, "reading the graph");
+		}
+		try {
+			return this.reads.records(cypher, params, Duration.ofMillis(TimeUnit.NANOSECONDS.toMillis(left) + 1));
+		}
+		catch (ClientException ex) {
+			if (ex.code() != null && ex.code().startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
+				throw timedOut(date, limit, "reading the graph");
+			}
+			throw ex;
+		}
+	}
+
 	/** Drops the reused plan: the data behind it changed. */
 	public void forget() {
 		this.last = null;
 	}
 
-	private CollectionPlan compute(LocalDate date, String run) {
+	private CollectionPlan compute(LocalDate date, String run, long deadline, Duration limit) {
 		long started = System.nanoTime();
 		Map<String, List<CollectionCase.OpenBill>> bills = new LinkedHashMap<>();
 		Map<String, Object> window = Map.of("from", date.minusMonths(12), "asOf", date, "until", date.plusDays(1).atStartOfDay());
-		this.reads.records(OPEN_BILLS, window).forEach(r -> bills
+		read(OPEN_BILLS, window, date, deadline, limit).forEach(r -> bills
 			.computeIfAbsent(r.get("customerId").asString(), id -> new ArrayList<>())
 			.add(openBill(r.get("billId").asString(), r.get("dueOn").asLocalDate(), r.get("open").asDouble(),
 					r.get("contacts").asList(v -> new Contact(v.get("round").asInt(), ContactMethod.valueOf(v.get("method").asString()),
@@ -115,7 +176,7 @@ public class CollectionPlans {
 		othersParams.put("runId", run);
 		othersParams.put("asOf", date);
 		othersParams.put("until", date.plusDays(1).atStartOfDay());
-		this.reads.records(OTHERS, othersParams).forEach(r -> ids.add(r.get("id").asString()));
+		read(OTHERS, othersParams, date, deadline, limit).forEach(r -> ids.add(r.get("id").asString()));
 
 		List<String> all = new ArrayList<>(ids);
 		String firstPeriod = YearMonth.from(date).minusMonths(12).toString();
@@ -131,7 +192,7 @@ public class CollectionPlans {
 			params.put("until", date.plusDays(1).atStartOfDay());
 			params.put("firstPeriod", firstPeriod);
 			params.put("lastPeriod", lastPeriod);
-			for (var r : this.reads.records(DETAILS, params)) {
+			for (var r : read(DETAILS, params, date, deadline, limit)) {
 				String id = r.get("id").asString();
 				Set<TagCode> tags = EnumSet.noneOf(TagCode.class);
 				r.get("tags").asList(Value::asString).forEach(code -> tags.add(TagCode.valueOf(code)));

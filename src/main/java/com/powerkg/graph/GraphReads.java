@@ -40,6 +40,15 @@ public class GraphReads {
 		return this.driver.executableQuery(cypher).withParameters(parameters).withConfig(READ).execute().records();
 	}
 
+	/**
+	 * The rows of a read the database ends after {@code timeout} (a {@code Neo.ClientError.Transaction.TransactionTimedOut*}
+	 * error): for work whose caller stops waiting.
+	 */
+	public List<Record> records(String cypher, Map<String, Object> parameters, Duration timeout) {
+		QueryConfig config = QueryConfig.builder().withRouting(RoutingControl.READ).withTimeout(timeout).build();
+		return this.driver.executableQuery(cypher).withParameters(parameters).withConfig(config).execute().records();
+	}
+
 	/** The rows streamed into a collector, none of them kept beyond it (a read of a million rows). */
 	public <A, T> T collect(String cypher, Map<String, Object> parameters, Collector<Record, A, T> collector) {
 		return this.driver.executableQuery(cypher).withParameters(parameters).withConfig(READ).execute(collector,

@@ -1,0 +1,85 @@
+package com.powerkg.collection;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.powerkg.GraphTest;
+import com.powerkg.graph.GraphReads;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.exceptions.ClientException;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A plan asked for within a time limit (a GraphQL request, answered 408 when its time is over) is never computed for
+ * nobody: at 1M customers a plan of another date takes minutes, and requests that gave up must not queue minutes of
+ * work behind each other.
+ */
+@GraphTest
+class PlanTimeLimitTest {
+
+	static final LocalDate ANOTHER_DATE = LocalDate.of(2026, 11, 27);
+
+	@Autowired
+	CollectionPlans plans;
+
+	@Autowired
+	GraphReads reads;
+
+	@Test
+	void aRequestThatWaitedItsWholeTimeForAnotherPlanGivesUpWithoutComputingItsOwn() throws Exception {
+		var held = new CountDownLatch(1);
+		var release = new CountDownLatch(1);
+		// another plan's computation, as long as this test likes
+		var other = CompletableFuture.runAsync(() -> {
+			this.plans.computing.lock();
+			try {
+				held.countDown();
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				this.plans.computing.unlock();
+			}
+		});
+		held.await(10, TimeUnit.SECONDS);
+		try {
+			assertThatThrownBy(() -> this.plans.plan(ANOTHER_DATE, Duration.ofMillis(300)))
+				.isInstanceOf(PlanTimeoutException.class)
+				.hasMessageContaining("The collection plan for 2026-11-27 was not ready within 300 ms (waiting for another plan's computation)")
+				.hasMessageContaining("worklist");
+		}
+		finally {
+			release.countDown();
+			other.get(10, TimeUnit.SECONDS);
+		}
+		// once the other computation is over, a request with time enough gets its plan
+		assertThat(this.plans.plan(ANOTHER_DATE, Duration.ofSeconds(30)).date()).isEqualTo(ANOTHER_DATE);
+	}
+
+	@Test
+	void aRequestWithNoTimeLeftReadsNothing() {
+		this.plans.forget();
+		assertThatThrownBy(() -> this.plans.plan(ANOTHER_DATE.plusDays(1), Duration.ZERO))
+			.isInstanceOf(PlanTimeoutException.class);
+	}
+
+	/** What ends a plan's read at its deadline: the database itself, with the error code the plan tells apart. */
+	@Test
+	void theDatabaseEndsAReadAtItsTimeout() {
+		assertThatThrownBy(() -> this.reads.records("UNWIND range(1, 2000000000) AS i WITH i WHERE i < 0 RETURN count(i) AS n",
+				Map.of(), Duration.ofMillis(500)))
+			.isInstanceOfSatisfying(ClientException.class,
+					ex -> assertThat(ex.code()).startsWith("Neo.ClientError.Transaction.TransactionTimedOut"));
+	}
+
+}
