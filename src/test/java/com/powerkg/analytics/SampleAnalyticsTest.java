@@ -482,7 +482,8 @@ class SampleAnalyticsTest {
 			.path("collectionPlan.edges[*].node.rank").entityList(Integer.class).containsExactly(4, 5);
 		assertThat(((Map<String, Object>) page1.get("workload")).get("planContacts")).isEqualTo((int) w.planContacts());
 		graphQl.document("{ collectionPlan(date: \"2026-11-20\", first: 501) { totalCount } }").execute().errors()
-			.satisfy(errors -> assertThat(errors).anySatisfy(e -> assertThat(e.getMessage()).contains("first must be between 1 and 500")));
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getMessage()).contains("first must be between 1 and 500")));
 	}
 
 	@Test

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.exceptions.ClientException;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +34,12 @@ class PlanTimeLimitTest {
 
 	@Autowired
 	GraphReads reads;
+
+	@Autowired
+	CollectionController controller;
+
+	@Autowired
+	GraphQlTester graphQl;
 
 	@Test
 	void aRequestThatWaitedItsWholeTimeForAnotherPlanGivesUpWithoutComputingItsOwn() throws Exception {
@@ -71,6 +79,52 @@ class PlanTimeLimitTest {
 		this.plans.forget();
 		assertThatThrownBy(() -> this.plans.plan(ANOTHER_DATE.plusDays(1), Duration.ZERO))
 			.isInstanceOf(PlanTimeoutException.class);
+	}
+
+	/**
+	 * Through GraphQL the plan that gave up is a typed error a client can tell apart (classification and
+	 * {@code extensions.reason} TIMEOUT, the message saying what to do), not an INTERNAL_ERROR. The controller's limit
+	 * (powerkg.graphql.timeout, 30 s) is shortened on the shared context's bean for this test only.
+	 */
+	@Test
+	void aPlanThatGaveUpIsATimeoutErrorInGraphQl() throws Exception {
+		Object limit = ReflectionTestUtils.getField(this.controller, "timeout");
+		var held = new CountDownLatch(1);
+		var release = new CountDownLatch(1);
+		var other = CompletableFuture.runAsync(() -> {
+			this.plans.computing.lock();
+			try {
+				held.countDown();
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				this.plans.computing.unlock();
+			}
+		});
+		held.await(10, TimeUnit.SECONDS);
+		ReflectionTestUtils.setField(this.controller, "timeout", Duration.ofMillis(300));
+		try {
+			this.graphQl.document("{ collectionPlan(date: \"2026-11-26\", first: 5) { totalCount } }")
+				.execute()
+				.errors()
+				.satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+					assertThat(error.getErrorType().toString()).isEqualTo("TIMEOUT");
+					assertThat(error.getExtensions()).containsEntry("reason", "TIMEOUT");
+					assertThat(error.getPath()).isEqualTo("collectionPlan");
+					assertThat(error.getMessage()).startsWith("The collection plan for 2026-11-26 was not ready within 300 ms")
+						.contains("worklist");
+				}))
+				.path("collectionPlan")
+				.valueIsNull();
+		}
+		finally {
+			ReflectionTestUtils.setField(this.controller, "timeout", limit);
+			release.countDown();
+			other.get(10, TimeUnit.SECONDS);
+		}
 	}
 
 	/** What ends a plan's read at its deadline: the database itself, with the error code the plan tells apart. */
