@@ -21,7 +21,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "powerkg.neo4j.embedded.bolt-port=0", "powerkg.sample.load-on-empty-database=false",
-				"powerkg.import.reports-directory=target/test-reports" })
+				"powerkg.import.reports-directory=target/test-reports",
+				// tests that count round-trips must not see a background warm-up's; ServingWarmUpTest runs it itself
+				"powerkg.graphql.warm-up=false" })
 @ContextConfiguration(initializers = TestNeo4j.class)
 @AutoConfigureGraphQlTester
 @Import(TestCallers.class)
