@@ -82,7 +82,13 @@ class ServingWarmUp {
 					log.info("Serving queries not warmed up: {}", result.skipped());
 				}
 				else {
-					log.info("Serving queries warmed up in {} ms: {}", result.took().toMillis(), result.kinds());
+					List<String> answered = result.kinds().entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+					log.info("Serving queries warmed up in {} ms: {}", result.took().toMillis(), String.join(", ", answered));
+					result.kinds().forEach((kind, error) -> {
+						if (error != null) {
+							log.warn("Warm-up request '{}' failed: {}", kind, error);
+						}
+					});
 				}
 			}
 			catch (RuntimeException ex) {
