@@ -119,6 +119,11 @@ class GraphQlLimits {
 		return new TimeoutWebGraphQlInterceptor(settings.timeout());
 	}
 
+	@Bean
+	RequestDeadline requestDeadline(Settings settings) {
+		return new RequestDeadline(settings.timeout());
+	}
+
 	/** How much longer than the GraphQL timeout Spring MVC keeps an asynchronous request open. */
 	static final Duration MVC_MARGIN = Duration.ofSeconds(10);
 

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
@@ -23,10 +24,10 @@ import org.springframework.stereotype.Component;
 /**
  * Once the service is ready, one request of each serving kind runs in the background: a portrait, a page of 50
  * portraits, a customer's strategies and the first page of the published run's collection plan. After a restart the
- * first request of each kind used to take 0.5-2.3 s where the next took 40-200 ms (the sample, 2026-12-03): planning
+ * first request of each kind took 0.3-1.6 s where the next took 0.03-0.27 s (the sample, docs/benchmarks.md): planning
  * its Cypher, loading and compiling its resolvers' classes and, on a large store, reading its pages from disk. The
- * requests go through the GraphQL service as a MARKETING caller (personal data masked) and their answers are dropped.
- * {@code powerkg.graphql.warm-up=false} switches it off.
+ * requests go through the GraphQL service as a MARKETING caller (personal data masked), one after another, and their
+ * answers are dropped; it stops when the service does. {@code powerkg.graphql.warm-up=false} switches it off.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -37,7 +38,13 @@ class ServingWarmUp {
 	static final Caller CALLER = Caller.of("warm-up", Role.MARKETING);
 
 	/** The published run's date and a customer of the first page: what the other requests need. */
-	static final String FIND = "{ analyticsRuns(last: 20) { asOf current } customers(first: 1) { edges { node { id } } } }";
+	static final String FIND = "{ analyticsRuns(last: 100) { asOf current } customers(first: 1) { edges { node { id } } } }";
+
+	/**
+	 * Each request's deadline: the published run's plan is a stored page; should it not be stored (a run published
+	 * meanwhile), computing the plan gives up by then instead of holding other dates' plans for the request timeout.
+	 */
+	static final Duration DEADLINE = Duration.ofSeconds(5);
 
 	static final Map<String, String> KINDS = Map.of(
 			"portrait", """
@@ -65,6 +72,8 @@ class ServingWarmUp {
 
 	private final boolean enabled;
 
+	private volatile boolean stopping;
+
 	ServingWarmUp(ExecutionGraphQlService graphQl, @Value("${powerkg.graphql.warm-up:true}") boolean enabled) {
 		this.graphQl = graphQl;
 		this.enabled = enabled;
@@ -80,6 +89,9 @@ class ServingWarmUp {
 				Result result = warmUp();
 				if (result.skipped() != null) {
 					log.info("Serving queries not warmed up: {}", result.skipped());
+				}
+				else if (result.kinds().values().stream().allMatch(error -> error != null)) {
+					log.warn("Serving queries not warmed up, every request failed: {}", result.kinds());
 				}
 				else {
 					List<String> answered = result.kinds().entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
@@ -97,9 +109,18 @@ class ServingWarmUp {
 		});
 	}
 
+	/** The service is stopping: no further warm-up request (one under way ends as requests do). */
+	@EventListener(ContextClosedEvent.class)
+	void onClose() {
+		this.stopping = true;
+	}
+
 	/** Runs each kind once; a kind that fails is reported, and the others still run. */
 	Result warmUp() {
 		long start = System.nanoTime();
+		if (this.stopping) {
+			return new Result(Map.of(), "the service is stopping", elapsed(start));
+		}
 		ExecutionGraphQlResponse found = execute(FIND, Map.of());
 		if (!found.getErrors().isEmpty()) {
 			return new Result(Map.of(), "finding what to ask for failed: " + found.getErrors().getFirst().getMessage(), elapsed(start));
@@ -114,6 +135,9 @@ class ServingWarmUp {
 		Object id = ((Map<String, Object>) edges.getFirst().get("node")).get("id");
 		Map<String, String> kinds = new LinkedHashMap<>();
 		for (String kind : ORDER) {
+			if (this.stopping) {
+				return new Result(kinds, "the service is stopping", elapsed(start));
+			}
 			ExecutionGraphQlResponse response = execute(KINDS.get(kind), Map.of("id", id, "date", date));
 			kinds.put(kind, response.getErrors().isEmpty() ? null : response.getErrors().getFirst().getMessage());
 		}
@@ -129,7 +153,9 @@ class ServingWarmUp {
 			}
 		});
 		var request = new DefaultExecutionGraphQlRequest(document, null, used, null, UUID.randomUUID().toString(), null);
-		request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context.put(Caller.CONTEXT_KEY, CALLER))
+		long deadline = RequestDeadline.in(DEADLINE);
+		request.configureExecutionInput((input, builder) -> builder
+			.graphQLContext(context -> context.put(Caller.CONTEXT_KEY, CALLER).put(RequestDeadline.CONTEXT_KEY, deadline))
 			.build());
 		ExecutionGraphQlResponse response = this.graphQl.execute(request).block(Duration.ofMinutes(5));
 		if (response == null) {

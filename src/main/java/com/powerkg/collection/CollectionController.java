@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import com.powerkg.api.Connection;
 import com.powerkg.api.InvalidArgumentException;
+import com.powerkg.api.RequestDeadline;
 import com.powerkg.contract.ContractCodes;
 import com.powerkg.portrait.CustomerProfile;
 import com.powerkg.portrait.CustomerQueries;
@@ -38,7 +39,10 @@ class CollectionController {
 
 	private final StoredPlans stored;
 
-	/** How long a request waits (powerkg.graphql.timeout): a plan not ready by then is not computed for nobody. */
+	/**
+	 * How long an in-process request (no {@link RequestDeadline} in its context) waits for a plan
+	 * (powerkg.graphql.timeout): a plan not ready by then is not computed for nobody.
+	 */
 	private final Duration timeout;
 
 	CollectionController(CollectionPlans plans, CustomerQueries customers, StoredPlans stored,
@@ -126,7 +130,7 @@ class CollectionController {
 			long total = this.stored.count(run, where, stored.get().tasks());
 			return new TaskConnection(page.edges(), page.pageInfo(), (int) total, date, run, stored.get().workload());
 		}
-		CollectionPlan plan = this.plans.plan(date, this.timeout);
+		CollectionPlan plan = this.plans.plan(date, RequestDeadline.remaining(context, this.timeout));
 		Predicate<CollectionTask> wanted = wanted(filter);
 		List<RankedTask> rows = new ArrayList<>();
 		int total = 0;

@@ -1,10 +1,13 @@
 package com.powerkg.api;
 
+import java.util.List;
+
 import com.powerkg.GraphTest;
 import graphql.introspection.IntrospectionQuery;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +18,15 @@ class GraphQlLimitsTest {
 
 	@Autowired
 	GraphQlTester graphQl;
+
+	@Autowired
+	List<WebGraphQlInterceptor> interceptors;
+
+	/** Every request over HTTP gets the deadline a plan gives up by (RequestDeadlineTest, PlanTimeLimitTest). */
+	@Test
+	void everyRequestOverHttpGetsItsDeadline() {
+		assertThat(this.interceptors).hasAtLeastOneElementOfType(RequestDeadline.class);
+	}
 
 	@Test
 	void aPageOfAHundredThousandIsRefusedNamingTheCap() {

@@ -9,6 +9,7 @@ import com.powerkg.ingest.CsvImporter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ExecutionGraphQlService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +30,9 @@ class ServingWarmUpTest {
 	@Autowired
 	AnalyticsService analytics;
 
+	@Autowired
+	ExecutionGraphQlService graphQlService;
+
 	@Test
 	void eachServingKindIsAskedOnceOnThePublishedRunAndAnswers() {
 		this.importer.importDirectory(Fixtures.directory("small"));
@@ -39,6 +43,17 @@ class ServingWarmUpTest {
 		assertThat(result.skipped()).isNull();
 		assertThat(result.kinds()).containsOnlyKeys(ServingWarmUp.ORDER);
 		assertThat(result.kinds()).allSatisfy((kind, error) -> assertThat(error).as(kind).isNull());
+	}
+
+	@Test
+	void aServiceThatIsStoppingAsksNothingMore() {
+		var warmUp = new ServingWarmUp(this.graphQlService, true);
+		warmUp.onClose();
+
+		ServingWarmUp.Result result = warmUp.warmUp();
+
+		assertThat(result.skipped()).isEqualTo("the service is stopping");
+		assertThat(result.kinds()).isEmpty();
 	}
 
 }

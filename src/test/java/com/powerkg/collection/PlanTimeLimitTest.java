@@ -8,13 +8,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.powerkg.GraphTest;
+import com.powerkg.api.RequestDeadline;
 import com.powerkg.graph.GraphReads;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.exceptions.ClientException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,9 +35,6 @@ class PlanTimeLimitTest {
 
 	@Autowired
 	GraphReads reads;
-
-	@Autowired
-	CollectionController controller;
 
 	@Autowired
 	GraphQlTester graphQl;
@@ -83,12 +81,12 @@ class PlanTimeLimitTest {
 
 	/**
 	 * Through GraphQL the plan that gave up is a typed error a client can tell apart (classification and
-	 * {@code extensions.reason} TIMEOUT, the message saying what to do), not an INTERNAL_ERROR. The controller's limit
-	 * (powerkg.graphql.timeout, 30 s) is shortened on the shared context's bean for this test only.
+	 * {@code extensions.reason} TIMEOUT, the message saying what to do) and {@code collectionPlan} is null, not an
+	 * INTERNAL_ERROR. Over HTTP the request's deadline is set as it comes in (RequestDeadline); here, in-process, the
+	 * test sets one 800 ms away, so the plan gives up 500 ms before it (the margin for answering), about 300 ms on.
 	 */
 	@Test
 	void aPlanThatGaveUpIsATimeoutErrorInGraphQl() throws Exception {
-		Object limit = ReflectionTestUtils.getField(this.controller, "timeout");
 		var held = new CountDownLatch(1);
 		var release = new CountDownLatch(1);
 		var other = CompletableFuture.runAsync(() -> {
@@ -104,27 +102,45 @@ class PlanTimeLimitTest {
 				this.plans.computing.unlock();
 			}
 		});
-		held.await(10, TimeUnit.SECONDS);
-		ReflectionTestUtils.setField(this.controller, "timeout", Duration.ofMillis(300));
+		assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+		long started = System.nanoTime();
 		try {
-			this.graphQl.document("{ collectionPlan(date: \"2026-11-26\", first: 5) { totalCount } }")
+			GraphQlTester withDeadline = ((ExecutionGraphQlServiceTester) this.graphQl).mutate()
+				.configureExecutionInput((input, builder) -> builder
+					.graphQLContext(context -> context.put(RequestDeadline.CONTEXT_KEY, RequestDeadline.in(Duration.ofMillis(800))))
+					.build())
+				.build();
+			withDeadline.document("{ collectionPlan(date: \"2026-11-26\", first: 5) { totalCount } }")
 				.execute()
 				.errors()
 				.satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
 					assertThat(error.getErrorType().toString()).isEqualTo("TIMEOUT");
 					assertThat(error.getExtensions()).containsEntry("reason", "TIMEOUT");
 					assertThat(error.getPath()).isEqualTo("collectionPlan");
-					assertThat(error.getMessage()).startsWith("The collection plan for 2026-11-26 was not ready within 300 ms")
+					assertThat(error.getMessage()).startsWith("The collection plan for 2026-11-26 was not ready within ")
+						.contains("waiting for another plan's computation")
 						.contains("worklist");
 				}))
 				.path("collectionPlan")
 				.valueIsNull();
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("given up before the request's deadline")
+				.isLessThan(Duration.ofMillis(800));
 		}
 		finally {
-			ReflectionTestUtils.setField(this.controller, "timeout", limit);
 			release.countDown();
 			other.get(10, TimeUnit.SECONDS);
 		}
+	}
+
+	/** A request's deadline less the margin for answering; without one, the in-process caller's own time. */
+	@Test
+	void whatARequestMayStillTakeIsItsDeadlineLessTheAnswersMargin() {
+		var context = graphql.GraphQLContext.newContext().build();
+		assertThat(RequestDeadline.remaining(context, Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
+		context.put(RequestDeadline.CONTEXT_KEY, RequestDeadline.in(Duration.ofSeconds(10)));
+		assertThat(RequestDeadline.remaining(context, Duration.ofSeconds(30))).isBetween(Duration.ofMillis(9000), Duration.ofMillis(9500));
+		context.put(RequestDeadline.CONTEXT_KEY, RequestDeadline.in(Duration.ofMillis(100)));
+		assertThat(RequestDeadline.remaining(context, Duration.ofSeconds(30))).isZero();
 	}
 
 	/** What ends a plan's read at its deadline: the database itself, with the error code the plan tells apart. */

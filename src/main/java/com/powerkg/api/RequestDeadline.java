@@ -1,0 +1,56 @@
+package com.powerkg.api;
+
+import java.time.Duration;
+
+import graphql.GraphQLContext;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+
+/**
+ * When a request's time ({@code powerkg.graphql.timeout}) is over, in the GraphQL context, set as the request comes in.
+ * A resolver that can give up (the collection plan of another date) uses what is left of it, less a margin for the
+ * answer, so that its caller gets its typed error rather than the 408 the request timeout sends at the same moment.
+ */
+public final class RequestDeadline implements WebGraphQlInterceptor {
+
+	/** The key of the deadline in the GraphQL context: a {@link System#nanoTime()} value. */
+	public static final String CONTEXT_KEY = "powerkg.deadline";
+
+	/** Kept back for answering: the error must be on its way before the request timeout answers 408. */
+	static final Duration ANSWER_MARGIN = Duration.ofMillis(500);
+
+	private final Duration timeout;
+
+	RequestDeadline(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		request.configureExecutionInput((input, builder) -> builder.graphQLContext(context -> context.put(CONTEXT_KEY, deadline)).build());
+		return chain.next(request);
+	}
+
+	/**
+	 * The time a resolver may still take: what is left until the deadline in {@code context}, less the answer's margin
+	 * (never negative); {@code otherwise} for a request that came without one (in-process callers).
+	 */
+	public static Duration remaining(GraphQLContext context, Duration otherwise) {
+		Long deadline = context.get(CONTEXT_KEY);
+		if (deadline == null) {
+			return otherwise;
+		}
+		Duration left = Duration.ofNanos(deadline - System.nanoTime()).minus(ANSWER_MARGIN);
+		return left.isNegative() ? Duration.ZERO : left;
+	}
+
+	/** A deadline {@code time} from now, for an in-process caller that sets its own. */
+	public static long in(Duration time) {
+		return System.nanoTime() + time.toNanos();
+	}
+
+}
