@@ -38,6 +38,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	/** How long Bolt lets open connections and its threads finish when the database stops. */
 	static final Duration SHUTDOWN_WAIT = Duration.ofMillis(500);
 
+	/** How often the database looks for transactions past their timeout. */
+	static final Duration TIMEOUT_CHECK = Duration.ofMillis(100);
+
 	private final DatabaseManagementService service;
 
 	private final String boltUri;
@@ -66,7 +69,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			// Bolt waits these out in full at shutdown even with no connection open (5 s each): every stop of the service
 			// and every command-line job took 10 s longer than it needed. The driver of this process is closed before.
 			.setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, SHUTDOWN_WAIT)
-			.setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, SHUTDOWN_WAIT);
+			.setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, SHUTDOWN_WAIT)
+			// a read past its timeout (a collection plan's, which must give up before its request's 408) is ended within
+			// this, not up to the default 2 s later
+			.setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, TIMEOUT_CHECK);
 		if (!properties.pageCache().isBlank()) {
 			builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
 		}
