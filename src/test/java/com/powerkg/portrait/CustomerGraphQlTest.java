@@ -146,7 +146,9 @@ class CustomerGraphQlTest {
 			.errors()
 			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
 					&& e.getMessage().equals("first must be between 1 and 500 (was 100000); page through larger sets with after"))
-			.verify();
+			.verify()
+			.path("customers")
+			.valueIsNull();
 	}
 
 	@Test
@@ -155,7 +157,9 @@ class CustomerGraphQlTest {
 			.execute()
 			.errors()
 			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().contains("is not a cursor"))
-			.verify();
+			.verify()
+			.path("customers")
+			.valueIsNull();
 	}
 
 }
