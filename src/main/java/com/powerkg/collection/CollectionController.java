@@ -148,8 +148,8 @@ class CollectionController {
 	}
 
 	/**
-	 * A plan of another date not ready in the request's time: {@code extensions.reason = TIMEOUT} (over HTTP the request
-	 * is answered 408 at about the same moment).
+	 * A plan of another date not ready in the request's time: {@code extensions.reason = TIMEOUT}, half a second before
+	 * the request's own 408 ({@link RequestDeadline}).
 	 */
 	@GraphQlExceptionHandler
 	GraphQLError planTimeout(PlanTimeoutException ex, DataFetchingEnvironment env) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import graphql.GraphQLContext;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -30,6 +31,17 @@ class RequestDeadlineTest {
 
 		assertThat(seen.get()).isNotNull();
 		assertThat(Duration.ofNanos(seen.get() - before)).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(31));
+	}
+
+	/** A request's deadline less the margin for answering; without one, the in-process caller's own time. */
+	@Test
+	void whatARequestMayStillTakeIsItsDeadlineLessTheAnswersMargin() {
+		var context = GraphQLContext.newContext().build();
+		assertThat(RequestDeadline.remaining(context, Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
+		context.put(RequestDeadline.CONTEXT_KEY, RequestDeadline.in(Duration.ofSeconds(10)));
+		assertThat(RequestDeadline.remaining(context, Duration.ofSeconds(30))).isBetween(Duration.ofMillis(9000), Duration.ofMillis(9500));
+		context.put(RequestDeadline.CONTEXT_KEY, RequestDeadline.in(Duration.ofMillis(100)));
+		assertThat(RequestDeadline.remaining(context, Duration.ofSeconds(30))).isZero();
 	}
 
 }

@@ -123,24 +123,15 @@ class PlanTimeLimitTest {
 				}))
 				.path("collectionPlan")
 				.valueIsNull();
-			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("given up before the request's deadline")
-				.isLessThan(Duration.ofMillis(800));
+			// given up about 300 ms on; the margin itself is RequestDeadlineTest's, this only shows the deadline is used
+			// (without it the plan would wait the controller's 30 s); slack for a busy machine
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("given up by the request's deadline")
+				.isLessThan(Duration.ofMillis(2000));
 		}
 		finally {
 			release.countDown();
 			other.get(10, TimeUnit.SECONDS);
 		}
-	}
-
-	/** A request's deadline less the margin for answering; without one, the in-process caller's own time. */
-	@Test
-	void whatARequestMayStillTakeIsItsDeadlineLessTheAnswersMargin() {
-		var context = graphql.GraphQLContext.newContext().build();
-		assertThat(RequestDeadline.remaining(context, Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
-		context.put(RequestDeadline.CONTEXT_KEY, RequestDeadline.in(Duration.ofSeconds(10)));
-		assertThat(RequestDeadline.remaining(context, Duration.ofSeconds(30))).isBetween(Duration.ofMillis(9000), Duration.ofMillis(9500));
-		context.put(RequestDeadline.CONTEXT_KEY, RequestDeadline.in(Duration.ofMillis(100)));
-		assertThat(RequestDeadline.remaining(context, Duration.ofSeconds(30))).isZero();
 	}
 
 	/** What ends a plan's read at its deadline: the database itself, with the error code the plan tells apart. */
