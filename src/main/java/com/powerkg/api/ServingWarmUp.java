@@ -46,23 +46,25 @@ class ServingWarmUp {
 	 */
 	static final Duration DEADLINE = Duration.ofSeconds(5);
 
-	static final Map<String, String> KINDS = Map.of(
-			"portrait", """
-					query($id: ID!) { customer(id: $id) { id name phone usageCategory industryCode voltageKv contractCapacityKva
-					  importance paymentMode region openedOn tags { code evidence } segments { dimension level }
-					  credit { grade score probabilityOfDefault reasons } channels { channel payments } } }""",
-			"page of 50", """
-					{ customers(first: 50) { edges { node { id name region tags { code }
-					  segments { dimension level } credit { grade score } channels { channel payments } } } pageInfo { hasNextPage endCursor } } }""",
-			"strategies", """
-					query($id: ID!) { strategies(customerId: $id) { strategy { code aspect textZh } because } }""",
-			"collection plan", """
-					query($date: Date!) { collectionPlan(date: $date, first: 50) { totalCount
-					  workload { planContacts baselineContacts }
-					  edges { node { rank round method advice customer { id name } } } } }""");
+	/** A serving request: its name in the log and its document. */
+	record Kind(String name, String document) {
+	}
 
 	/** In the order they run. */
-	static final List<String> ORDER = List.of("portrait", "page of 50", "strategies", "collection plan");
+	static final List<Kind> KINDS = List.of(
+			new Kind("portrait", """
+					query($id: ID!) { customer(id: $id) { id name phone usageCategory industryCode voltageKv contractCapacityKva
+					  importance paymentMode region openedOn tags { code evidence } segments { dimension level }
+					  credit { grade score probabilityOfDefault reasons } channels { channel payments } } }"""),
+			new Kind("page of 50", """
+					{ customers(first: 50) { edges { node { id name region tags { code }
+					  segments { dimension level } credit { grade score } channels { channel payments } } } pageInfo { hasNextPage endCursor } } }"""),
+			new Kind("strategies", """
+					query($id: ID!) { strategies(customerId: $id) { strategy { code aspect textZh } because } }"""),
+			new Kind("collection plan", """
+					query($date: Date!) { collectionPlan(date: $date, first: 50) { totalCount
+					  workload { planContacts baselineContacts }
+					  edges { node { rank round method advice customer { id name } } } } }"""));
 
 	/** What a warm-up ran: each kind with null when it answered, or the first error; why it ran nothing. */
 	record Result(Map<String, String> kinds, String skipped, Duration took) {
@@ -134,12 +136,12 @@ class ServingWarmUp {
 		@SuppressWarnings("unchecked")
 		Object id = ((Map<String, Object>) edges.getFirst().get("node")).get("id");
 		Map<String, String> kinds = new LinkedHashMap<>();
-		for (String kind : ORDER) {
+		for (Kind kind : KINDS) {
 			if (this.stopping) {
 				return new Result(kinds, "the service is stopping", elapsed(start));
 			}
-			ExecutionGraphQlResponse response = execute(KINDS.get(kind), Map.of("id", id, "date", date));
-			kinds.put(kind, response.getErrors().isEmpty() ? null : response.getErrors().getFirst().getMessage());
+			ExecutionGraphQlResponse response = execute(kind.document(), Map.of("id", id, "date", date));
+			kinds.put(kind.name(), response.getErrors().isEmpty() ? null : response.getErrors().getFirst().getMessage());
 		}
 		return new Result(kinds, null, elapsed(start));
 	}

@@ -41,7 +41,7 @@ class ServingWarmUpTest {
 		ServingWarmUp.Result result = this.warmUp.warmUp();
 
 		assertThat(result.skipped()).isNull();
-		assertThat(result.kinds()).containsOnlyKeys(ServingWarmUp.ORDER);
+		assertThat(result.kinds()).containsOnlyKeys(ServingWarmUp.KINDS.stream().map(ServingWarmUp.Kind::name).toList());
 		assertThat(result.kinds()).allSatisfy((kind, error) -> assertThat(error).as(kind).isNull());
 	}
 

@@ -41,32 +41,11 @@ class PlanTimeLimitTest {
 
 	@Test
 	void aRequestThatWaitedItsWholeTimeForAnotherPlanGivesUpWithoutComputingItsOwn() throws Exception {
-		var held = new CountDownLatch(1);
-		var release = new CountDownLatch(1);
-		// another plan's computation, as long as this test likes
-		var other = CompletableFuture.runAsync(() -> {
-			this.plans.computing.lock();
-			try {
-				held.countDown();
-				release.await(30, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			finally {
-				this.plans.computing.unlock();
-			}
-		});
-		held.await(10, TimeUnit.SECONDS);
-		try {
+		try (var other = new AnotherPlanComputing(this.plans)) {
 			assertThatThrownBy(() -> this.plans.plan(ANOTHER_DATE, Duration.ofMillis(300)))
 				.isInstanceOf(PlanTimeoutException.class)
 				.hasMessageContaining("The collection plan for 2026-11-27 was not ready within 300 ms (waiting for another plan's computation)")
 				.hasMessageContaining("worklist");
-		}
-		finally {
-			release.countDown();
-			other.get(10, TimeUnit.SECONDS);
 		}
 		// once the other computation is over, a request with time enough gets its plan
 		assertThat(this.plans.plan(ANOTHER_DATE, Duration.ofSeconds(30)).date()).isEqualTo(ANOTHER_DATE);
@@ -87,24 +66,8 @@ class PlanTimeLimitTest {
 	 */
 	@Test
 	void aPlanThatGaveUpIsATimeoutErrorInGraphQl() throws Exception {
-		var held = new CountDownLatch(1);
-		var release = new CountDownLatch(1);
-		var other = CompletableFuture.runAsync(() -> {
-			this.plans.computing.lock();
-			try {
-				held.countDown();
-				release.await(30, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			finally {
-				this.plans.computing.unlock();
-			}
-		});
-		assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
-		long started = System.nanoTime();
-		try {
+		try (var other = new AnotherPlanComputing(this.plans)) {
+			long started = System.nanoTime();
 			GraphQlTester withDeadline = ((ExecutionGraphQlServiceTester) this.graphQl).mutate()
 				.configureExecutionInput((input, builder) -> builder
 					.graphQLContext(context -> context.put(RequestDeadline.CONTEXT_KEY, RequestDeadline.in(Duration.ofMillis(800))))
@@ -124,13 +87,9 @@ class PlanTimeLimitTest {
 				.path("collectionPlan")
 				.valueIsNull();
 			// given up about 300 ms on; the margin itself is RequestDeadlineTest's, this only shows the deadline is used
-			// (without it the plan would wait the controller's 30 s); slack for a busy machine
+			// (without it the plan would wait for the other computation to end); slack for a busy machine
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("given up by the request's deadline")
 				.isLessThan(Duration.ofMillis(2000));
-		}
-		finally {
-			release.countDown();
-			other.get(10, TimeUnit.SECONDS);
 		}
 	}
 
@@ -141,6 +100,39 @@ class PlanTimeLimitTest {
 				Map.of(), Duration.ofMillis(500)))
 			.isInstanceOfSatisfying(ClientException.class,
 					ex -> assertThat(ex.code()).startsWith("Neo.ClientError.Transaction.TransactionTimedOut"));
+	}
+
+	/** Another plan's computation, holding the plans' lock until it is closed. */
+	static final class AnotherPlanComputing implements AutoCloseable {
+
+		private final CountDownLatch release = new CountDownLatch(1);
+
+		private final CompletableFuture<Void> computation;
+
+		AnotherPlanComputing(CollectionPlans plans) throws InterruptedException {
+			var held = new CountDownLatch(1);
+			this.computation = CompletableFuture.runAsync(() -> {
+				plans.computing.lock();
+				try {
+					held.countDown();
+					this.release.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				finally {
+					plans.computing.unlock();
+				}
+			});
+			assertThat(held.await(10, TimeUnit.SECONDS)).as("the other computation holds the lock").isTrue();
+		}
+
+		@Override
+		public void close() throws Exception {
+			this.release.countDown();
+			this.computation.get(10, TimeUnit.SECONDS);
+		}
+
 	}
 
 }
