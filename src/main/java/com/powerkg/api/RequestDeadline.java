@@ -37,12 +37,12 @@ public final class RequestDeadline implements WebGraphQlInterceptor {
 
 	/**
 	 * The time a resolver may still take: what is left until the deadline in {@code context}, less the answer's margin
-	 * (never negative); {@code otherwise} for a request that came without one (in-process callers).
+	 * (never negative); null, no limit, for an in-process request that came without one.
 	 */
-	public static Duration remaining(GraphQLContext context, Duration otherwise) {
+	public static Duration remaining(GraphQLContext context) {
 		Long deadline = context.get(CONTEXT_KEY);
 		if (deadline == null) {
-			return otherwise;
+			return null;
 		}
 		Duration left = Duration.ofNanos(deadline - System.nanoTime()).minus(ANSWER_MARGIN);
 		return left.isNegative() ? Duration.ZERO : left;

@@ -1,6 +1,5 @@
 package com.powerkg.collection;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
@@ -39,18 +37,10 @@ class CollectionController {
 
 	private final StoredPlans stored;
 
-	/**
-	 * How long an in-process request (no {@link RequestDeadline} in its context) waits for a plan
-	 * (powerkg.graphql.timeout): a plan not ready by then is not computed for nobody.
-	 */
-	private final Duration timeout;
-
-	CollectionController(CollectionPlans plans, CustomerQueries customers, StoredPlans stored,
-			@Value("${powerkg.graphql.timeout:30s}") Duration timeout) {
+	CollectionController(CollectionPlans plans, CustomerQueries customers, StoredPlans stored) {
 		this.plans = plans;
 		this.customers = customers;
 		this.stored = stored;
-		this.timeout = timeout;
 	}
 
 	/** A task with its place in the plan. */
@@ -130,7 +120,9 @@ class CollectionController {
 			long total = this.stored.count(run, where, stored.get().tasks());
 			return new TaskConnection(page.edges(), page.pageInfo(), (int) total, date, run, stored.get().workload());
 		}
-		CollectionPlan plan = this.plans.plan(date, RequestDeadline.remaining(context, this.timeout));
+		// within what is left of the request's time (powerkg.graphql.timeout): a plan not ready by then is not computed
+		// for nobody
+		CollectionPlan plan = this.plans.plan(date, RequestDeadline.remaining(context));
 		Predicate<CollectionTask> wanted = wanted(filter);
 		List<RankedTask> rows = new ArrayList<>();
 		int total = 0;
