@@ -16,6 +16,7 @@ import com.powerkg.collection.CollectionCase.OpenBill;
 import com.powerkg.collection.CollectionTask.Kind;
 import com.powerkg.contract.ContractCodes.ContactMethod;
 
+import static com.powerkg.history.CustomerHistory.CENT;
 import static com.powerkg.tagging.TagCode.*;
 
 /**
@@ -223,10 +224,12 @@ public final class CollectionPlanner {
 	/**
 	 * The contract has no balance column, and the estimate (top-ups minus bills over the imported history) misses the
 	 * balance the customer had before the history began, typically about one bill. So a warning goes out when the
-	 * estimate is below zero: the top-ups no longer cover the bills, and what is left is roughly that opening bill.
+	 * estimate is below zero, short by a cent or more: the top-ups no longer cover the bills, and what is left is roughly
+	 * that opening bill. (A balance of exactly nothing, summed in floating point, may come out a hair below zero: that is
+	 * not short. The prepaid bills' openUntil says "short" by the same cent, prepaid-open-until.cypher.)
 	 */
 	static boolean lowBalance(CollectionCase c) {
-		return c.prepaidBalance() != null && c.averageMonthlyBill() > 0 && c.prepaidBalance() < 0;
+		return c.prepaidBalance() != null && c.averageMonthlyBill() > 0 && c.prepaidBalance() < -CENT;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.BitSet;
 
 import com.powerkg.history.CustomerHistory;
 
@@ -20,10 +21,12 @@ import com.powerkg.history.CustomerHistory;
  * builds has it and V0016 finds nothing to do (it would take minutes at a city's size). The rule is the one of
  * {@code bill-open-until.cypher}: when the bill's payments, taken in the order they were made, first covered its amount
  * to the cent; 9999-12-31 while they do not; its issue day for a bill of nothing to pay. Payments made at the same
- * moment give that moment whatever their order, so the payment ids are not needed.
+ * moment give that moment whatever their order, so the payment ids are not needed. A prepaid customer's bills follow
+ * the rule of {@code prepaid-open-until.cypher} instead: when the customer's top-ups first covered every bill issued up
+ * to the bill's issue day.
  * <p>
- * Memory: 12 bytes per bill and 24 per payment that settles a bill, in arrays that grow by half, and 8 bytes a bill and
- * 4 a payment more while they are grouped: about 1–1.4 GB at 1M customers × 24 months.
+ * Memory: 16 bytes per bill and 24 per payment that settles a bill or top-up, in arrays that grow by half, and 12 bytes
+ * a bill and 4 a payment more while they are grouped: about 1.5–2 GB at 1M customers × 24 months.
  */
 final class BillSettlement {
 
@@ -34,6 +37,24 @@ final class BillSettlement {
 	private int[] billIssuedDay = new int[1 << 12];
 
 	private int bills;
+
+	/** The customer of each bill, and which customers are prepaid. */
+	private int[] billCustomer = new int[1 << 12];
+
+	private final BitSet prepaid = new java.util.BitSet();
+
+	private int[] topUpCustomer = new int[1 << 12];
+
+	private long[] topUpSecond = new long[1 << 12];
+
+	private int[] topUpNano = new int[1 << 12];
+
+	private double[] topUpAmount = new double[1 << 12];
+
+	private int topUps;
+
+	/** For each bill of a prepaid customer, the top-up that covered it, or -1 while none did; after {@link #settle()}. */
+	private int[] coveredBy;
 
 	private int[] paymentBill = new int[1 << 12];
 
@@ -51,18 +72,41 @@ final class BillSettlement {
 	/** Payment indexes grouped by bill, each bill's in the order they were made; after {@link #settle()}. */
 	private int[] order;
 
+	/** An accepted customer, numbered as {@link BulkReferences} numbers them: prepaid or not. */
+	void customer(int number, boolean prepaid) {
+		this.prepaid.set(number, prepaid);
+	}
+
 	/** An accepted bill; bills come numbered 0, 1, 2, ... as {@link BulkReferences} numbers them. */
-	void bill(int number, LocalDate issuedOn, double amount) {
+	void bill(int number, int customer, LocalDate issuedOn, double amount) {
 		if (number != this.bills) {
 			throw new IllegalStateException("bill " + number + " out of order, expected " + this.bills);
 		}
 		if (this.bills == this.billAmount.length) {
 			this.billAmount = Arrays.copyOf(this.billAmount, grown(this.bills));
 			this.billIssuedDay = Arrays.copyOf(this.billIssuedDay, grown(this.bills));
+			this.billCustomer = Arrays.copyOf(this.billCustomer, grown(this.bills));
 		}
 		this.billAmount[this.bills] = amount;
 		this.billIssuedDay[this.bills] = Math.toIntExact(issuedOn.toEpochDay());
+		this.billCustomer[this.bills] = customer;
 		this.bills++;
+	}
+
+	/** An accepted top-up (a payment of kind TOPUP) of a customer. */
+	void topUp(int customer, LocalDateTime paidAt, double amount) {
+		if (this.topUps == this.topUpCustomer.length) {
+			int size = grown(this.topUps);
+			this.topUpCustomer = Arrays.copyOf(this.topUpCustomer, size);
+			this.topUpSecond = Arrays.copyOf(this.topUpSecond, size);
+			this.topUpNano = Arrays.copyOf(this.topUpNano, size);
+			this.topUpAmount = Arrays.copyOf(this.topUpAmount, size);
+		}
+		this.topUpCustomer[this.topUps] = customer;
+		this.topUpSecond[this.topUps] = paidAt.toEpochSecond(ZoneOffset.UTC);
+		this.topUpNano[this.topUps] = paidAt.getNano();
+		this.topUpAmount[this.topUps] = amount;
+		this.topUps++;
 	}
 
 	/** An accepted payment of a bill (top-ups settle none). */
@@ -130,6 +174,84 @@ final class BillSettlement {
 		}
 		this.start = first;
 		this.order = grouped;
+		coverPrepaidBills();
+	}
+
+	/**
+	 * For each prepaid customer: the bills grouped by issue day, each day's bills covered by the first top-up (in the
+	 * order they were made) with which the top-ups so far reach every bill issued up to that day, to the cent.
+	 */
+	private void coverPrepaidBills() {
+		this.coveredBy = new int[this.bills];
+		Arrays.fill(this.coveredBy, -1);
+		if (this.prepaid.isEmpty()) {
+			return;
+		}
+		int customers = this.prepaid.length();
+		int[] billStart = groupBy(this.billCustomer, this.bills, customers);
+		int[] bills = grouped(this.billCustomer, this.bills, billStart);
+		int[] topUpStart = groupBy(this.topUpCustomer, this.topUps, customers);
+		int[] topUps = grouped(this.topUpCustomer, this.topUps, topUpStart);
+		for (int c = this.prepaid.nextSetBit(0); c >= 0; c = this.prepaid.nextSetBit(c + 1)) {
+			Integer[] own = new Integer[billStart[c + 1] - billStart[c]];
+			for (int i = 0; i < own.length; i++) {
+				own[i] = bills[billStart[c] + i];
+			}
+			Arrays.sort(own, (a, b) -> Integer.compare(this.billIssuedDay[a], this.billIssuedDay[b]));
+			Integer[] paid = new Integer[topUpStart[c + 1] - topUpStart[c]];
+			for (int i = 0; i < paid.length; i++) {
+				paid[i] = topUps[topUpStart[c] + i];
+			}
+			Arrays.sort(paid, (p, q) -> this.topUpSecond[p] != this.topUpSecond[q] ? Long.compare(this.topUpSecond[p], this.topUpSecond[q])
+					: Integer.compare(this.topUpNano[p], this.topUpNano[q]));
+			double due = 0.0;
+			for (int i = 0; i < own.length;) {
+				int day = this.billIssuedDay[own[i]];
+				int end = i;
+				while (end < own.length && this.billIssuedDay[own[end]] == day) {
+					due += this.billAmount[own[end]];
+					end++;
+				}
+				int cover = -1;
+				double covered = 0.0;
+				for (int t : paid) {
+					covered += this.topUpAmount[t];
+					if (covered >= due - CustomerHistory.CENT) {
+						cover = t;
+						break;
+					}
+				}
+				for (; i < end; i++) {
+					this.coveredBy[own[i]] = cover;
+				}
+			}
+		}
+	}
+
+	/** Where each group starts when the items are grouped by their key (a counting sort), and one past the last. */
+	private static int[] groupBy(int[] key, int size, int groups) {
+		int[] first = new int[groups + 1];
+		for (int i = 0; i < size; i++) {
+			if (key[i] < groups) {
+				first[key[i] + 1]++;
+			}
+		}
+		for (int g = 0; g < groups; g++) {
+			first[g + 1] += first[g];
+		}
+		return first;
+	}
+
+	private static int[] grouped(int[] key, int size, int[] first) {
+		int groups = first.length - 1;
+		int[] next = Arrays.copyOf(first, groups);
+		int[] grouped = new int[first[groups]];
+		for (int i = 0; i < size; i++) {
+			if (key[i] < groups) {
+				grouped[next[key[i]]++] = i;
+			}
+		}
+		return grouped;
 	}
 
 	private boolean later(int p, int q) {
@@ -137,11 +259,15 @@ final class BillSettlement {
 				|| (this.paymentSecond[p] == this.paymentSecond[q] && this.paymentNano[p] > this.paymentNano[q]);
 	}
 
-	/** The bill's openUntil, by the rule of bill-open-until.cypher; after {@link #settle()}. */
+	/** The bill's openUntil, by the rule of bill-open-until.cypher (prepaid-open-until.cypher for a prepaid customer's); after {@link #settle()}. */
 	LocalDateTime openUntil(int bill) {
 		double amount = this.billAmount[bill];
 		if (amount <= CustomerHistory.CENT) {
 			return LocalDate.ofEpochDay(this.billIssuedDay[bill]).atTime(LocalTime.MIDNIGHT);
+		}
+		if (this.prepaid.get(this.billCustomer[bill])) {
+			int t = this.coveredBy[bill];
+			return (t < 0) ? STILL_OPEN : LocalDateTime.ofEpochSecond(this.topUpSecond[t], this.topUpNano[t], ZoneOffset.UTC);
 		}
 		double paid = 0.0;
 		for (int i = this.start[bill]; i < this.start[bill + 1]; i++) {

@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.powerkg.contract.ContractCodes.PaymentKind;
+import com.powerkg.contract.ContractCodes.PaymentMode;
+
 /**
  * The node and relationship files of Neo4j's bulk importer ({@code neo4j-admin database import full}), written from the
  * validated rows of the contract files: the same labels, keys, property names and types, and relationships as the
@@ -165,7 +168,7 @@ final class BulkFiles implements AutoCloseable {
 				output(BILLS_SO_FAR, true, ":ID(Bill),id,period,issuedOn:date,dueOn:date,amount:double,anomaly")
 					.row(bill, row.get("bill_id"), row.get("period"), row.get("issued_on"), row.get("due_on"), row.get("amount"),
 							row.get("anomaly"));
-				this.settlement.bill(bill, (LocalDate) row.get("issued_on"), (Double) row.get("amount"));
+				this.settlement.bill(bill, customer, (LocalDate) row.get("issued_on"), (Double) row.get("amount"));
 				relationship("BILLED", "Customer", "Bill").row(customer, bill);
 			}
 			case PAYMENTS -> {
@@ -179,6 +182,9 @@ final class BulkFiles implements AutoCloseable {
 					int bill = references.bill((String) row.get("bill_id"));
 					relationship("SETTLES", "Payment", "Bill").row(id, bill);
 					this.settlement.payment(bill, (LocalDateTime) row.get("paid_at"), (Double) row.get("amount"));
+				}
+				if (PaymentKind.TOPUP.name().equals(row.get("kind"))) {
+					this.settlement.topUp(customer, (LocalDateTime) row.get("paid_at"), (Double) row.get("amount"));
 				}
 			}
 			case DUNNING_CONTACTS -> {
@@ -210,6 +216,7 @@ final class BulkFiles implements AutoCloseable {
 	}
 
 	private void customer(Map<String, Object> row, int id) {
+		this.settlement.customer(id, PaymentMode.PREPAID.name().equals(row.get("payment_mode")));
 		output("Customer.csv", true, ":ID(Customer),id,name,phone,usageCategory,industryCode,voltageKv:double,"
 				+ "contractCapacityKva:double,importance,paymentMode,region,openedOn:date,socialCredit,assetLiabilityRatio:double,"
 				+ "currentRatio:double,returnOnNetAssets:double,loanOnTimeRate:double,reactiveCompensation:boolean,"

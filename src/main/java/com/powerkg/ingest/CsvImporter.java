@@ -27,6 +27,7 @@ import com.powerkg.graph.CypherResource;
 import com.powerkg.graph.WriteSessions;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,10 @@ public class CsvImporter {
 
 	/** When a bill's payments covered it (see the file); kept for the bills a batch of bills or payments touched. */
 	private final String billOpenUntil = CypherResource.load(CsvImporter.class, "bill-open-until.cypher");
+
+	private final String prepaidOpenUntil = CypherResource.load(CsvImporter.class, "prepaid-open-until.cypher");
+
+	private final String billsOfCustomers = CypherResource.load(CsvImporter.class, "bills-of-customers.cypher");
 
 	public CsvImporter(Driver driver, ImportProperties properties) {
 		this.driver = driver;
@@ -178,9 +183,10 @@ public class CsvImporter {
 	/**
 	 * What a batch's transaction did: its rows now in the graph, and those whose links to shared nodes must be
 	 * (re)written (for customers, only the new and changed ones: see {@link SourceHash}), and the bills whose openUntil
-	 * is computed again after the batch committed (those a payment of the batch settles now or no longer settles).
+	 * is computed again after the batch committed (those a payment of the batch settles now or no longer settles), with
+	 * the customers whose prepaid bills' openUntil is (those a payment of the batch belongs to now or belonged to).
 	 */
-	private record Written(int rows, List<Map<String, Object>> toLink, Set<String> bills) {
+	private record Written(int rows, List<Map<String, Object>> toLink, Set<String> bills, Set<String> customers) {
 	}
 
 	/**
@@ -211,32 +217,48 @@ public class CsvImporter {
 				}
 			}
 			if (rows.isEmpty()) {
-				return new Written(0, List.of(), Set.of());
+				return new Written(0, List.of(), Set.of(), Set.of());
 			}
 			if (file == ContractFile.CUSTOMERS) {
 				Set<String> changed = new HashSet<>();
 				tx.run(statement, Map.of("rows", rows)).forEachRemaining(r -> changed.add(r.get("id").asString()));
+				if (!changed.isEmpty()) {
+					// a changed payment mode changes the rule of the customer's bills (no bill or payment is written meanwhile)
+					List<String> bills = tx.run(this.billsOfCustomers, Map.of("customerIds", List.copyOf(changed)))
+						.list(r -> r.get("billId").asString());
+					if (!bills.isEmpty()) {
+						tx.run(this.billOpenUntil, Map.of("billIds", bills)).consume();
+						tx.run(this.prepaidOpenUntil, Map.of("customerIds", List.copyOf(changed))).consume();
+					}
+				}
 				return new Written(rows.size(), rows.stream().filter(row -> changed.contains((String) row.get("customer_id"))).toList(),
-						Set.of());
+						Set.of(), Set.of());
 			}
 			if (file == ContractFile.PAYMENTS) {
 				// bills are settled by payments of other batches too: their openUntil is computed once this batch committed, on
 				// the one links thread, so that two batches never compute it for one bill side by side from what each sees
 				Set<String> bills = new LinkedHashSet<>();
-				tx.run(statement, Map.of("rows", rows)).forEachRemaining(r -> bills.add(r.get("billId").asString()));
+				Set<String> customers = new LinkedHashSet<>();
+				tx.run(statement, Map.of("rows", rows)).forEachRemaining(r -> {
+					bills.addAll(r.get("billIds").asList(Value::asString));
+					customers.addAll(r.get("customerIds").asList(Value::asString));
+				});
 				rows.forEach(row -> {
 					if (row.get("bill_id") != null) {
 						bills.add((String) row.get("bill_id"));
 					}
 				});
-				return new Written(rows.size(), rows, bills);
+				return new Written(rows.size(), rows, bills, customers);
 			}
 			tx.run(statement, Map.of("rows", rows)).consume();
 			if (file == ContractFile.BILLS) {
 				// a bill's amount may have changed; no payment is written while bills are (files are imported one by one)
 				tx.run(this.billOpenUntil, Map.of("billIds", rows.stream().map(row -> row.get("bill_id")).toList())).consume();
+				// a prepaid bill's time depends on the customer's other bills and top-ups
+				tx.run(this.prepaidOpenUntil, Map.of("customerIds", rows.stream().map(row -> row.get("customer_id")).distinct().toList()))
+					.consume();
 			}
-			return new Written(rows.size(), rows, Set.of());
+			return new Written(rows.size(), rows, Set.of(), Set.of());
 		});
 		referenceRejects.sort(Comparator.comparingLong(Reject::line));
 		synchronized (rejects) {
@@ -304,7 +326,8 @@ public class CsvImporter {
 					List<Map<String, Object>> rows = written.toLink();
 					// in id order (the writers take them in row order: a rare deadlock between the two is retried by executeWrite)
 					List<String> bills = List.copyOf(new TreeSet<>(written.bills()));
-					if ((linkStatement != null && !rows.isEmpty()) || !bills.isEmpty()) {
+					List<String> customers = List.copyOf(new TreeSet<>(written.customers()));
+					if ((linkStatement != null && !rows.isEmpty()) || !bills.isEmpty() || !customers.isEmpty()) {
 						Future<?> linked = this.links.submit(() -> {
 							try (Session session = WriteSessions.open(CsvImporter.this.driver)) {
 								if (linkStatement != null && !rows.isEmpty()) {
@@ -313,6 +336,11 @@ public class CsvImporter {
 								if (!bills.isEmpty()) {
 									session.executeWriteWithoutResult(
 											tx -> tx.run(CsvImporter.this.billOpenUntil, Map.of("billIds", bills)).consume());
+								}
+								if (!customers.isEmpty()) {
+									// on this one thread, after the batch committed: never two computations of a customer side by side
+									session.executeWriteWithoutResult(
+											tx -> tx.run(CsvImporter.this.prepaidOpenUntil, Map.of("customerIds", customers)).consume());
 								}
 							}
 						});

@@ -1,22 +1,15 @@
 // Customers the plan looks at besides those with open bills: the prepaid customers whose estimated balance on D
-// (top-ups up to D minus bills issued by D, as customer-details.cypher) is below a cent, the only ones a low-balance
-// warning can go to, and every customer whose contact details changed in the published run (verification tasks).
-// Filtering the prepaid customers here, in one pass on the server, spares the details of the many whose balance is
-// fine (issue J); the margin of a cent keeps every customer the details may find below zero whatever the order of the sums.
+// (top-ups up to D minus bills issued by D, as customer-details.cypher) is short by a cent or more, the only ones a
+// low-balance warning can go to, and every customer whose contact details changed in the published run (verification
+// tasks). A prepaid bill is paid from the balance (prepaid-open-until.cypher): the balance on D is short exactly when
+// a bill issued by D is still open after D, so the same index range as the postpaid open bills finds these customers,
+// without summing every prepaid customer's history (issue J).
 CALL () {
-  MATCH (c:Customer {paymentMode: 'PREPAID'})
-  CALL (c) {
-    MATCH (c)-[:PAID]->(p:Payment {kind: 'TOPUP'})
-    WHERE p.paidAt < $until
-    RETURN sum(p.amount) AS topUps
-  }
-  CALL (c) {
-    MATCH (c)-[:BILLED]->(b:Bill)
-    WHERE b.issuedOn <= $asOf
-    RETURN sum(b.amount) AS billed
-  }
-  WITH c, topUps - billed AS balance
-  WHERE balance < 0.005
+  MATCH (b:Bill)
+  USING INDEX b:Bill(openUntil)
+  WHERE b.openUntil >= $until AND b.issuedOn <= $asOf AND b.amount > 0.005
+  MATCH (c:Customer)-[:BILLED]->(b)
+  WHERE c.paymentMode = 'PREPAID'
   RETURN c.id AS id
   UNION
   MATCH (c:Customer)-[h:HAS_TAG]->(t:Tag)

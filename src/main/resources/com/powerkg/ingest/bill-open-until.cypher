@@ -3,9 +3,11 @@
 // exactly when openUntil falls after D, which an index answers (open-bills.cypher) without summing every bill's
 // payments. Kept for the bills of each batch of bills and of payments; a bulk load writes it with each bill
 // (BillSettlement), and V0016 fills it for bills imported before it, both with this same rule (BillOpenUntilTest and
-// BulkLoadTest compare them).
+// BulkLoadTest compare them). The bills of prepaid customers are paid from the balance, not by payments of their own:
+// prepaid-open-until.cypher.
 UNWIND $billIds AS billId
 MATCH (b:Bill {id: billId})
+WHERE NOT EXISTS { MATCH (:Customer {paymentMode: 'PREPAID'})-[:BILLED]->(b) }
 // marked open first, which takes the bill's write lock before its payments are read: a payments batch changing them
 // (it marks the bill too) either commits before this reads, or waits for this to commit and computes again after it;
 // a time computed from payments since moved never overwrites the one computed after the move

@@ -213,6 +213,8 @@ class CollectionPlannerTest {
 			assertThat(task.advice()).singleElement().asString().contains("150.00");
 			assertThat(plan(new CollectionCase("P2", true, Set.of(), List.of(), 250, 10.0))).as("top-ups still cover the bills").isEmpty();
 			assertThat(CollectionPlanner.lowBalance(new CollectionCase("P3", true, Set.of(), List.of(), 250, -0.01))).isTrue();
+			assertThat(CollectionPlanner.lowBalance(new CollectionCase("P4", true, Set.of(), List.of(), 250, 0.30 - (0.10 + 0.20))))
+				.as("nothing short: 0.30 topped up for bills of 0.10 and 0.20, a hair below zero in floating point").isFalse();
 		}
 
 		@Test

@@ -83,8 +83,9 @@ class StoredPlanTest {
 
 	/**
 	 * Hand-made prepaid customers around the warning's edges on D: balanced to the cent, a cent short, a top-up at the
-	 * first instant after D, one in D's last second, a bill issued on D and one the day after. The plan computed from
-	 * the graph (which picks the prepaid customers worth a look on the server) warns exactly those the run warns.
+	 * first instant after D, one in D's last second, a bill issued on D and one the day after, and bills of 0.10 and 0.20
+	 * against a top-up of 0.30 (nothing short, a hair below zero in floating point). The plan computed from the graph
+	 * (which finds the prepaid customers short on D by their bills' openUntil) warns exactly those the run warns.
 	 */
 	@Test
 	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "own embedded store")

@@ -34,6 +34,7 @@ class BillOpenUntilTest {
 	private static final String CUSTOMERS = """
 			customer_id,name,phone,usage_category,industry_code,voltage_kv,contract_capacity_kva,importance,payment_mode,region,opened_on,social_credit,asset_liability_ratio,current_ratio,return_on_net_assets,loan_on_time_rate,reactive_compensation,calibration_on_schedule,equipment_accidents
 			R001,张伟,13812345678,RESIDENTIAL,,0.22,8,NONE,POSTPAID,城东网格01,2015-03-01,,,,,,,,
+			P001,李娜,13912345678,RESIDENTIAL,,0.22,8,NONE,PREPAID,城东网格01,2016-05-01,,,,,,,,
 			""";
 
 	private static final String BILLS = """
@@ -44,6 +45,11 @@ class BillOpenUntilTest {
 			OVERPAID,R001,2026-08,2026-09-02,2026-09-30,100.00,
 			TIED,R001,2026-08,2026-09-02,2026-09-30,100.00,
 			CREDIT,R001,2026-08,2026-09-02,2026-09-30,-20.00,
+			PRE-SEP,P001,2026-08,2026-09-02,2026-09-30,100.00,
+			PRE-OCT-B,P001,2026-09,2026-10-02,2026-10-31,40.00,
+			PRE-OCT-A,P001,2026-09,2026-10-02,2026-10-31,60.00,
+			PRE-NOV,P001,2026-10,2026-11-02,2026-11-30,100.00,
+			PRE-ZERO,P001,2026-10,2026-11-02,2026-11-30,0.00,
 			""";
 
 	private static final String PAYMENTS = """
@@ -55,16 +61,27 @@ class BillOpenUntilTest {
 			P5,R001,OVERPAID,2026-09-25T08:00:00,10.00,COUNTER,BILL
 			P7,R001,TIED,2026-09-15T12:00:00,70.00,WECHAT,BILL
 			P6,R001,TIED,2026-09-15T12:00:00,30.00,ALIPAY,BILL
+			T3,P001,,2026-10-10T10:00:00,99.99,WECHAT,TOPUP
+			T1,P001,,2026-08-25T10:00:00,50.00,WECHAT,TOPUP
+			T2,P001,,2026-09-05T10:00:00,50.00,WECHAT,TOPUP
+			T4,P001,,2026-10-20T10:00:00,0.01,WECHAT,TOPUP
 			""";
 
 	/** What the import keeps for each bill of the files above. */
-	private static final Map<String, LocalDateTime> OPEN_UNTIL = Map.of(
-			"PARTS", LocalDateTime.of(2026, 10, 3, 10, 0), // 40 then 60: covered by the second part, whatever the file order
-			"SHORT", STILL_OPEN,
-			"NOTHING", LocalDateTime.of(2026, 9, 2, 0, 0), // nothing to pay: closed when issued
-			"OVERPAID", LocalDateTime.of(2026, 9, 10, 8, 0), // the first payment covered it; the extra changes nothing
-			"TIED", LocalDateTime.of(2026, 9, 15, 12, 0), // two payments at the same moment cover it then, in either order
-			"CREDIT", LocalDateTime.of(2026, 9, 2, 0, 0)); // a credit note: nothing to pay
+	private static final Map<String, LocalDateTime> OPEN_UNTIL = Map.ofEntries(
+			Map.entry("PARTS", LocalDateTime.of(2026, 10, 3, 10, 0)), // 40 then 60: covered by the second part, whatever the file order
+			Map.entry("SHORT", STILL_OPEN),
+			Map.entry("NOTHING", LocalDateTime.of(2026, 9, 2, 0, 0)), // nothing to pay: closed when issued
+			Map.entry("OVERPAID", LocalDateTime.of(2026, 9, 10, 8, 0)), // the first payment covered it; the extra changes nothing
+			Map.entry("TIED", LocalDateTime.of(2026, 9, 15, 12, 0)), // two payments at the same moment cover it then, in either order
+			Map.entry("CREDIT", LocalDateTime.of(2026, 9, 2, 0, 0)), // a credit note: nothing to pay
+			// a prepaid customer's bills are paid from the balance: by the top-ups, in the order made, that reach every
+			// bill issued up to the bill's day
+			Map.entry("PRE-SEP", LocalDateTime.of(2026, 9, 5, 10, 0)), // 50 topped up before the bill, 50 after: 100
+			Map.entry("PRE-OCT-A", LocalDateTime.of(2026, 10, 20, 10, 0)), // 200 due by 2 October: 199.99 is a cent short, the 0.01 makes it
+			Map.entry("PRE-OCT-B", LocalDateTime.of(2026, 10, 20, 10, 0)), // a bill of the same day is covered with it, whatever their order
+			Map.entry("PRE-NOV", STILL_OPEN), // 300 due, 200 topped up: the balance is short
+			Map.entry("PRE-ZERO", LocalDateTime.of(2026, 11, 2, 0, 0))); // nothing to pay
 
 	@Test
 	void theImportKeepsWhenEachBillWasCoveredAndV0016ComputesTheSame(@TempDir Path tmp) throws IOException {
@@ -72,20 +89,29 @@ class BillOpenUntilTest {
 			importFiles(graph.driver(), tmp.resolve("month"), Map.of("customers.csv", CUSTOMERS, "bills.csv", BILLS, "payments.csv", PAYMENTS));
 			assertThat(openUntil(graph.driver())).containsExactlyInAnyOrderEntriesOf(OPEN_UNTIL);
 
-			// a correction: P2 settles SHORT, not PARTS; SHORT's amount is 110 now; P4 was 90, not 100
+			// a correction: P2 settles SHORT, not PARTS; SHORT's amount is 110 now; P4 was 90, not 100; PRE-SEP was 90, and a
+			// top-up of November covers PRE-NOV
 			importFiles(graph.driver(), tmp.resolve("correction"), Map.of("customers.csv", CUSTOMERS,
-					"bills.csv", BILLS.replace("SHORT,R001,2026-08,2026-09-02,2026-09-30,100.00", "SHORT,R001,2026-08,2026-09-02,2026-09-30,110.00"),
+					"bills.csv", BILLS.replace("SHORT,R001,2026-08,2026-09-02,2026-09-30,100.00", "SHORT,R001,2026-08,2026-09-02,2026-09-30,110.00")
+						.replace("PRE-SEP,P001,2026-08,2026-09-02,2026-09-30,100.00", "PRE-SEP,P001,2026-08,2026-09-02,2026-09-30,90.00"),
 					"payments.csv", PAYMENTS.replace("P2,R001,PARTS", "P2,R001,SHORT")
-						.replace("P4,R001,OVERPAID,2026-09-10T08:00:00,100.00", "P4,R001,OVERPAID,2026-09-10T08:00:00,90.00")));
+						.replace("P4,R001,OVERPAID,2026-09-10T08:00:00,100.00", "P4,R001,OVERPAID,2026-09-10T08:00:00,90.00")
+						+ "T5,P001,,2026-11-25T10:00:00,100.00,WECHAT,TOPUP\n"));
 			Map<String, LocalDateTime> corrected = openUntil(graph.driver());
 			assertThat(corrected).containsEntry("PARTS", STILL_OPEN).containsEntry("SHORT", LocalDateTime.of(2026, 10, 3, 10, 0))
-				.as("90 then 10: covered by the later payment").containsEntry("OVERPAID", LocalDateTime.of(2026, 9, 25, 8, 0));
+				.as("90 then 10: covered by the later payment").containsEntry("OVERPAID", LocalDateTime.of(2026, 9, 25, 8, 0))
+				.as("90 due: covered by the first 50 and the second").containsEntry("PRE-SEP", LocalDateTime.of(2026, 9, 5, 10, 0))
+				.as("190 due: 199.99 covers it now").containsEntry("PRE-OCT-A", LocalDateTime.of(2026, 10, 10, 10, 0))
+				.as("290 due: the November top-up").containsEntry("PRE-NOV", LocalDateTime.of(2026, 11, 25, 10, 0));
 
 			graph.driver().executableQuery("MATCH (b:Bill) REMOVE b.openUntil").execute();
 			try (var session = graph.driver().session()) {
 				session.run(statementOf(Path.of("cypher/migrations/V0016__Bill_open_until.cypher"))).consume();
+				// V0016 gave the prepaid bills the postpaid rule, as before V0018: open for ever
+				assertThat(openUntil(graph.driver())).containsEntry("PRE-SEP", STILL_OPEN).containsEntry("PRE-NOV", STILL_OPEN);
+				session.run(statementOf(Path.of("cypher/migrations/V0018__Prepaid_bill_open_until.cypher"))).consume();
 			}
-			assertThat(openUntil(graph.driver())).as("V0016's rule is the import's").isEqualTo(corrected);
+			assertThat(openUntil(graph.driver())).as("V0016's and V0018's rules are the import's").isEqualTo(corrected);
 		}
 	}
 
@@ -125,7 +151,8 @@ class BillOpenUntilTest {
 			Map<String, Object> moved = new HashMap<>(Map.of("customer_id", "R001", "payment_id", "P4", "bill_id", "PARTS",
 					"paid_at", LocalDateTime.of(2026, 9, 10, 8, 0), "amount", 100.0, "channel", "COUNTER", "kind", "BILL"));
 			try (var session = graph.driver().session()) {
-				List<String> unlinked = session.executeWrite(tx -> tx.run(payments, Map.of("rows", List.of(moved))).list(r -> r.get("billId").asString()));
+				List<String> unlinked = session.executeWrite(tx -> tx.run(payments, Map.of("rows", List.of(moved)))
+					.list(r -> r.get("billIds").asList(Values.ofString())).stream().flatMap(List::stream).toList());
 				assertThat(unlinked).as("the bill P4 no longer settles").containsExactly("OVERPAID");
 			}
 			assertThat(openUntil(graph.driver())).as("until the links thread computes them (PARTS was paid on 2026-10-03)")
@@ -167,15 +194,40 @@ class BillOpenUntilTest {
 		}
 	}
 
-	/** A plan for another date finds the unpaid bills by an index range on openUntil, not by reading a year of bills. */
+	/**
+	 * A customer whose payment mode changes gets the other rule for every bill: prepaid bills are paid from the balance,
+	 * postpaid ones by their payments.
+	 */
 	@Test
-	void openBillsAreAnIndexRangeOnOpenUntil() {
+	void aChangeOfPaymentModeChangesTheRuleOfTheCustomersBills(@TempDir Path tmp) throws IOException {
 		try (PrivateGraph graph = PrivateGraph.open()) {
-			Plan plan = graph.driver().executableQuery("EXPLAIN " + CypherResource.load(CollectionPlans.class, "open-bills.cypher"))
-				.withParameters(Map.of("from", LocalDate.of(2025, 11, 25), "asOf", LocalDate.of(2026, 11, 25),
-						"until", LocalDateTime.of(2026, 11, 26, 0, 0)))
-				.execute().summary().plan();
-			assertThat(operators(plan)).anyMatch(o -> o.startsWith("NodeIndexSeekByRange") && o.contains("openUntil"));
+			importFiles(graph.driver(), tmp.resolve("month"), Map.of("customers.csv", CUSTOMERS, "bills.csv", BILLS, "payments.csv", PAYMENTS));
+			String swapped = CUSTOMERS.replace("POSTPAID,城东网格01,2015", "X").replace("PREPAID,城东网格01,2016", "POSTPAID,城东网格01,2016")
+				.replace("X", "PREPAID,城东网格01,2015");
+			importFiles(graph.driver(), tmp.resolve("swapped"), Map.of("customers.csv", swapped));
+			assertThat(openUntil(graph.driver())).as("R001 has no top-ups: its bills stay open; P001's have no payments of their own")
+				.containsEntry("PARTS", STILL_OPEN).containsEntry("OVERPAID", STILL_OPEN).containsEntry("CREDIT", LocalDateTime.of(2026, 9, 2, 0, 0))
+				.containsEntry("PRE-SEP", STILL_OPEN).containsEntry("PRE-OCT-A", STILL_OPEN);
+			importFiles(graph.driver(), tmp.resolve("back"), Map.of("customers.csv", CUSTOMERS));
+			assertThat(openUntil(graph.driver())).as("and back").containsExactlyInAnyOrderEntriesOf(OPEN_UNTIL);
+		}
+	}
+
+	/**
+	 * A plan for another date finds the unpaid bills, and the prepaid customers short on the date, by an index range on
+	 * openUntil, not by reading a year of bills or every prepaid customer's top-ups.
+	 */
+	@Test
+	void openBillsAndShortPrepaidCustomersAreAnIndexRangeOnOpenUntil() {
+		try (PrivateGraph graph = PrivateGraph.open()) {
+			for (String query : List.of("open-bills.cypher", "other-customers.cypher")) {
+				Map<String, Object> params = new HashMap<>(Map.of("from", LocalDate.of(2025, 11, 25), "asOf", LocalDate.of(2026, 11, 25),
+						"until", LocalDateTime.of(2026, 11, 26, 0, 0), "runId", "run-1"));
+				Plan plan = graph.driver().executableQuery("EXPLAIN " + CypherResource.load(CollectionPlans.class, query))
+					.withParameters(params).execute().summary().plan();
+				assertThat(operators(plan)).as(query).anyMatch(o -> o.startsWith("NodeIndexSeekByRange") && o.contains("openUntil"))
+					.as(query + " reads no top-ups").noneMatch(o -> o.contains("PAID"));
+			}
 		}
 	}
 
