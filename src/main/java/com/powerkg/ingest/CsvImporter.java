@@ -221,14 +221,19 @@ public class CsvImporter {
 			}
 			if (file == ContractFile.CUSTOMERS) {
 				Set<String> changed = new HashSet<>();
-				tx.run(statement, Map.of("rows", rows)).forEachRemaining(r -> changed.add(r.get("id").asString()));
-				if (!changed.isEmpty()) {
+				List<String> modeChanged = new ArrayList<>();
+				tx.run(statement, Map.of("rows", rows)).forEachRemaining(r -> {
+					changed.add(r.get("id").asString());
+					if (r.get("modeChanged").asBoolean()) {
+						modeChanged.add(r.get("id").asString());
+					}
+				});
+				if (!modeChanged.isEmpty()) {
 					// a changed payment mode changes the rule of the customer's bills (no bill or payment is written meanwhile)
-					List<String> bills = tx.run(this.billsOfCustomers, Map.of("customerIds", List.copyOf(changed)))
-						.list(r -> r.get("billId").asString());
+					List<String> bills = tx.run(this.billsOfCustomers, Map.of("customerIds", modeChanged)).list(r -> r.get("billId").asString());
 					if (!bills.isEmpty()) {
 						tx.run(this.billOpenUntil, Map.of("billIds", bills)).consume();
-						tx.run(this.prepaidOpenUntil, Map.of("customerIds", List.copyOf(changed))).consume();
+						tx.run(this.prepaidOpenUntil, Map.of("customerIds", modeChanged)).consume();
 					}
 				}
 				return new Written(rows.size(), rows.stream().filter(row -> changed.contains((String) row.get("customer_id"))).toList(),

@@ -3,6 +3,8 @@ UNWIND $rows AS row
 MERGE (c:Customer {id: row.customer_id})
 WITH c, row
 WHERE c.sourceHash IS NULL OR c.sourceHash <> row.source_hash
+// a changed payment mode changes the rule of the customer's bills' openUntil (CsvImporter computes them again)
+WITH c, row, c.paymentMode IS NOT NULL AND c.paymentMode <> row.payment_mode AS modeChanged
 SET c.name = row.name,
     c.phone = row.phone,
     c.usageCategory = row.usage_category,
@@ -22,4 +24,4 @@ SET c.name = row.name,
     c.calibrationOnSchedule = row.calibration_on_schedule,
     c.equipmentAccidents = row.equipment_accidents,
     c.sourceHash = row.source_hash
-RETURN row.customer_id AS id
+RETURN row.customer_id AS id, modeChanged

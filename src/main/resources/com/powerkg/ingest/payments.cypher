@@ -1,12 +1,15 @@
 UNWIND $rows AS row
 MATCH (c:Customer {id: row.customer_id})
 MERGE (p:Payment {id: row.payment_id})
+// a top-up that gives less than before (no longer a top-up, a smaller amount or a later time) can leave the customer
+// short earlier than its prepaid bills say
+WITH c, p, row, coalesce(p.kind = 'TOPUP' AND (row.kind <> 'TOPUP' OR row.amount < p.amount OR row.paid_at > p.paidAt), false) AS toppedUpLess
 SET p.paidAt = row.paid_at,
     p.amount = row.amount,
     p.channel = row.channel,
     p.kind = row.kind,
     p.billId = row.bill_id
-WITH c, p, row
+WITH c, p, row, toppedUpLess
 // a re-import may correct the customer or bill of a payment: links that no longer hold go (its channel: payments-links),
 // and the bills it no longer settles are returned, for their openUntil (bill-open-until.cypher), with the customer it
 // belongs to now and the one it belonged to before, for their prepaid bills' (prepaid-open-until.cypher).
@@ -23,7 +26,17 @@ CALL (c, p, row) {
   RETURN collect(unlinked) AS unlinked, collect(movedFrom) AS movedFrom
 }
 MERGE (c)-[:PAID]->(p)
-WITH c, p, row, unlinked, movedFrom
+WITH c, p, row, unlinked, movedFrom, toppedUpLess
+// as with the bills above: the prepaid bills of a customer a top-up was taken from (moved to another customer, or
+// giving less) are marked open in this transaction, so that a lost computation reads them as open too long (the plan's
+// details then find the balance is fine), never as paid too early (a missed warning). A top-up added only makes bills
+// paid earlier: their times wait for the computation after the commit.
+CALL (c, movedFrom, toppedUpLess) {
+  UNWIND movedFrom + CASE WHEN toppedUpLess THEN [c.id] ELSE [] END AS lessId
+  MATCH (x:Customer {id: lessId})-[:BILLED]->(b:Bill)
+  WHERE x.paymentMode = 'PREPAID'
+  SET b.openUntil = localdatetime('9999-12-31T00:00')
+}
 CALL (p, row) {
   MATCH (b:Bill {id: row.bill_id})
   MERGE (p)-[:SETTLES]->(b)

@@ -35,6 +35,7 @@ class BillOpenUntilTest {
 			customer_id,name,phone,usage_category,industry_code,voltage_kv,contract_capacity_kva,importance,payment_mode,region,opened_on,social_credit,asset_liability_ratio,current_ratio,return_on_net_assets,loan_on_time_rate,reactive_compensation,calibration_on_schedule,equipment_accidents
 			R001,张伟,13812345678,RESIDENTIAL,,0.22,8,NONE,POSTPAID,城东网格01,2015-03-01,,,,,,,,
 			P001,李娜,13912345678,RESIDENTIAL,,0.22,8,NONE,PREPAID,城东网格01,2016-05-01,,,,,,,,
+			P002,王芳,13712345678,RESIDENTIAL,,0.22,8,NONE,PREPAID,城东网格01,2017-01-01,,,,,,,,
 			""";
 
 	private static final String BILLS = """
@@ -50,6 +51,7 @@ class BillOpenUntilTest {
 			PRE-OCT-A,P001,2026-09,2026-10-02,2026-10-31,60.00,
 			PRE-NOV,P001,2026-10,2026-11-02,2026-11-30,100.00,
 			PRE-ZERO,P001,2026-10,2026-11-02,2026-11-30,0.00,
+			PRE2-SEP,P002,2026-08,2026-09-02,2026-09-30,50.00,
 			""";
 
 	private static final String PAYMENTS = """
@@ -65,6 +67,7 @@ class BillOpenUntilTest {
 			T1,P001,,2026-08-25T10:00:00,50.00,WECHAT,TOPUP
 			T2,P001,,2026-09-05T10:00:00,50.00,WECHAT,TOPUP
 			T4,P001,,2026-10-20T10:00:00,0.01,WECHAT,TOPUP
+			B1,P002,PRE2-SEP,2026-09-10T10:00:00,50.00,WECHAT,BILL
 			""";
 
 	/** What the import keeps for each bill of the files above. */
@@ -81,7 +84,9 @@ class BillOpenUntilTest {
 			Map.entry("PRE-OCT-A", LocalDateTime.of(2026, 10, 20, 10, 0)), // 200 due by 2 October: 199.99 is a cent short, the 0.01 makes it
 			Map.entry("PRE-OCT-B", LocalDateTime.of(2026, 10, 20, 10, 0)), // a bill of the same day is covered with it, whatever their order
 			Map.entry("PRE-NOV", STILL_OPEN), // 300 due, 200 topped up: the balance is short
-			Map.entry("PRE-ZERO", LocalDateTime.of(2026, 11, 2, 0, 0))); // nothing to pay
+			Map.entry("PRE-ZERO", LocalDateTime.of(2026, 11, 2, 0, 0)), // nothing to pay
+			// the balance counts top-ups only (customer-details.cypher): a payment of the bill itself does not cover it
+			Map.entry("PRE2-SEP", STILL_OPEN));
 
 	@Test
 	void theImportKeepsWhenEachBillWasCoveredAndV0016ComputesTheSame(@TempDir Path tmp) throws IOException {
@@ -107,8 +112,9 @@ class BillOpenUntilTest {
 			graph.driver().executableQuery("MATCH (b:Bill) REMOVE b.openUntil").execute();
 			try (var session = graph.driver().session()) {
 				session.run(statementOf(Path.of("cypher/migrations/V0016__Bill_open_until.cypher"))).consume();
-				// V0016 gave the prepaid bills the postpaid rule, as before V0018: open for ever
-				assertThat(openUntil(graph.driver())).containsEntry("PRE-SEP", STILL_OPEN).containsEntry("PRE-NOV", STILL_OPEN);
+				// V0016 gave the prepaid bills the postpaid rule, as before V0018: open for ever, or paid by their own payments
+				assertThat(openUntil(graph.driver())).containsEntry("PRE-SEP", STILL_OPEN).containsEntry("PRE-NOV", STILL_OPEN)
+					.containsEntry("PRE2-SEP", LocalDateTime.of(2026, 9, 10, 10, 0));
 				session.run(statementOf(Path.of("cypher/migrations/V0018__Prepaid_bill_open_until.cypher"))).consume();
 			}
 			assertThat(openUntil(graph.driver())).as("V0016's and V0018's rules are the import's").isEqualTo(corrected);
@@ -150,13 +156,35 @@ class BillOpenUntilTest {
 			String payments = CypherResource.load(CsvImporter.class, "payments.cypher");
 			Map<String, Object> moved = new HashMap<>(Map.of("customer_id", "R001", "payment_id", "P4", "bill_id", "PARTS",
 					"paid_at", LocalDateTime.of(2026, 9, 10, 8, 0), "amount", 100.0, "channel", "COUNTER", "kind", "BILL"));
+			// and a top-up of P001's, corrected to R001's; one of 0.01 corrected to a later time
+			Map<String, Object> topUpMoved = new HashMap<>(Map.of("customer_id", "R001", "payment_id", "T2",
+					"paid_at", LocalDateTime.of(2026, 9, 5, 10, 0), "amount", 50.0, "channel", "WECHAT", "kind", "TOPUP"));
 			try (var session = graph.driver().session()) {
-				List<String> unlinked = session.executeWrite(tx -> tx.run(payments, Map.of("rows", List.of(moved)))
-					.list(r -> r.get("billIds").asList(Values.ofString())).stream().flatMap(List::stream).toList());
+				var result = session.executeWrite(tx -> tx.run(payments, Map.of("rows", List.of(moved, topUpMoved))).list());
+				List<String> unlinked = result.stream().flatMap(r -> r.get("billIds").asList(Values.ofString()).stream()).toList();
 				assertThat(unlinked).as("the bill P4 no longer settles").containsExactly("OVERPAID");
+				assertThat(result.stream().flatMap(r -> r.get("customerIds").asList(Values.ofString()).stream()))
+					.as("the customers whose prepaid bills are computed after the commit").containsExactlyInAnyOrder("R001", "R001", "P001");
 			}
 			assertThat(openUntil(graph.driver())).as("until the links thread computes them (PARTS was paid on 2026-10-03)")
-				.containsEntry("OVERPAID", STILL_OPEN).containsEntry("PARTS", STILL_OPEN);
+				.containsEntry("OVERPAID", STILL_OPEN).containsEntry("PARTS", STILL_OPEN)
+				.as("P001 lost a top-up: its bills are open until computed again").containsEntry("PRE-SEP", STILL_OPEN)
+				.containsEntry("PRE-OCT-A", STILL_OPEN);
+
+			// computed again; then a top-up added marks nothing (it can only make bills paid earlier), one made later does
+			String prepaid = CypherResource.load(CsvImporter.class, "prepaid-open-until.cypher");
+			graph.driver().executableQuery(prepaid).withParameters(Map.of("customerIds", List.of("P001"))).execute();
+			Map<String, LocalDateTime> computed = openUntil(graph.driver());
+			assertThat(computed).as("without T2's 50: 100 due by September is covered only by T3")
+				.containsEntry("PRE-SEP", LocalDateTime.of(2026, 10, 10, 10, 0));
+			Map<String, Object> added = new HashMap<>(Map.of("customer_id", "P001", "payment_id", "T9",
+					"paid_at", LocalDateTime.of(2026, 12, 1, 10, 0), "amount", 10.0, "channel", "WECHAT", "kind", "TOPUP"));
+			graph.driver().executableQuery(payments).withParameters(Map.of("rows", List.of(added))).execute();
+			assertThat(openUntil(graph.driver())).isEqualTo(computed);
+			Map<String, Object> later = new HashMap<>(Map.of("customer_id", "P001", "payment_id", "T3",
+					"paid_at", LocalDateTime.of(2026, 10, 11, 10, 0), "amount", 99.99, "channel", "WECHAT", "kind", "TOPUP"));
+			graph.driver().executableQuery(payments).withParameters(Map.of("rows", List.of(later))).execute();
+			assertThat(openUntil(graph.driver())).as("T3 a day later").containsEntry("PRE-SEP", STILL_OPEN);
 		}
 	}
 
