@@ -30,6 +30,7 @@ public class GraphConfiguration {
 		if (inProcess) {
 			migrations.inProcess(database.service().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
 		}
+		migrations.warmUpEarly();
 		return migrations;
 	}
 

@@ -157,16 +157,23 @@ public final class GraphMigrations {
 		if (upToDate.isPresent()) {
 			this.appliedVersion = Optional.of(MigrationVersion.withValue(upToDate.get()));
 			log.info("Graph schema is at version {}, nothing to apply (from {})", upToDate.get(), String.join(", ", this.locations));
-			warmUp();
 			return;
 		}
 		clearAbandonedLock();
 		List<MigrationChain.Element> pending;
 		MigrationChain chain;
 		try {
-			// without the lock: the scripts this call will apply, to name each in the log
-			chain = this.migrations.info(false);
-			pending = chain.getElements().stream().filter(e -> e.getState() == MigrationState.PENDING).toList();
+			if (noneAppliedInProcess()) {
+				// a new store (the first start, or a bulk load): every script is pending, and comparing with the database
+				// would only cost its Cypher statements
+				chain = this.migrations.info(MigrationChain.ChainBuilderMode.LOCAL);
+				pending = List.copyOf(chain.getElements());
+			}
+			else {
+				// without the lock: the scripts this call will apply, to name each in the log
+				chain = this.migrations.info(false);
+				pending = chain.getElements().stream().filter(e -> e.getState() == MigrationState.PENDING).toList();
+			}
 		}
 		catch (MigrationsException ex) {
 			throw databaseAhead(ex).orElseGet(() -> MigrationFailedException.from(ex, sourceOf(ex), false));
@@ -236,6 +243,29 @@ public final class GraphMigrations {
 		}
 	}
 
+	/** The embedded database in this process has no script recorded as applied (read without Cypher). */
+	private boolean noneAppliedInProcess() {
+		if (this.inProcess == null) {
+			return false;
+		}
+		try (Transaction tx = this.inProcess.beginTx(); ResourceIterator<Node> nodes = tx.findNodes(APPLIED)) {
+			return !nodes.hasNext();
+		}
+		catch (RuntimeException unreadable) {
+			return false;
+		}
+	}
+
+	/**
+	 * Warms up Bolt and Cypher in the background as soon as the database is there, while the rest of the service is
+	 * wired: the first Cypher statement of a fresh JVM costs seconds, and the migrations run once every bean is made.
+	 */
+	public void warmUpEarly() {
+		if (this.mode != Mode.OFF) {
+			warmUp();
+		}
+	}
+
 	/** After neo4j-migrations found the database up to date: remembers with which scripts, for the next start. */
 	private void rememberUpToDate(Optional<ScriptSet> local) {
 		if (this.inProcess == null || this.appliedVersion.isEmpty() || local.isEmpty()) {
@@ -292,8 +322,7 @@ public final class GraphMigrations {
 	}
 
 	/**
-	 * The fast path ran no Cypher: the first request would pay for warming up Bolt and Cypher, so one trivial statement
-	 * does that in the background while the rest of the service starts.
+	 * One trivial statement in the background: the first Cypher statement of a fresh JVM warms up Bolt and Cypher.
 	 */
 	private void warmUp() {
 		Thread.ofPlatform().daemon().name("cypher-warm-up").start(() -> {
