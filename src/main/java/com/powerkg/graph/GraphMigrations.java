@@ -163,17 +163,9 @@ public final class GraphMigrations {
 		List<MigrationChain.Element> pending;
 		MigrationChain chain;
 		try {
-			if (noneAppliedInProcess()) {
-				// a new store (the first start, or a bulk load): every script is pending, and comparing with the database
-				// would only cost its Cypher statements
-				chain = this.migrations.info(MigrationChain.ChainBuilderMode.LOCAL);
-				pending = List.copyOf(chain.getElements());
-			}
-			else {
-				// without the lock: the scripts this call will apply, to name each in the log
-				chain = this.migrations.info(false);
-				pending = chain.getElements().stream().filter(e -> e.getState() == MigrationState.PENDING).toList();
-			}
+			// without the lock: the scripts this call will apply, to name each in the log
+			chain = this.migrations.info(false);
+			pending = chain.getElements().stream().filter(e -> e.getState() == MigrationState.PENDING).toList();
 		}
 		catch (MigrationsException ex) {
 			throw databaseAhead(ex).orElseGet(() -> MigrationFailedException.from(ex, sourceOf(ex), false));
@@ -243,25 +235,13 @@ public final class GraphMigrations {
 		}
 	}
 
-	/** The embedded database in this process has no script recorded as applied (read without Cypher). */
-	private boolean noneAppliedInProcess() {
-		if (this.inProcess == null) {
-			return false;
-		}
-		try (Transaction tx = this.inProcess.beginTx(); ResourceIterator<Node> nodes = tx.findNodes(APPLIED)) {
-			return !nodes.hasNext();
-		}
-		catch (RuntimeException unreadable) {
-			return false;
-		}
-	}
-
 	/**
-	 * Warms up Bolt and Cypher in the background as soon as the database is there, while the rest of the service is
-	 * wired: the first Cypher statement of a fresh JVM costs seconds, and the migrations run once every bean is made.
+	 * Warms up Bolt and Cypher of the embedded database in the background as soon as it is there, while the rest of the
+	 * service is wired: the first Cypher statement of a fresh JVM costs seconds, and the migrations run once every bean
+	 * is made (an external server is warm already).
 	 */
 	public void warmUpEarly() {
-		if (this.mode != Mode.OFF) {
+		if (this.mode != Mode.OFF && this.inProcess != null) {
 			warmUp();
 		}
 	}

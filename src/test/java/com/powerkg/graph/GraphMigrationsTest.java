@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 
 import com.powerkg.GraphTest;
-import com.powerkg.PrivateGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,28 +52,6 @@ class GraphMigrationsTest {
 				RETURN m.version AS version, m.checksum AS checksum ORDER BY m.version""").execute().records();
 		assertThat(applied).extracting(r -> r.get("version").asString()).containsExactlyElementsOf(versions);
 		assertThat(applied).allSatisfy(r -> assertThat(r.get("checksum").asString()).isNotBlank());
-	}
-
-	/**
-	 * A new store (the first start, or after a bulk load) has every script pending: they are named from the scripts
-	 * alone, without comparing them with the database first, and every one is applied and named in the log, in order.
-	 */
-	@Test
-	void aNewStoreGetsEveryScriptNamedInOrder(@TempDir Path store, CapturedOutput output) throws IOException {
-		List<String> scripts;
-		try (var files = Files.list(Path.of("cypher/migrations"))) {
-			scripts = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.cypher")).sorted().toList();
-		}
-		try (var graph = PrivateGraph.open(store)) {
-			var applied = graph.driver().executableQuery("MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE' RETURN count(m) AS n")
-				.execute().records().getFirst().get("n").asInt();
-			assertThat(applied).isEqualTo(scripts.size());
-		}
-		List<String> named = output.getOut().lines().filter(l -> l.contains("Applied Cypher migration "))
-			.map(l -> l.substring(l.indexOf("Applied Cypher migration ") + "Applied Cypher migration ".length()).strip()).toList();
-		assertThat(named).containsExactlyElementsOf(scripts);
-		assertThat(output.getOut()).contains("Graph schema is at version " + scripts.getLast().substring(1, 5) + " (" + scripts.size()
-				+ " script(s) applied now");
 	}
 
 	/**
