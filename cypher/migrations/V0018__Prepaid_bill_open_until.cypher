@@ -19,13 +19,25 @@ CALL () {
 }
 WITH DISTINCT c
 CALL (c) {
-  WITH COLLECT { MATCH (c)-[:BILLED]->(b:Bill) RETURN b } AS bills,
+  // each bill's properties read once; the bills in issue order, the top-ups in the order they were made
+  WITH [b IN COLLECT { MATCH (c)-[:BILLED]->(b:Bill) RETURN b ORDER BY b.issuedOn } |
+        {bill: b, day: b.issuedOn, amount: b.amount, was: b.openUntil}] AS bills,
        COLLECT { MATCH (c)-[:PAID]->(p:Payment {kind: 'TOPUP'}) RETURN p ORDER BY p.paidAt } AS topUps
   WITH bills, [p IN topUps | p.paidAt] AS times,
-       reduce(sums = [], p IN topUps | sums + [coalesce(sums[-1], 0.0) + p.amount]) AS covered
-  UNWIND bills AS b
-  WITH b, times, covered, reduce(s = 0.0, y IN [x IN bills WHERE x.issuedOn <= b.issuedOn] | s + y.amount) AS due
-  SET b.openUntil = CASE WHEN b.amount <= 0.005 THEN localdatetime({date: b.issuedOn})
-                         ELSE coalesce([i IN range(0, size(times) - 1) WHERE covered[i] >= due - 0.005 | times[i]][0],
-                                       localdatetime('9999-12-31T00:00')) END
+       reduce(sums = [], p IN topUps | sums + [coalesce(sums[-1], 0.0) + p.amount]) AS covered,
+       reduce(sums = [], b IN bills | sums + [coalesce(sums[-1], 0.0) + b.amount]) AS billed
+  // what is due by each bill's day: the running sum up to the last bill of that day
+  WITH bills, times, covered,
+       reduce(due = [], j IN reverse(range(0, size(bills) - 1)) |
+              CASE WHEN j = size(bills) - 1 OR bills[j + 1].day <> bills[j].day THEN [billed[j]] ELSE [due[0]] END + due) AS due
+  UNWIND range(0, size(bills) - 1) AS i
+  WITH bills[i] AS b,
+       CASE WHEN bills[i].amount <= 0.005 THEN localdatetime({date: bills[i].day})
+            ELSE coalesce([k IN range(0, size(times) - 1) WHERE covered[k] >= due[i] - 0.005 | times[k]][0],
+                          localdatetime('9999-12-31T00:00')) END AS openUntil
+  // written only when it changes: a month's new bill leaves the earlier ones as they were
+  WITH b, openUntil
+  WHERE b.was IS NULL OR b.was <> openUntil
+  WITH b.bill AS bill, openUntil
+  SET bill.openUntil = openUntil
 } IN TRANSACTIONS OF 1000 ROWS;
