@@ -13,7 +13,8 @@ import com.powerkg.tagging.TagCode;
  * What the planner knows of one customer on the dunning date: tags of the published run, open postpaid bills with
  * the rounds already done for each, and for prepaid customers the estimated balance.
  *
- * @param averageMonthlyBill mean amount of the bills of the last 12 periods (yuan)
+ * @param averageMonthlyBill mean amount of the positive bills of the last 12 periods (yuan); a plan computed from the
+ *                           graph reads it only where a rule uses it (CollectionPlanner.usesAverage), else 0
  * @param prepaidBalance     prepaid only: top-ups minus bills over the imported history (yuan); null for postpaid
  */
 public record CollectionCase(String customerId, boolean prepaid, Set<TagCode> tags, List<OpenBill> bills,

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import com.powerkg.collection.CollectionCase.OpenBill;
 import com.powerkg.collection.CollectionTask.Kind;
 import com.powerkg.contract.ContractCodes.ContactMethod;
+import com.powerkg.tagging.TagCode;
 
 import static com.powerkg.history.CustomerHistory.CENT;
 import static com.powerkg.tagging.TagCode.*;
@@ -31,6 +32,18 @@ public final class CollectionPlanner {
 
 	/** Rule 5: each top-up should be at least this share of the average monthly bill. */
 	static final double TOP_UP_SHARE = 0.6;
+
+	/**
+	 * Besides a prepaid customer's low-balance rule, the tags whose rules use the average monthly bill (rule 5's
+	 * top-up advice). A plan computed from the graph reads a customer's bills for the average only where one of these
+	 * uses it (customer-details.cypher): for most customers it needs their tags alone.
+	 */
+	static final Set<TagCode> AVERAGE_TAGS = EnumSet.of(SMALL_FREQUENT_TOPUP);
+
+	/** Whether a rule of the plan uses the customer's average monthly bill (else it may be left 0). */
+	static boolean usesAverage(boolean prepaid, Set<TagCode> tags) {
+		return prepaid || tags.stream().anyMatch(AVERAGE_TAGS::contains);
+	}
 
 	private CollectionPlanner() {
 	}

@@ -55,6 +55,8 @@ public class CollectionPlans {
 
 	private static final int BATCH = 2000;
 
+	private static final List<String> AVERAGE_TAGS = CollectionPlanner.AVERAGE_TAGS.stream().map(Enum::name).toList();
+
 	private final GraphReads reads;
 
 	private final AnalyticsRuns runs;
@@ -192,6 +194,7 @@ public class CollectionPlans {
 			params.put("until", date.plusDays(1).atStartOfDay());
 			params.put("firstPeriod", firstPeriod);
 			params.put("lastPeriod", lastPeriod);
+			params.put("averageTags", AVERAGE_TAGS);
 			for (var r : read(DETAILS, params, date, deadline, limit)) {
 				String id = r.get("id").asString();
 				Set<TagCode> tags = EnumSet.noneOf(TagCode.class);

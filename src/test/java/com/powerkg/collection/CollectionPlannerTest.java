@@ -217,6 +217,35 @@ class CollectionPlannerTest {
 				.as("nothing short: 0.30 topped up for bills of 0.10 and 0.20, a hair below zero in floating point").isFalse();
 		}
 
+		/**
+		 * A plan computed from the graph reads a customer's bills for the average monthly bill only where a rule uses it
+		 * (customer-details.cypher). Every tag alone and all tags but those of {@code AVERAGE_TAGS} together, on
+		 * postpaid customers with bills in each round: the average changes nothing unless {@code usesAverage} says so.
+		 */
+		@Test
+		void theAverageMonthlyBillMattersOnlyWhereUsesAverageSaysSo() {
+			var tagSets = new java.util.ArrayList<Set<TagCode>>();
+			for (TagCode tag : TagCode.values()) {
+				tagSets.add(Set.of(tag));
+			}
+			var allOthers = java.util.EnumSet.allOf(TagCode.class);
+			allOthers.removeAll(CollectionPlanner.AVERAGE_TAGS);
+			tagSets.add(allOthers);
+			for (Set<TagCode> tags : tagSets) {
+				for (OpenBill bill : List.of(bill("b", -5, 80), bill("b", 5, 80), bill("b", 40, 80, 2), bill("b", 70, 80, 2, 3))) {
+					var low = CollectionPlanner.plan(new CollectionCase("C1", false, tags, List.of(bill), 0, null), D);
+					var high = CollectionPlanner.plan(new CollectionCase("C1", false, tags, List.of(bill), 250, null), D);
+					if (CollectionPlanner.usesAverage(false, tags)) {
+						assertThat(low).as("%s uses the average", tags).isNotEqualTo(high);
+					}
+					else {
+						assertThat(low).as("%s with %s", tags, bill).isEqualTo(high);
+					}
+				}
+			}
+			assertThat(CollectionPlanner.usesAverage(true, Set.of())).as("a prepaid customer's low-balance rule").isTrue();
+		}
+
 		@Test
 		void rule6NoFixedChannelGetsTheAppAndAutoPay() {
 			var task = dunning(postpaid(Set.of(NO_FIXED_CHANNEL), bill("b", 5, 100)));

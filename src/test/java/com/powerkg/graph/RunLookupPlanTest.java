@@ -36,7 +36,7 @@ class RunLookupPlanTest {
 
 			Map<String, Object> details = new HashMap<>(Map.of("ids", List.of("C1", "C2"), "runId", "run-1", "asOf",
 					LocalDate.of(2026, 11, 20), "until", LocalDateTime.of(2026, 11, 21, 0, 0), "firstPeriod", "2025-11",
-					"lastPeriod", "2026-10"));
+					"lastPeriod", "2026-10", "averageTags", List.of("SMALL_FREQUENT_TOPUP")));
 			assertExpandsFromTheCustomer(graph.driver(), CypherResource.load(CollectionPlans.class, "customer-details.cypher"), details);
 
 			Map<String, Object> page = new HashMap<>();
