@@ -26,7 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
 				"powerkg.graphql.warm-up=false" })
 @ContextConfiguration(initializers = TestNeo4j.class)
 @AutoConfigureGraphQlTester
-@Import(TestCallers.class)
+@Import({ TestCallers.class, AsyncTimeoutProbe.class })
 public @interface GraphTest {
 
 }

@@ -10,6 +10,7 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -124,12 +125,16 @@ class GraphQlLimits {
 		return new RequestDeadline(settings.timeout());
 	}
 
-	/** How much longer than the GraphQL timeout Spring MVC keeps an asynchronous request open. */
+	/** How much longer than the GraphQL timeout the servlet container keeps an asynchronous request open. */
 	static final Duration MVC_MARGIN = Duration.ofSeconds(10);
 
 	/**
-	 * The one request timeout: Spring MVC's asynchronous request timeout follows {@code powerkg.graphql.timeout} (plus a
-	 * margin), so a long request is answered 408 by the GraphQL timeout, never 503 by MVC's own default of 30 s.
+	 * The one request timeout: the servlet container's asynchronous request timeout follows
+	 * {@code powerkg.graphql.timeout} (plus a margin), so a long request is answered 408 by the GraphQL timeout, never
+	 * 503 by the container's default of 30 s. Spring MVC's own async timeout is set too, but it does not reach a GraphQL
+	 * request: Spring for GraphQL answers with {@code ServerResponse.async} without a timeout, and writing that starts
+	 * a new asynchronous request with the container's default (seen at 1M: a plan given 300 s answered 503 after 30 s;
+	 * PlanTimeLimitTest reads what a waiting request really got).
 	 */
 	@Bean
 	WebMvcConfigurer asyncRequestTimeout(Settings settings) {
@@ -139,6 +144,11 @@ class GraphQlLimits {
 				configurer.setDefaultTimeout(settings.timeout().plus(MVC_MARGIN).toMillis());
 			}
 		};
+	}
+
+	@Bean
+	TomcatConnectorCustomizer containerAsyncTimeout(Settings settings) {
+		return connector -> connector.setAsyncTimeout(settings.timeout().plus(MVC_MARGIN).toMillis());
 	}
 
 	@Bean

@@ -28,6 +28,11 @@ public final class RequestDeadline implements WebGraphQlInterceptor {
 		this.timeout = timeout;
 	}
 
+	/** How long a request may take (powerkg.graphql.timeout). */
+	public Duration timeout() {
+		return this.timeout;
+	}
+
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		long deadline = System.nanoTime() + this.timeout.toNanos();

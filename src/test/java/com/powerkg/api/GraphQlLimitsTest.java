@@ -105,8 +105,6 @@ class GraphQlLimitsTest {
 	@Autowired
 	ParsedDocuments parsedDocuments;
 
-	@Autowired
-	org.springframework.web.servlet.function.support.HandlerFunctionAdapter functionAdapter;
 
 	@Test
 	void theSameQueryTextIsParsedAndValidatedOnceWhateverItsVariables() {
@@ -118,16 +116,6 @@ class GraphQlLimitsTest {
 		}
 
 		assertThat(this.parsedDocuments.parsed() - before).isEqualTo(1);
-	}
-
-	@Test
-	void springMvcKeepsARequestOpenLongerThanTheGraphQlTimeoutSoALongRequestGets408Not503() throws Exception {
-		var field = org.springframework.web.servlet.function.support.HandlerFunctionAdapter.class.getDeclaredField("asyncRequestTimeout");
-		field.setAccessible(true);
-		Long mvc = (Long) field.get(this.functionAdapter);
-
-		assertThat(mvc).isNotNull();
-		assertThat(java.time.Duration.ofMillis(mvc)).isGreaterThan(new GraphQlLimits.Settings(null, null, null).timeout());
 	}
 
 }

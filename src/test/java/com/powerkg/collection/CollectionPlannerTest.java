@@ -219,12 +219,14 @@ class CollectionPlannerTest {
 
 		/**
 		 * A plan computed from the graph reads a customer's bills for the average monthly bill only where a rule uses it
-		 * (customer-details.cypher). Every tag alone and all tags but those of {@code AVERAGE_TAGS} together, on
-		 * postpaid customers with bills in each round: the average changes nothing unless {@code usesAverage} says so.
+		 * (customer-details.cypher). No tag, every tag alone and all tags but those of {@code AVERAGE_TAGS} together, on
+		 * postpaid customers with bills in each round, two bills, a round that did not reach them, on three days of the
+		 * month, plan and baseline: an average of 0 and of a million change nothing unless {@code usesAverage} says so.
 		 */
 		@Test
 		void theAverageMonthlyBillMattersOnlyWhereUsesAverageSaysSo() {
 			var tagSets = new java.util.ArrayList<Set<TagCode>>();
+			tagSets.add(Set.of());
 			for (TagCode tag : TagCode.values()) {
 				tagSets.add(Set.of(tag));
 			}
@@ -232,14 +234,20 @@ class CollectionPlannerTest {
 			allOthers.removeAll(CollectionPlanner.AVERAGE_TAGS);
 			tagSets.add(allOthers);
 			for (Set<TagCode> tags : tagSets) {
-				for (OpenBill bill : List.of(bill("b", -5, 80), bill("b", 5, 80), bill("b", 40, 80, 2), bill("b", 70, 80, 2, 3))) {
-					var low = CollectionPlanner.plan(new CollectionCase("C1", false, tags, List.of(bill), 0, null), D);
-					var high = CollectionPlanner.plan(new CollectionCase("C1", false, tags, List.of(bill), 250, null), D);
+				for (List<OpenBill> bills : List.of(List.of(bill("b", -5, 80)), List.of(bill("b", 5, 80)), List.of(bill("b", 40, 80, 2)),
+						List.of(bill("b", 70, 80, 2, 3)), List.of(bill("a", 5, 80), bill("b", 40, 8000, 2)),
+						List.of(new OpenBill("b", D.minusDays(5), 80, Set.of(), java.util.Map.of(2, Set.of(ContactMethod.PHONE)))))) {
+					var low = new CollectionCase("C1", false, tags, bills, 0, null);
+					var high = new CollectionCase("C1", false, tags, bills, 1_000_000, null);
 					if (CollectionPlanner.usesAverage(false, tags)) {
-						assertThat(low).as("%s uses the average", tags).isNotEqualTo(high);
+						assertThat(CollectionPlanner.plan(low, D)).as("%s uses the average", tags).isNotEqualTo(CollectionPlanner.plan(high, D));
 					}
 					else {
-						assertThat(low).as("%s with %s", tags, bill).isEqualTo(high);
+						for (LocalDate d : List.of(D, D.withDayOfMonth(3), D.withDayOfMonth(28))) {
+							assertThat(CollectionPlanner.plan(low, d)).as("%s with %s on %s", tags, bills, d)
+								.isEqualTo(CollectionPlanner.plan(high, d));
+							assertThat(CollectionPlanner.baseline(low, d)).isEqualTo(CollectionPlanner.baseline(high, d));
+						}
 					}
 				}
 			}

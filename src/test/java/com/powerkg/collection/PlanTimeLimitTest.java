@@ -2,18 +2,22 @@ package com.powerkg.collection;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.powerkg.AsyncTimeoutProbe;
 import com.powerkg.GraphTest;
+import com.powerkg.Http;
 import com.powerkg.api.RequestDeadline;
 import com.powerkg.graph.GraphReads;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.exceptions.ClientException;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 
@@ -38,6 +42,12 @@ class PlanTimeLimitTest {
 
 	@Autowired
 	GraphQlTester graphQl;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RequestDeadline deadline;
 
 	@Test
 	void aRequestThatWaitedItsWholeTimeForAnotherPlanGivesUpWithoutComputingItsOwn() throws Exception {
@@ -100,6 +110,30 @@ class PlanTimeLimitTest {
 				Map.of(), Duration.ofMillis(500)))
 			.isInstanceOfSatisfying(ClientException.class,
 					ex -> assertThat(ex.code()).startsWith("Neo.ClientError.Transaction.TransactionTimedOut"));
+	}
+
+	/**
+	 * A GraphQL request over HTTP that waits is asynchronous, and the servlet container ends it with a 503 at its own
+	 * async timeout. Spring MVC's async timeout does not reach it: Spring for GraphQL answers with
+	 * {@code ServerResponse.async} without a timeout, and writing that starts a new asynchronous request with the
+	 * container's default of 30 s (at 1M a plan given {@code powerkg.graphql.timeout=300s} was answered 503 after 30 s).
+	 * So the container's default follows {@code powerkg.graphql.timeout} plus a margin, and what a real request got is
+	 * read where the container keeps it, for a request that waited for another plan's computation (one answered at once is
+	 * not asynchronous, and the probe would read nothing).
+	 */
+	@Test
+	void theContainerKeepsAWaitingRequestOpenLongerThanTheGraphQlTimeoutSoItGets408Not503() throws Exception {
+		AsyncTimeoutProbe.LAST.set(-1);
+		CompletableFuture<HttpResponse<String>> request;
+		try (var other = new AnotherPlanComputing(this.plans)) {
+			request = CompletableFuture.supplyAsync(() -> Http.as(this.port, "marketing")
+				.graphQl("{ collectionPlan(date: \"" + ANOTHER_DATE + "\", first: 1) { totalCount } }"));
+			Thread.sleep(500);
+			assertThat(request).as("the request waits for the other computation").isNotDone();
+		}
+		assertThat(request.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		assertThat(Duration.ofMillis(AsyncTimeoutProbe.LAST.get())).as("the container's time limit of the request")
+			.isGreaterThan(this.deadline.timeout());
 	}
 
 	/** Another plan's computation, holding the plans' lock until it is closed. */
