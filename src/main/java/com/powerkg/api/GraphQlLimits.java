@@ -18,8 +18,6 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
-import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Limits that keep one client from tying up the service ({@code powerkg.graphql.*}): query depth, query complexity
@@ -125,30 +123,17 @@ class GraphQlLimits {
 		return new RequestDeadline(settings.timeout());
 	}
 
-	/** How much longer than the GraphQL timeout the servlet container keeps an asynchronous request open. */
-	static final Duration MVC_MARGIN = Duration.ofSeconds(10);
-
 	/**
-	 * The one request timeout: the servlet container's asynchronous request timeout follows
-	 * {@code powerkg.graphql.timeout} (plus a margin), so a long request is answered 408 by the GraphQL timeout, never
-	 * 503 by the container's default of 30 s. Spring MVC's own async timeout is set too, but it does not reach a GraphQL
-	 * request: Spring for GraphQL answers with {@code ServerResponse.async} without a timeout, and writing that starts
-	 * a new asynchronous request with the container's default (seen at 1M: a plan given 300 s answered 503 after 30 s;
+	 * The servlet container's asynchronous request timeout follows {@code powerkg.graphql.timeout} (plus a margin), so a
+	 * long request is answered 408 by the GraphQL timeout, never 503 by the container's default of 30 s. Spring MVC's
+	 * async timeout ({@code spring.mvc.async.request-timeout}) does not reach a GraphQL request: Spring for GraphQL
+	 * answers with {@code ServerResponse.async} without a timeout, and writing that starts a new asynchronous request
+	 * with the container's default (seen at 1M: a plan given 300 s answered 503 after 30 s while only MVC's was set;
 	 * PlanTimeLimitTest reads what a waiting request really got).
 	 */
 	@Bean
-	WebMvcConfigurer asyncRequestTimeout(Settings settings) {
-		return new WebMvcConfigurer() {
-			@Override
-			public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
-				configurer.setDefaultTimeout(settings.timeout().plus(MVC_MARGIN).toMillis());
-			}
-		};
-	}
-
-	@Bean
-	TomcatConnectorCustomizer containerAsyncTimeout(Settings settings) {
-		return connector -> connector.setAsyncTimeout(settings.timeout().plus(MVC_MARGIN).toMillis());
+	TomcatConnectorCustomizer containerAsyncTimeout(RequestDeadline deadline) {
+		return connector -> connector.setAsyncTimeout(deadline.containerTimeout().toMillis());
 	}
 
 	@Bean

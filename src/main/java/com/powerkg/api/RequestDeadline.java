@@ -22,6 +22,9 @@ public final class RequestDeadline implements WebGraphQlInterceptor {
 	/** Kept back for answering: the error must be on its way before the request timeout answers 408. */
 	static final Duration ANSWER_MARGIN = Duration.ofMillis(500);
 
+	/** How much longer than the GraphQL timeout the servlet container keeps an asynchronous request open. */
+	static final Duration CONTAINER_MARGIN = Duration.ofSeconds(10);
+
 	private final Duration timeout;
 
 	RequestDeadline(Duration timeout) {
@@ -31,6 +34,14 @@ public final class RequestDeadline implements WebGraphQlInterceptor {
 	/** How long a request may take (powerkg.graphql.timeout). */
 	public Duration timeout() {
 		return this.timeout;
+	}
+
+	/**
+	 * How long the servlet container keeps a request open (GraphQlLimits sets it): longer than {@link #timeout()}, so
+	 * that the GraphQL timeout answers 408 first.
+	 */
+	public Duration containerTimeout() {
+		return this.timeout.plus(CONTAINER_MARGIN);
 	}
 
 	@Override

@@ -101,10 +101,8 @@ class GraphQlLimitsTest {
 		return new graphql.analysis.FieldComplexityEnvironment(null, null, null, arguments, null);
 	}
 
-
 	@Autowired
 	ParsedDocuments parsedDocuments;
-
 
 	@Test
 	void theSameQueryTextIsParsedAndValidatedOnceWhateverItsVariables() {
