@@ -239,7 +239,7 @@ public final class CollectionPlanner {
 	 * balance the customer had before the history began, typically about one bill. So a warning goes out when the
 	 * estimate is below zero, short by a cent or more: the top-ups no longer cover the bills, and what is left is roughly
 	 * that opening bill. (A balance of exactly nothing, summed in floating point, may come out a hair below zero: that is
-	 * not short. The prepaid bills' openUntil says "short" by the same cent, prepaid-open-until.cypher.)
+	 * not short. The prepaid bills' openUntil says "short" by the same cent, ingest.PrepaidOpenUntil.)
 	 */
 	static boolean lowBalance(CollectionCase c) {
 		return c.prepaidBalance() != null && c.averageMonthlyBill() > 0 && c.prepaidBalance() < -CENT;

@@ -22,7 +22,7 @@ import com.powerkg.history.CustomerHistory;
  * {@code bill-open-until.cypher}: when the bill's payments, taken in the order they were made, first covered its amount
  * to the cent; 9999-12-31 while they do not; its issue day for a bill of nothing to pay. Payments made at the same
  * moment give that moment whatever their order, so the payment ids are not needed. A prepaid customer's bills follow
- * the rule of {@code prepaid-open-until.cypher} instead: when the customer's top-ups first covered every bill issued up
+ * the rule of {@link PrepaidOpenUntil} instead: when the customer's top-ups first covered every bill issued up
  * to the bill's issue day.
  * <p>
  * Memory: 16 bytes per bill and 24 per payment that settles a bill or top-up, in arrays that grow by half, and 12 bytes
@@ -259,7 +259,7 @@ final class BillSettlement {
 				|| (this.paymentSecond[p] == this.paymentSecond[q] && this.paymentNano[p] > this.paymentNano[q]);
 	}
 
-	/** The bill's openUntil, by the rule of bill-open-until.cypher (prepaid-open-until.cypher for a prepaid customer's); after {@link #settle()}. */
+	/** The bill's openUntil, by the rule of bill-open-until.cypher (PrepaidOpenUntil for a prepaid customer's); after {@link #settle()}. */
 	LocalDateTime openUntil(int bill) {
 		double amount = this.billAmount[bill];
 		if (amount <= CustomerHistory.CENT) {

@@ -60,8 +60,6 @@ public class CsvImporter {
 	/** When a bill's payments covered it (see the file); kept for the bills a batch of bills or payments touched. */
 	private final String billOpenUntil = CypherResource.load(CsvImporter.class, "bill-open-until.cypher");
 
-	private final String prepaidOpenUntil = CypherResource.load(CsvImporter.class, "prepaid-open-until.cypher");
-
 	private final String billsOfCustomers = CypherResource.load(CsvImporter.class, "bills-of-customers.cypher");
 
 	public CsvImporter(Driver driver, ImportProperties properties) {
@@ -233,7 +231,7 @@ public class CsvImporter {
 					List<String> bills = tx.run(this.billsOfCustomers, Map.of("customerIds", modeChanged)).list(r -> r.get("billId").asString());
 					if (!bills.isEmpty()) {
 						tx.run(this.billOpenUntil, Map.of("billIds", bills)).consume();
-						tx.run(this.prepaidOpenUntil, Map.of("customerIds", modeChanged)).consume();
+						PrepaidOpenUntil.compute(tx, modeChanged);
 					}
 				}
 				return new Written(rows.size(), rows.stream().filter(row -> changed.contains((String) row.get("customer_id"))).toList(),
@@ -260,8 +258,7 @@ public class CsvImporter {
 				// a bill's amount may have changed; no payment is written while bills are (files are imported one by one)
 				tx.run(this.billOpenUntil, Map.of("billIds", rows.stream().map(row -> row.get("bill_id")).toList())).consume();
 				// a prepaid bill's time depends on the customer's other bills and top-ups
-				tx.run(this.prepaidOpenUntil, Map.of("customerIds", rows.stream().map(row -> row.get("customer_id")).distinct().toList()))
-					.consume();
+				PrepaidOpenUntil.compute(tx, rows.stream().map(row -> (String) row.get("customer_id")).distinct().toList());
 			}
 			return new Written(rows.size(), rows, Set.of(), Set.of());
 		});
@@ -345,7 +342,7 @@ public class CsvImporter {
 								if (!customers.isEmpty()) {
 									// on this one thread, after the batch committed: never two computations of a customer side by side
 									session.executeWriteWithoutResult(
-											tx -> tx.run(CsvImporter.this.prepaidOpenUntil, Map.of("customerIds", customers)).consume());
+											tx -> PrepaidOpenUntil.compute(tx, customers));
 								}
 							}
 						});

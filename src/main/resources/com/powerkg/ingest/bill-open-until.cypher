@@ -4,7 +4,7 @@
 // payments. Kept for the bills of each batch of bills and of payments; a bulk load writes it with each bill
 // (BillSettlement), and V0016 fills it for bills imported before it, both with this same rule (BillOpenUntilTest and
 // BulkLoadTest compare them). The bills of prepaid customers are paid from the balance, not by payments of their own:
-// prepaid-open-until.cypher.
+// PrepaidOpenUntil.
 UNWIND $billIds AS billId
 MATCH (b:Bill {id: billId})
 WHERE NOT EXISTS { MATCH (:Customer {paymentMode: 'PREPAID'})-[:BILLED]->(b) }

@@ -12,7 +12,7 @@ SET p.paidAt = row.paid_at,
 WITH c, p, row, toppedUpLess
 // a re-import may correct the customer or bill of a payment: links that no longer hold go (its channel: payments-links),
 // and the bills it no longer settles are returned, for their openUntil (bill-open-until.cypher), with the customer it
-// belongs to now and the one it belonged to before, for their prepaid bills' (prepaid-open-until.cypher).
+// belongs to now and the one it belonged to before, for their prepaid bills' (PrepaidOpenUntil).
 // Every bill a payment touches is marked open (9999-12-31) in this transaction: the exact time is computed once the
 // batch committed (CsvImporter), and should that not happen (a failure, a crash), a bill read as open too long only
 // costs the plan a look at it, while one read as paid too early would drop an unpaid bill from plans.

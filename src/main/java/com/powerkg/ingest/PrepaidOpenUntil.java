@@ -1,0 +1,109 @@
+package com.powerkg.ingest;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.powerkg.graph.CypherResource;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+
+import static com.powerkg.history.CustomerHistory.CENT;
+
+/**
+ * A prepaid customer's bills are paid from the balance: the top-ups cover the bills in the order they were issued. So
+ * a prepaid bill's openUntil is when the customer's top-ups, taken in the order they were made, first covered every
+ * bill issued up to the bill's issue day, to the cent; 9999-12-31 while they do not; its issue day for a bill of
+ * nothing to pay. Then whenever a prepaid customer's estimated balance on a day D (top-ups up to the end of D minus the
+ * bills issued by D, customer-details.cypher) is short by a cent or more, one of the bills issued by D is still open
+ * after D (with the contract's money in cents and top-ups above nothing; a later credit note can leave a bill open for
+ * a balance that is not short, which the details then find), so the same index range as the postpaid bills finds these
+ * customers (other-customers.cypher) instead of summing every prepaid customer's history. Bills issued on the same day
+ * are covered together, so their order within the day does not matter.
+ * <p>
+ * Computed per customer (a top-up or a bill changes the times of the customer's later bills), in the import's
+ * transaction: for the customers of each batch of bills and payments, and of customers whose payment mode changed. A
+ * bulk load writes it with each bill ({@link BillSettlement}), and {@code V0018} fills it for the prepaid bills imported
+ * before it, all with this same rule ({@code BillOpenUntilTest} holds the three to one fixture). Postpaid customers are
+ * left to bill-open-until.cypher. A bill's issue day and amount and a top-up's time and amount are required by the
+ * data contract (a row without them is rejected at import), so a missing one fails the import's transaction here
+ * rather than giving a wrong time.
+ */
+final class PrepaidOpenUntil {
+
+	static final LocalDateTime STILL_OPEN = LocalDateTime.of(9999, 12, 31, 0, 0);
+
+	private static final String READ = CypherResource.load(PrepaidOpenUntil.class, "prepaid-history.cypher");
+
+	private static final String WRITE = CypherResource.load(PrepaidOpenUntil.class, "prepaid-open-until-write.cypher");
+
+	private PrepaidOpenUntil() {
+	}
+
+	/** A bill as read: a reference to write it back by, its issue day, amount and the openUntil it has now (or null). */
+	record Bill(String ref, LocalDate issuedOn, double amount, LocalDateTime was) {
+	}
+
+	record TopUp(LocalDateTime paidAt, double amount) {
+	}
+
+	/** Computes and writes the times of the prepaid customers among {@code customerIds}, only those that change. */
+	static void compute(TransactionContext tx, Collection<String> customerIds) {
+		List<Map<String, Object>> changes = new ArrayList<>();
+		tx.run(READ, Map.of("customerIds", List.copyOf(customerIds))).forEachRemaining(r -> {
+			List<Bill> bills = r.get("bills").asList(v -> new Bill(v.get(0).asString(), v.get(1).asLocalDate(), v.get(2).asDouble(),
+					v.get(3).isNull() ? null : v.get(3).asLocalDateTime()));
+			List<TopUp> topUps = r.get("topUps").asList(PrepaidOpenUntil::topUp);
+			openUntil(bills, topUps).forEach((bill, openUntil) -> {
+				if (!openUntil.equals(bill.was())) {
+					changes.add(Map.of("bill", bill.ref(), "openUntil", openUntil));
+				}
+			});
+		});
+		if (!changes.isEmpty()) {
+			tx.run(WRITE, Map.of("changes", changes)).consume();
+		}
+	}
+
+	private static TopUp topUp(Value v) {
+		return new TopUp(v.get(0).asLocalDateTime(), v.get(1).asDouble());
+	}
+
+	/** The rule for one customer: each bill's openUntil. */
+	static Map<Bill, LocalDateTime> openUntil(List<Bill> bills, List<TopUp> topUps) {
+		List<Bill> issued = new ArrayList<>(bills);
+		issued.sort(Comparator.comparing(Bill::issuedOn));
+		List<TopUp> made = new ArrayList<>(topUps);
+		made.sort(Comparator.comparing(TopUp::paidAt));
+		Map<Bill, LocalDateTime> times = new HashMap<>();
+		double due = 0.0;
+		for (int i = 0; i < issued.size();) {
+			LocalDate day = issued.get(i).issuedOn();
+			int end = i;
+			while (end < issued.size() && issued.get(end).issuedOn().equals(day)) {
+				due += issued.get(end).amount();
+				end++;
+			}
+			LocalDateTime cover = STILL_OPEN;
+			double covered = 0.0;
+			for (TopUp topUp : made) {
+				covered += topUp.amount();
+				if (covered >= due - CENT) {
+					cover = topUp.paidAt();
+					break;
+				}
+			}
+			for (; i < end; i++) {
+				Bill bill = issued.get(i);
+				times.put(bill, (bill.amount() <= CENT) ? day.atStartOfDay() : cover);
+			}
+		}
+		return times;
+	}
+
+}
