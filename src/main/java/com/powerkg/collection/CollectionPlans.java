@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -163,32 +161,49 @@ public class CollectionPlans {
 
 	private CollectionPlan compute(LocalDate date, String run, long deadline, Duration limit) {
 		long started = System.nanoTime();
-		Map<String, List<CollectionCase.OpenBill>> bills = new LinkedHashMap<>();
-		Map<String, Object> window = Map.of("from", date.minusMonths(12), "asOf", date, "until", date.plusDays(1).atStartOfDay());
-		read(OPEN_BILLS, window, date, deadline, limit).forEach(r -> bills
-			.computeIfAbsent(r.get("customerId").asString(), id -> new ArrayList<>())
-			.add(openBill(r.get("billId").asString(), r.get("dueOn").asLocalDate(), r.get("open").asDouble(),
-					r.get("contacts").asList(v -> new Contact(v.get("round").asInt(), ContactMethod.valueOf(v.get("method").asString()),
-							v.get("reached").asBoolean())))));
-		// the read returns a customer's bills in no particular order; the run lists them in due order, and so does this
-		bills.values().forEach(list -> list.sort(CollectionCase.OpenBill.LISTED));
-		long billsRead = System.nanoTime();
-		Set<String> ids = new LinkedHashSet<>(bills.keySet());
-		Map<String, Object> othersParams = new HashMap<>();
-		othersParams.put("runId", run);
-		othersParams.put("asOf", date);
-		othersParams.put("until", date.plusDays(1).atStartOfDay());
-		read(OTHERS, othersParams, date, deadline, limit).forEach(r -> ids.add(r.get("id").asString()));
-
-		List<String> all = new ArrayList<>(ids);
 		String firstPeriod = YearMonth.from(date).minusMonths(12).toString();
 		String lastPeriod = YearMonth.from(date).minusMonths(1).toString();
 		// NO_DUNNING_THIS_MONTH speaks of the run's month: it does not hold back a plan for another month
 		boolean sameMonth = run != null && YearMonth.from(runAsOf(run)).equals(YearMonth.from(date));
 		var builder = new PlanBuilder(date, SettleWindows.of(this.tagging.loadParameters()));
-		for (int from = 0; from < all.size(); from += BATCH) {
+		// the postpaid customers with open bills, with their tags (and bill amounts where a rule uses the mean)
+		Map<String, Object> window = new HashMap<>();
+		window.put("from", date.minusMonths(12));
+		window.put("asOf", date);
+		window.put("until", date.plusDays(1).atStartOfDay());
+		window.put("runId", run);
+		window.put("firstPeriod", firstPeriod);
+		window.put("lastPeriod", lastPeriod);
+		window.put("averageTags", AVERAGE_TAGS);
+		Set<String> planned = new HashSet<>();
+		int openBills = 0;
+		for (var r : read(OPEN_BILLS, window, date, deadline, limit)) {
+			String id = r.get("customerId").asString();
+			List<CollectionCase.OpenBill> bills = new ArrayList<>(r.get("bills").asList(v -> openBill(v.get(0).asString(),
+					v.get(1).asLocalDate(), v.get(2).asDouble(), v.get(3).asList(c -> new Contact(c.get(0).asInt(),
+							ContactMethod.valueOf(c.get(1).asString()), c.get(2).asBoolean())))));
+			// the read returns a customer's bills in no particular order; the run lists them in due order, and so does this
+			bills.sort(CollectionCase.OpenBill.LISTED);
+			openBills += bills.size();
+			planned.add(id);
+			builder.add(collectionCase(id, false, r.get("tags"), sameMonth, bills, r.get("recentAmounts"), null));
+		}
+		long billsRead = System.nanoTime();
+		// the others: short prepaid customers and customers whose contact details changed, read by id in batches
+		Map<String, Object> othersParams = new HashMap<>();
+		othersParams.put("runId", run);
+		othersParams.put("asOf", date);
+		othersParams.put("until", date.plusDays(1).atStartOfDay());
+		List<String> others = new ArrayList<>();
+		read(OTHERS, othersParams, date, deadline, limit).forEach(r -> {
+			String id = r.get("id").asString();
+			if (planned.add(id)) {
+				others.add(id);
+			}
+		});
+		for (int from = 0; from < others.size(); from += BATCH) {
 			Map<String, Object> params = new HashMap<>();
-			params.put("ids", all.subList(from, Math.min(all.size(), from + BATCH)));
+			params.put("ids", others.subList(from, Math.min(others.size(), from + BATCH)));
 			params.put("runId", run);
 			params.put("asOf", date);
 			params.put("until", date.plusDays(1).atStartOfDay());
@@ -196,26 +211,31 @@ public class CollectionPlans {
 			params.put("lastPeriod", lastPeriod);
 			params.put("averageTags", AVERAGE_TAGS);
 			for (var r : read(DETAILS, params, date, deadline, limit)) {
-				String id = r.get("id").asString();
-				Set<TagCode> tags = EnumSet.noneOf(TagCode.class);
-				r.get("tags").asList(Value::asString).forEach(code -> tags.add(TagCode.valueOf(code)));
-				if (!sameMonth) {
-					tags.remove(TagCode.NO_DUNNING_THIS_MONTH);
-				}
-				double average = r.get("recentAmounts").asList(Value::asDouble).stream().mapToDouble(Double::doubleValue).average().orElse(0);
 				boolean prepaid = r.get("prepaid").asBoolean();
-				builder.add(new CollectionCase(id, prepaid, tags, bills.getOrDefault(id, List.of()), average,
-						prepaid ? r.get("balance").asDouble() : null));
+				builder.add(collectionCase(r.get("id").asString(), prepaid, r.get("tags"), sameMonth, List.of(),
+						r.get("recentAmounts"), prepaid ? r.get("balance").asDouble() : null));
 			}
 		}
 		long detailsRead = System.nanoTime();
 		CollectionPlan plan = builder.build(run);
 		log.info("collection plan for {}: {} tasks, {} contacts against {} in the uniform baseline, in {} ms ({} open bills of {} "
-				+ "customers read in {} ms, tags and balances of {} customers in {} ms)", date, plan.tasks().size(),
+				+ "customers read with their tags in {} ms, {} other customers in {} ms)", date, plan.tasks().size(),
 				plan.workload().planContacts(), plan.workload().baselineContacts(), (System.nanoTime() - started) / 1_000_000,
-				bills.values().stream().mapToInt(List::size).sum(), bills.size(), (billsRead - started) / 1_000_000, all.size(),
+				openBills, planned.size() - others.size(), (billsRead - started) / 1_000_000, others.size(),
 				(detailsRead - billsRead) / 1_000_000);
 		return plan;
+	}
+
+	/** A customer's case from what was read: the tags of the run (NO_DUNNING_THIS_MONTH only in the run's month). */
+	private static CollectionCase collectionCase(String id, boolean prepaid, Value tagCodes, boolean sameMonth,
+			List<CollectionCase.OpenBill> bills, Value recentAmounts, Double balance) {
+		Set<TagCode> tags = EnumSet.noneOf(TagCode.class);
+		tagCodes.asList(Value::asString).forEach(code -> tags.add(TagCode.valueOf(code)));
+		if (!sameMonth) {
+			tags.remove(TagCode.NO_DUNNING_THIS_MONTH);
+		}
+		double average = recentAmounts.asList(Value::asDouble).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+		return new CollectionCase(id, prepaid, tags, bills, average, balance);
 	}
 
 	/** A dunning contact about a bill, as far as the rounds are concerned. */

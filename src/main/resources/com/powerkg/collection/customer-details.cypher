@@ -1,7 +1,8 @@
-// For a batch of customers: their tags in the published run, and where a rule of the plan uses them
+// For a batch of the customers other-customers.cypher found (the postpaid customers with open bills come with their
+// tags from open-bills.cypher): their tags in the published run, and where a rule of the plan uses them
 // (CollectionPlanner.usesAverage: prepaid, or a tag in $averageTags) the positive bill amounts of the last 12 periods
 // for the mean; for prepaid customers the balance estimated from the history (top-ups up to D minus bills issued by
-// D). Most customers of a plan are postpaid without such a tag: their bills are not read at all (issue J).
+// D). A postpaid customer without such a tag has no bills read at all (issue J).
 // coalesce(x.run, '') = $run finds a customer's relationships of one run by expanding from the customer: with a plain
 // x.run = $run the planner may seek the run's relationship index instead and filter by customer (every relationship
 // of the run, per customer), and does on a young store (RunLookupPlanTest).

@@ -38,6 +38,10 @@ class RunLookupPlanTest {
 					LocalDate.of(2026, 11, 20), "until", LocalDateTime.of(2026, 11, 21, 0, 0), "firstPeriod", "2025-11",
 					"lastPeriod", "2026-10", "averageTags", List.of("SMALL_FREQUENT_TOPUP")));
 			assertExpandsFromTheCustomer(graph.driver(), CypherResource.load(CollectionPlans.class, "customer-details.cypher"), details);
+			Map<String, Object> openBills = new HashMap<>(details);
+			openBills.remove("ids");
+			openBills.put("from", LocalDate.of(2025, 11, 20));
+			assertExpandsFromTheCustomer(graph.driver(), CypherResource.load(CollectionPlans.class, "open-bills.cypher"), openBills);
 
 			Map<String, Object> page = new HashMap<>();
 			for (String name : List.of("usageCategories", "paymentMode", "regions", "importance", "after")) {

@@ -251,7 +251,8 @@ class BillOpenUntilTest {
 		try (PrivateGraph graph = PrivateGraph.open()) {
 			for (String query : List.of("open-bills.cypher", "other-customers.cypher")) {
 				Map<String, Object> params = new HashMap<>(Map.of("from", LocalDate.of(2025, 11, 25), "asOf", LocalDate.of(2026, 11, 25),
-						"until", LocalDateTime.of(2026, 11, 26, 0, 0), "runId", "run-1"));
+						"until", LocalDateTime.of(2026, 11, 26, 0, 0), "runId", "run-1", "firstPeriod", "2025-11", "lastPeriod",
+						"2026-10", "averageTags", List.of("SMALL_FREQUENT_TOPUP")));
 				Plan plan = graph.driver().executableQuery("EXPLAIN " + CypherResource.load(CollectionPlans.class, query))
 					.withParameters(params).execute().summary().plan();
 				assertThat(operators(plan)).as(query).anyMatch(o -> o.startsWith("NodeIndexSeekByRange") && o.contains("openUntil"))
