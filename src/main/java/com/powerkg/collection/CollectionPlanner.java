@@ -36,7 +36,8 @@ public final class CollectionPlanner {
 	/**
 	 * Besides a prepaid customer's low-balance rule, the tags whose rules use the average monthly bill (rule 5's
 	 * top-up advice). A plan computed from the graph reads a customer's bills for the average only where one of these
-	 * uses it (customer-details.cypher): for most customers it needs their tags alone.
+	 * uses it: the same condition is written in open-bills.cypher and customer-details.cypher, which a change here must
+	 * follow; for most customers the plan needs their tags alone.
 	 */
 	static final Set<TagCode> AVERAGE_TAGS = EnumSet.of(SMALL_FREQUENT_TOPUP);
 

@@ -1,4 +1,4 @@
-// For a batch of the customers other-customers.cypher found (the postpaid customers with open bills come with their
+// For a batch of the customers other-customers.cypher found, less those with open bills (who come with their
 // tags from open-bills.cypher): their tags in the published run, and where a rule of the plan uses them
 // (CollectionPlanner.usesAverage: prepaid, or a tag in $averageTags) the positive bill amounts of the last 12 periods
 // for the mean; for prepaid customers the balance estimated from the history (top-ups up to D minus bills issued by

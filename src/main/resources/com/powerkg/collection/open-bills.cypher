@@ -22,6 +22,6 @@ RETURN c.id AS customerId,
        bills,
        tags,
        CASE WHEN any(t IN tags WHERE t IN $averageTags)
-            THEN [b IN COLLECT { MATCH (c)-[:BILLED]->(b:Bill) RETURN b }
-                  WHERE b.issuedOn <= $asOf AND b.period >= $firstPeriod AND b.period <= $lastPeriod AND b.amount > 0 | b.amount]
+            THEN [x IN COLLECT { MATCH (c)-[:BILLED]->(x:Bill) RETURN x }
+                  WHERE x.issuedOn <= $asOf AND x.period >= $firstPeriod AND x.period <= $lastPeriod AND x.amount > 0 | x.amount]
             ELSE [] END AS recentAmounts

@@ -219,7 +219,7 @@ class CollectionPlannerTest {
 
 		/**
 		 * A plan computed from the graph reads a customer's bills for the average monthly bill only where a rule uses it
-		 * (customer-details.cypher). No tag, every tag alone and all tags but those of {@code AVERAGE_TAGS} together, on
+		 * (open-bills.cypher, customer-details.cypher). No tag, every tag alone and all tags but those of {@code AVERAGE_TAGS} together, on
 		 * postpaid customers with bills in each round, two bills, a round that did not reach them, on three days of the
 		 * month, plan and baseline: an average of 0 and of a million change nothing unless {@code usesAverage} says so.
 		 */
