@@ -161,19 +161,18 @@ public class CollectionPlans {
 
 	private CollectionPlan compute(LocalDate date, String run, long deadline, Duration limit) {
 		long started = System.nanoTime();
-		String firstPeriod = YearMonth.from(date).minusMonths(12).toString();
-		String lastPeriod = YearMonth.from(date).minusMonths(1).toString();
 		// NO_DUNNING_THIS_MONTH speaks of the run's month: it does not hold back a plan for another month
 		boolean sameMonth = run != null && YearMonth.from(runAsOf(run)).equals(YearMonth.from(date));
 		var builder = new PlanBuilder(date, SettleWindows.of(this.tagging.loadParameters()));
-		// the postpaid customers with open bills, with their tags (and bill amounts where a rule uses the mean)
+		// the postpaid customers with open bills, with their tags (and bill amounts where a rule uses the mean); the
+		// three reads take the same parameters, each what it uses
 		Map<String, Object> window = new HashMap<>();
 		window.put("from", date.minusMonths(12));
 		window.put("asOf", date);
 		window.put("until", date.plusDays(1).atStartOfDay());
 		window.put("runId", run);
-		window.put("firstPeriod", firstPeriod);
-		window.put("lastPeriod", lastPeriod);
+		window.put("firstPeriod", YearMonth.from(date).minusMonths(12).toString());
+		window.put("lastPeriod", YearMonth.from(date).minusMonths(1).toString());
 		window.put("averageTags", AVERAGE_TAGS);
 		Set<String> planned = new HashSet<>();
 		int openBills = 0;
@@ -190,26 +189,16 @@ public class CollectionPlans {
 		}
 		long billsRead = System.nanoTime();
 		// the others: short prepaid customers and customers whose contact details changed, read by id in batches
-		Map<String, Object> othersParams = new HashMap<>();
-		othersParams.put("runId", run);
-		othersParams.put("asOf", date);
-		othersParams.put("until", date.plusDays(1).atStartOfDay());
 		List<String> others = new ArrayList<>();
-		read(OTHERS, othersParams, date, deadline, limit).forEach(r -> {
+		read(OTHERS, window, date, deadline, limit).forEach(r -> {
 			String id = r.get("id").asString();
 			if (planned.add(id)) {
 				others.add(id);
 			}
 		});
 		for (int from = 0; from < others.size(); from += BATCH) {
-			Map<String, Object> params = new HashMap<>();
+			Map<String, Object> params = new HashMap<>(window);
 			params.put("ids", others.subList(from, Math.min(others.size(), from + BATCH)));
-			params.put("runId", run);
-			params.put("asOf", date);
-			params.put("until", date.plusDays(1).atStartOfDay());
-			params.put("firstPeriod", firstPeriod);
-			params.put("lastPeriod", lastPeriod);
-			params.put("averageTags", AVERAGE_TAGS);
 			for (var r : read(DETAILS, params, date, deadline, limit)) {
 				boolean prepaid = r.get("prepaid").asBoolean();
 				builder.add(collectionCase(r.get("id").asString(), prepaid, r.get("tags"), sameMonth, List.of(),

@@ -204,26 +204,19 @@ final class BillSettlement {
 			}
 			Arrays.sort(paid, (p, q) -> this.topUpSecond[p] != this.topUpSecond[q] ? Long.compare(this.topUpSecond[p], this.topUpSecond[q])
 					: Integer.compare(this.topUpNano[p], this.topUpNano[q]));
-			double due = 0.0;
-			for (int i = 0; i < own.length;) {
-				int day = this.billIssuedDay[own[i]];
-				int end = i;
-				while (end < own.length && this.billIssuedDay[own[end]] == day) {
-					due += this.billAmount[own[end]];
-					end++;
-				}
-				int cover = -1;
-				double covered = 0.0;
-				for (int t : paid) {
-					covered += this.topUpAmount[t];
-					if (covered >= due - CustomerHistory.CENT) {
-						cover = t;
-						break;
-					}
-				}
-				for (; i < end; i++) {
-					this.coveredBy[own[i]] = cover;
-				}
+			long[] days = new long[own.length];
+			double[] amounts = new double[own.length];
+			for (int i = 0; i < own.length; i++) {
+				days[i] = this.billIssuedDay[own[i]];
+				amounts[i] = this.billAmount[own[i]];
+			}
+			double[] topUpAmounts = new double[paid.length];
+			for (int i = 0; i < paid.length; i++) {
+				topUpAmounts[i] = this.topUpAmount[paid[i]];
+			}
+			int[] cover = PrepaidOpenUntil.coveredBy(days, amounts, topUpAmounts);
+			for (int i = 0; i < own.length; i++) {
+				this.coveredBy[own[i]] = (cover[i] < 0) ? -1 : paid[cover[i]];
 			}
 		}
 	}

@@ -80,30 +80,51 @@ final class PrepaidOpenUntil {
 		issued.sort(Comparator.comparing(Bill::issuedOn));
 		List<TopUp> made = new ArrayList<>(topUps);
 		made.sort(Comparator.comparing(TopUp::paidAt));
+		long[] days = new long[issued.size()];
+		double[] amounts = new double[issued.size()];
+		for (int i = 0; i < days.length; i++) {
+			days[i] = issued.get(i).issuedOn().toEpochDay();
+			amounts[i] = issued.get(i).amount();
+		}
+		int[] coveredBy = coveredBy(days, amounts, made.stream().mapToDouble(TopUp::amount).toArray());
 		Map<Bill, LocalDateTime> times = new HashMap<>();
+		for (int i = 0; i < days.length; i++) {
+			Bill bill = issued.get(i);
+			times.put(bill, (bill.amount() <= CENT) ? bill.issuedOn().atStartOfDay()
+					: (coveredBy[i] < 0) ? STILL_OPEN : made.get(coveredBy[i]).paidAt());
+		}
+		return times;
+	}
+
+	/**
+	 * The rule itself, shared with the bulk load ({@link BillSettlement}): for a customer's bills in issue order (their
+	 * issue days and amounts) and top-ups in the order they were made, the top-up that first covered every bill issued
+	 * up to each bill's day, to the cent, or -1 while none did. Bills of one day are covered together. (A bill of
+	 * nothing to pay is closed on its day whatever this says; the callers see to that.)
+	 */
+	static int[] coveredBy(long[] issuedDays, double[] amounts, double[] topUps) {
+		int[] coveredBy = new int[issuedDays.length];
 		double due = 0.0;
-		for (int i = 0; i < issued.size();) {
-			LocalDate day = issued.get(i).issuedOn();
+		for (int i = 0; i < issuedDays.length;) {
 			int end = i;
-			while (end < issued.size() && issued.get(end).issuedOn().equals(day)) {
-				due += issued.get(end).amount();
+			while (end < issuedDays.length && issuedDays[end] == issuedDays[i]) {
+				due += amounts[end];
 				end++;
 			}
-			LocalDateTime cover = STILL_OPEN;
+			int cover = -1;
 			double covered = 0.0;
-			for (TopUp topUp : made) {
-				covered += topUp.amount();
+			for (int t = 0; t < topUps.length; t++) {
+				covered += topUps[t];
 				if (covered >= due - CENT) {
-					cover = topUp.paidAt();
+					cover = t;
 					break;
 				}
 			}
 			for (; i < end; i++) {
-				Bill bill = issued.get(i);
-				times.put(bill, (bill.amount() <= CENT) ? day.atStartOfDay() : cover);
+				coveredBy[i] = cover;
 			}
 		}
-		return times;
+		return coveredBy;
 	}
 
 }
