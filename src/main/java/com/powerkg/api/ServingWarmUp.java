@@ -46,6 +46,9 @@ class ServingWarmUp {
 	 */
 	static final Duration DEADLINE = Duration.ofSeconds(5);
 
+	/** How long a stopping service waits for the warm-up request under way: its deadline and a margin. */
+	static final Duration STOP_WAIT = DEADLINE.plusSeconds(5);
+
 	/** A serving request: its name in the log and its document. */
 	record Kind(String name, String document) {
 	}
@@ -76,6 +79,9 @@ class ServingWarmUp {
 
 	private volatile boolean stopping;
 
+	/** The background warm-up, while it runs. */
+	private volatile Thread running;
+
 	ServingWarmUp(ExecutionGraphQlService graphQl, @Value("${powerkg.graphql.warm-up:true}") boolean enabled) {
 		this.graphQl = graphQl;
 		this.enabled = enabled;
@@ -86,7 +92,7 @@ class ServingWarmUp {
 		if (!this.enabled) {
 			return;
 		}
-		Thread.ofPlatform().daemon().name("serving-warm-up").start(() -> {
+		this.running = Thread.ofPlatform().daemon().name("serving-warm-up").start(() -> {
 			try {
 				Result result = warmUp();
 				if (result.skipped() != null) {
@@ -111,10 +117,26 @@ class ServingWarmUp {
 		});
 	}
 
-	/** The service is stopping: no further warm-up request (one under way ends as requests do). */
+	/**
+	 * The service is stopping: no further warm-up request, and a request under way is waited for (up to
+	 * {@link #STOP_WAIT}) before the context goes on to close the driver and the database under it. Stopped within
+	 * seconds of its start, the service otherwise logged the driver's retry warning with a stack trace for a warm-up
+	 * query whose database had gone.
+	 */
 	@EventListener(ContextClosedEvent.class)
 	void onClose() {
 		this.stopping = true;
+		Thread warmUp = this.running;
+		if (warmUp != null && warmUp != Thread.currentThread()) {
+			try {
+				if (!warmUp.join(STOP_WAIT)) {
+					log.info("Stopping with a warm-up request still under way after {} s", STOP_WAIT.toSeconds());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	/** Runs each kind once; a kind that fails is reported, and the others still run. */

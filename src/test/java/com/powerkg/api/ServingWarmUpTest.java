@@ -1,6 +1,11 @@
 package com.powerkg.api;
 
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.powerkg.Fixtures;
 import com.powerkg.GraphTest;
@@ -9,6 +14,7 @@ import com.powerkg.ingest.CsvImporter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +60,41 @@ class ServingWarmUpTest {
 
 		assertThat(result.skipped()).isEqualTo("the service is stopping");
 		assertThat(result.kinds()).isEmpty();
+	}
+
+	/**
+	 * Stopped while a warm-up request is under way, the service waits for its answer before it goes on closing (the
+	 * driver and the database would otherwise close under the request). The request is held until the close has begun.
+	 */
+	@Test
+	void aStopWaitsForTheWarmUpRequestUnderWay() throws Exception {
+		var entered = new CountDownLatch(1);
+		var release = new CountDownLatch(1);
+		var answered = new AtomicReference<ExecutionGraphQlResponse>();
+		ExecutionGraphQlService held = request -> {
+			entered.countDown();
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return this.graphQlService.execute(request).doOnNext(answered::set);
+		};
+		var warmUp = new ServingWarmUp(held, true);
+		warmUp.onReady();
+		assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+		try (var closer = Executors.newSingleThreadExecutor()) {
+			CompletableFuture<Void> close = CompletableFuture.runAsync(warmUp::onClose, closer);
+			Thread.sleep(300);
+			assertThat(close).as("the close waits for the request under way").isNotDone();
+			release.countDown();
+			close.get(10, TimeUnit.SECONDS);
+		}
+
+		assertThat(answered.get()).as("the request under way was answered before the close went on").isNotNull();
+		assertThat(answered.get().getErrors()).isEmpty();
 	}
 
 }
