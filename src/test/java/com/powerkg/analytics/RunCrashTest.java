@@ -19,8 +19,6 @@ import com.powerkg.credit.CreditProperties;
 import com.powerkg.credit.CreditStage;
 import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.EmbeddedNeo4jProperties;
-import com.powerkg.graph.GraphMigrations;
-import com.powerkg.graph.MigrationsProperties;
 import com.powerkg.ingest.CsvImporter;
 import com.powerkg.ingest.ImportProperties;
 import com.powerkg.run.AnalyticsRuns;
@@ -54,11 +52,10 @@ class RunCrashTest {
 
 	@Test
 	void aRunKilledAfterAnyStageLeavesThePublishedRunServedAndIsCleanedUpAtTheNextStart(@TempDir Path tmp) throws Exception {
-		Path store = TestNeo4j.freshStore();
+		Path store = TestNeo4j.migratedStore();
 		String published;
 		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
-			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000, 2)).importDirectory(Fixtures.directory("tags"));
 			published = new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs()), new TaggingStage(driver),
 					new SegmentationStage(driver, SegmentationProperties.DEFAULTS), new CreditStage(driver, CreditProperties.DEFAULTS))

@@ -60,9 +60,10 @@ class CommandLineTest {
 	@Test
 	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "embedded only")
 	void analyzePrintsTagsAndSegmentsAndTheWorklistIsAnExcelReadableCsv(@TempDir Path tmp) throws Exception {
-		Path store = TestNeo4j.freshStore();
-		assertThat(run("import", Fixtures.directory("tags").toString(), "--powerkg.neo4j.embedded.data-directory=" + store,
-				"--powerkg.neo4j.embedded.bolt-port=0")).as(this.err.toString()).isZero();
+		// into a store the service has migrated, so transactionally (a bulk load migrates the store it builds from empty)
+		Path store = TestNeo4j.migratedStore();
+		assertThat(run("import", Fixtures.directory("tags").toString(), "--mode", "transactional",
+				"--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=0")).as(this.err.toString()).isZero();
 
 		int exit = run("analyze", "--as-of", "2026-11-20", "--powerkg.neo4j.embedded.data-directory=" + store,
 				"--powerkg.neo4j.embedded.bolt-port=0", "--powerkg.segmentation.k.arrears-risk=auto",
@@ -219,8 +220,9 @@ class CommandLineTest {
 	@Test
 	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "embedded only")
 	void importWithTheSampleSwitchedOffExplicitlyWorks() {
-		int exit = run("import", Fixtures.directory("small").toString(), "--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(),
-				"--powerkg.neo4j.embedded.bolt-port=0", "--powerkg.sample.load-on-empty-database=false");
+		int exit = run("import", Fixtures.directory("small").toString(), "--mode", "transactional",
+				"--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.migratedStore(), "--powerkg.neo4j.embedded.bolt-port=0",
+				"--powerkg.sample.load-on-empty-database=false");
 
 		assertThat(exit).as(this.err.toString()).isZero();
 		assertThat(this.out.toString()).contains("Imported 25 of 25 rows");
