@@ -165,8 +165,8 @@ public class AnalyticsService {
 			this.stages.plans().write(id, plan);
 			stageDone(id, "plan", started, (System.nanoTime() - planStarted) / 1e9);
 			// before it is served: the queries that read it are planned with statistics that know it
-			Duration statistics = this.runs.refreshPlannerStatistics();
-			log.info("Analytics run {}: planner statistics refreshed in {} ms", id, statistics.toMillis());
+			this.runs.refreshPlannerStatistics()
+				.ifPresent(took -> log.info("Analytics run {}: planner statistics refreshed in {} ms", id, took.toMillis()));
 			var tags = pass.tags();
 			List<String> parameters = tags.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
 			this.runs.succeedAndPublish(id, tags.customersAnalysed(), tags.customersPerTag(), parameters, seconds(tags.duration()));
