@@ -17,6 +17,7 @@ import com.powerkg.graph.WriteSessions;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Repository;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class AnalyticsRuns {
+
+	private static final Logger log = LoggerFactory.getLogger(AnalyticsRuns.class);
 
 	private static final String LOCK = CypherResource.load(AnalyticsRuns.class, "lock-runs.cypher");
 
@@ -144,8 +147,7 @@ public class AnalyticsRuns {
 		}
 		finally {
 			if (!abandoned.isEmpty()) {
-				LoggerFactory.getLogger(AnalyticsRuns.class)
-					.warn("Analytics run(s) {} were abandoned by their process: marked FAILED, their writes deleted", abandoned);
+				log.warn("Analytics run(s) {} were abandoned by their process: marked FAILED, their writes deleted", abandoned);
 				deleteUnpublishedResults();
 			}
 		}
@@ -185,14 +187,14 @@ public class AnalyticsRuns {
 	public Optional<Duration> refreshPlannerStatistics() {
 		long started = System.nanoTime();
 		try {
-			if (this.driver.executableQuery(SAMPLED_EMPTY).execute().records().getFirst().get("stale").asLong() == 0) {
+			// a read (a follower's, on a cluster) like the run's other reads
+			if (this.reads.records(SAMPLED_EMPTY, Map.of()).getFirst().get("stale").asLong() == 0) {
 				return Optional.empty();
 			}
 			this.driver.executableQuery(REFRESH_STATISTICS).withParameters(Map.of("seconds", STATISTICS_WAIT.toSeconds())).execute();
 		}
 		catch (RuntimeException ex) {
-			LoggerFactory.getLogger(AnalyticsRuns.class)
-				.warn("Could not refresh the planner's statistics after the run ({}); Neo4j's background sampling will", ex.getMessage());
+			log.warn("Could not refresh the planner's statistics after the run ({}); Neo4j's background sampling will", ex.getMessage());
 		}
 		return Optional.of(Duration.ofNanos(System.nanoTime() - started));
 	}
