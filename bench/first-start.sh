@@ -33,8 +33,9 @@ start() { # $1: name; prints seconds until the first answer
     if curl -fs -u admin:admin -H 'Content-Type: application/json' -d "$QUERY" http://127.0.0.1:8080/graphql 2>/dev/null \
         | grep -q C00000042; then
       t1=$(date +%s.%N)
-      printf '%s: first GraphQL answer after %.1f s (load average %s; class cache: %s)\n' "$name" "$(echo "$t1 - $t0" | bc)" \
-        "$(cut -d' ' -f1-3 /proc/loadavg)" "$(cut -d' ' -f1 target/run/class-cache.args | tr -d '"' | sed 's/=.*//')"
+      printf '%s: first GraphQL answer after %.1f s (load average %s; class cache: %s; JIT: %s)\n' "$name" "$(echo "$t1 - $t0" | bc)" \
+        "$(cut -d' ' -f1-3 /proc/loadavg)" "$(cut -d' ' -f1 target/run/class-cache.args | tr -d '"' | sed 's/=.*//')" \
+        "$(grep -q 'TieredStopAtLevel=1' target/run/class-cache.args && echo 'quick compiler only' || echo full)"
       grep -E "Started PowerKgApplication|Neo4j .*started|migrat|Imported|published after|bulk" "$WORK/$name.log" \
         | sed -E 's/^([0-9T:.-]+)Z? +[A-Z]+ [0-9]+ --- \[[^]]*\] \[ *[^]]*\] ([^ ]+) *: /\1 \2: /' | cut -c1-220 | sed 's/^/  /'
       return 0

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * {@code class-cache-for-run}): once the service has started it touches the file the build names in
  * {@code powerkg.class-cache.started}, so that the build knows this jar has started before and the next start may record
  * the cache; and it says so when this start records it ({@code -XX:AOTCacheOutput}): the JVM writes the cache after the
- * service has stopped, which takes half a minute, and without a word the stop would look stuck.
+ * service has stopped, which takes half a minute, and without a word the stop would look stuck. It also says so when
+ * the build started it with the JIT's quick compiler only (a first start, which builds the store: see the pom's
+ * {@code first-start-jit}), since that process serves with it until it stops.
  */
 @Component
 class ClassCacheNotice {
@@ -31,15 +33,29 @@ class ClassCacheNotice {
 
 	static final String STARTED_MARKER = "powerkg.class-cache.started";
 
-	private final Optional<String> cache = recording(ManagementFactory.getRuntimeMXBean().getInputArguments());
+	private static final String QUICK_JIT_ONLY = "-XX:TieredStopAtLevel=1";
+
+	private final List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+
+	private final Optional<String> cache = recording(this.jvmArguments);
 
 	/** The cache this JVM records, if its arguments say it records one. */
 	static Optional<String> recording(List<String> jvmArguments) {
 		return jvmArguments.stream().filter(a -> a.startsWith(RECORD)).map(a -> a.substring(RECORD.length())).findFirst();
 	}
 
+	/** Whether this JVM compiles with C1 only (the build's choice for a first start). */
+	static boolean quickJitOnly(List<String> jvmArguments) {
+		return jvmArguments.contains(QUICK_JIT_ONLY);
+	}
+
 	@EventListener(ApplicationReadyEvent.class)
 	void started() {
+		if (quickJitOnly(this.jvmArguments)) {
+			log.info("This first start ran with the JIT's quick compiler only ({}), which built the store and the sample's "
+					+ "analysis sooner; this process keeps it, so it serves somewhat slower than the next start will "
+					+ "(-Dpowerkg.first-start-c1=false: the full JIT from the first start)", QUICK_JIT_ONLY);
+		}
 		String marker = System.getProperty(STARTED_MARKER);
 		if (marker != null) {
 			markStarted(Path.of(marker));

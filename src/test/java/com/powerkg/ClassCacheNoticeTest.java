@@ -21,6 +21,13 @@ class ClassCacheNoticeTest {
 		assertThat(ClassCacheNotice.recording(List.of("-Xshare:auto"))).isEmpty();
 	}
 
+	@Test
+	void aFirstStartWithTheQuickCompilerOnlyIsToldFromTheJvmArguments() {
+		assertThat(ClassCacheNotice.quickJitOnly(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"))).isTrue();
+		assertThat(ClassCacheNotice.quickJitOnly(List.of("-Xshare:auto", "-Dpowerkg.class-cache.started=/p/target/run/started")))
+			.isFalse();
+		assertThat(ClassCacheNotice.quickJitOnly(List.of("-XX:TieredStopAtLevel=4"))).isFalse();
+	}
 
 	@Test
 	void aStartedServiceMarksTheBuildAsStartedCreatingOrRedatingTheFile(@TempDir Path tmp) throws Exception {
