@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.powerkg.Fixtures;
 import com.powerkg.TestNeo4j;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
@@ -85,7 +87,10 @@ class MigrationLockCrashTest {
 			assertThat(Instant.now()).as("child took the migration lock in time; its log:%n%s", Files.readString(log))
 				.isBefore(deadline);
 			if (Files.readString(log).contains("Starting embedded Neo4j")) {
-				try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none())) {
+				// one attempt per look: the driver's retries would wait out their back-off (1, 2, 4, 8 s) while Bolt is
+				// not listening yet, long after it is
+				try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none(),
+						Config.builder().withMaxTransactionRetryTime(0, TimeUnit.SECONDS).build())) {
 					if (count(driver, "MATCH (l:__Neo4jMigrationsLock) RETURN count(l) AS n") > 0
 							&& count(driver, "MATCH (m:__Neo4jMigration) WHERE m.version = '0012' RETURN count(m) AS n") > 0) {
 						return; // the product's scripts are applied and the slow one holds the lock
