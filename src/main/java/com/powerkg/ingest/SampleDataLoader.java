@@ -43,9 +43,14 @@ public class SampleDataLoader {
 		if (!this.properties.loadOnEmptyDatabase()) {
 			return;
 		}
-		if (this.seeder.seeded()) {
-			// the sample was bulk-loaded before the database opened: only the analysis is left
+		if (this.seeder.analysisPending()) {
+			// the sample was bulk-loaded before the database opened, by this start or by one that ended before its
+			// analysis: only the analysis is left
+			if (!this.seeder.seeded()) {
+				log.info("The sample was loaded by a start that ended before analysing it: analysing it now");
+			}
 			analyse();
+			this.seeder.analysed();
 			return;
 		}
 		boolean empty = this.reads.customerCount() == 0;

@@ -1,0 +1,69 @@
+package com.powerkg.ingest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.powerkg.Fixtures;
+import com.powerkg.PowerKgApplication;
+import com.powerkg.TestNeo4j;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.neo4j.driver.Driver;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A first start that ends after the sample's bulk load and before its analysis (here a wrong setting, found once the
+ * database is open; Ctrl-C during the migrations or a crash do the same) must not leave the sample unanalysed for
+ * good: the next start analyses it, and the one after that leaves the store alone.
+ */
+@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "own embedded store")
+class SampleAnalysisPendingTest {
+
+	@Test
+	void aFirstStartThatEndsBeforeTheSamplesAnalysisLeavesItToTheNextStart() {
+		Path store = TestNeo4j.freshStore();
+		List<String> settings = List.of("--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=0",
+				"--powerkg.sample.directory=" + Fixtures.directory("small"),
+				"--powerkg.import.reports-directory=target/test-reports/sample-analysis-pending");
+
+		assertThatThrownBy(() -> start(settings, "--powerkg.segmentation.k.arrears-risk=9").close())
+			.hasStackTraceContaining("powerkg.segmentation.k.arrears-risk=9");
+		assertThat(store.resolve(SampleSeeder.PENDING)).as("loaded, not analysed").exists();
+
+		try (var context = start(settings)) {
+			assertThat(succeededRuns(context)).as("the next start analysed the sample").isEqualTo(1);
+			assertThat(taggedCustomers(context)).isPositive();
+		}
+		assertThat(store.resolve(SampleSeeder.PENDING)).doesNotExist();
+
+		try (var context = start(settings)) {
+			assertThat(succeededRuns(context)).as("a store with its analysis is left alone").isEqualTo(1);
+		}
+	}
+
+	private static ConfigurableApplicationContext start(List<String> settings, String... more) {
+		List<String> args = new ArrayList<>(settings);
+		args.addAll(List.of(more));
+		return new SpringApplicationBuilder(PowerKgApplication.class).web(WebApplicationType.NONE).run(args.toArray(String[]::new));
+	}
+
+	private static long succeededRuns(ConfigurableApplicationContext context) {
+		return count(context, "MATCH (r:AnalyticsRun {status: 'SUCCEEDED'}) RETURN count(r) AS n");
+	}
+
+	private static long taggedCustomers(ConfigurableApplicationContext context) {
+		return count(context, "MATCH (c:Customer) WHERE EXISTS { (c)-[:HAS_TAG]->(:Tag) } RETURN count(c) AS n");
+	}
+
+	private static long count(ConfigurableApplicationContext context, String cypher) {
+		return context.getBean(Driver.class).executableQuery(cypher).execute().records().getFirst().get("n").asLong();
+	}
+
+}
