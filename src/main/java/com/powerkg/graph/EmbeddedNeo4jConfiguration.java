@@ -9,8 +9,10 @@ import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,12 +27,28 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedNeo4jConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties, ObjectProvider<EmptyStoreSeeder> seeders) {
+	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties, ObjectProvider<EmptyStoreSeeder> seeders,
+			ListableBeanFactory beans) {
+		checkSettings(beans);
 		Path home = properties.dataDirectory().toAbsolutePath().normalize();
 		if (!Files.isDirectory(home.resolve("data/databases/neo4j"))) {
 			seeders.orderedStream().forEach(seeder -> seeder.seed(home));
 		}
 		return EmbeddedNeo4j.start(properties);
+	}
+
+	/**
+	 * Binds and checks every setting of the product before a store is built or opened: a wrong one (e.g.
+	 * {@code powerkg.segmentation.k.arrears-risk=9}) fails the start at once and leaves nothing behind, instead of after
+	 * a first start's sample load (seconds) and the database's start. The settings are records without dependencies.
+	 */
+	static void checkSettings(ListableBeanFactory beans) {
+		for (String name : beans.getBeanNamesForAnnotation(ConfigurationProperties.class)) {
+			Class<?> type = beans.getType(name);
+			if (type != null && type.getPackageName().startsWith("com.powerkg")) {
+				beans.getBean(name);
+			}
+		}
 	}
 
 	@Bean(destroyMethod = "close")

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A first start that ends after the sample's bulk load and before its analysis (here a wrong setting, found once the
- * database is open; Ctrl-C during the migrations or a crash do the same) must not leave the sample unanalysed for
- * good: the next start analyses it, and the one after that leaves the store alone.
+ * A first start that ends after the sample's bulk load and before its analysis (here a migration script that fails;
+ * Ctrl-C during the migrations or a crash do the same) must not leave the sample unanalysed for good: the next start
+ * analyses it, and the one after that leaves the store alone. A wrong setting ends a first start before anything is
+ * built.
  */
 @DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "own embedded store")
 class SampleAnalysisPendingTest {
@@ -33,8 +34,8 @@ class SampleAnalysisPendingTest {
 				"--powerkg.sample.directory=" + Fixtures.directory("small"),
 				"--powerkg.import.reports-directory=target/test-reports/sample-analysis-pending");
 
-		assertThatThrownBy(() -> start(settings, "--powerkg.segmentation.k.arrears-risk=9").close())
-			.hasStackTraceContaining("powerkg.segmentation.k.arrears-risk=9");
+		assertThatThrownBy(() -> start(settings, "--powerkg.migrations.locations=classpath:cypher/migrations,classpath:broken-migrations")
+			.close()).hasStackTraceContaining("V9001");
 		assertThat(store.resolve(SampleSeeder.PENDING)).as("loaded, not analysed").exists();
 
 		try (var context = start(settings)) {
@@ -46,6 +47,17 @@ class SampleAnalysisPendingTest {
 		try (var context = start(settings)) {
 			assertThat(succeededRuns(context)).as("a store with its analysis is left alone").isEqualTo(1);
 		}
+	}
+
+	@Test
+	void aWrongSettingEndsAFirstStartBeforeAnyStoreIsBuilt() {
+		Path store = TestNeo4j.freshStore();
+
+		assertThatThrownBy(() -> start(List.of("--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=0",
+				"--powerkg.sample.directory=" + Fixtures.directory("small"), "--powerkg.segmentation.k.arrears-risk=9")).close())
+			.hasStackTraceContaining("powerkg.segmentation.k.arrears-risk=9: use a number from 2 to 8 or 'auto'");
+		assertThat(store.resolve("data")).as("no store built, no sample loaded").doesNotExist();
+		assertThat(store.resolve(SampleSeeder.PENDING)).doesNotExist();
 	}
 
 	private static ConfigurableApplicationContext start(List<String> settings, String... more) {
