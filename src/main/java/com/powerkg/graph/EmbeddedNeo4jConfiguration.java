@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
  * Starts Neo4j in-process unless {@code spring.neo4j.uri} points at a server, cluster or Aura; in that case
@@ -38,14 +39,16 @@ class EmbeddedNeo4jConfiguration {
 	}
 
 	/**
-	 * Binds and checks every setting of the product before a store is built or opened: a wrong one (e.g.
+	 * Binds and checks the product's settings records ({@code powerkg.*}) before a store is built or opened: a wrong one (e.g.
 	 * {@code powerkg.segmentation.k.arrears-risk=9}) fails the start at once and leaves nothing behind, instead of after
 	 * a first start's sample load (seconds) and the database's start. The settings are records without dependencies.
 	 */
 	static void checkSettings(ListableBeanFactory beans) {
-		for (String name : beans.getBeanNamesForAnnotation(ConfigurationProperties.class)) {
-			Class<?> type = beans.getType(name);
-			if (type != null && type.getPackageName().startsWith("com.powerkg")) {
+		for (String name : beans.getBeanDefinitionNames()) {
+			// the type from the definition only: no factory bean is made to find it out
+			Class<?> type = beans.getType(name, false);
+			if (type != null && type.isRecord() && type.getName().startsWith("com.powerkg.")
+					&& AnnotatedElementUtils.hasAnnotation(type, ConfigurationProperties.class)) {
 				beans.getBean(name);
 			}
 		}

@@ -46,10 +46,16 @@ public class SampleDataLoader {
 		if (this.seeder.analysisPending()) {
 			// the sample was bulk-loaded before the database opened, by this start or by one that ended before its
 			// analysis: only the analysis is left
-			if (!this.seeder.seeded()) {
+			if (!this.seeder.seeded() && this.properties.analyzeAsOf() != null) {
 				log.info("The sample was loaded by a start that ended before analysing it: analysing it now");
 			}
-			analyse();
+			try {
+				analyse();
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalStateException("The sample's analysis failed (" + ex.getMessage() + "); the next start "
+						+ "tries again. To start without it, delete " + this.seeder.pendingFile(), ex);
+			}
 			this.seeder.analysed();
 			return;
 		}

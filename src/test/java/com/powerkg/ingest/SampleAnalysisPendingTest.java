@@ -54,7 +54,9 @@ class SampleAnalysisPendingTest {
 		Path store = TestNeo4j.freshStore();
 
 		assertThatThrownBy(() -> start(List.of("--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=0",
-				"--powerkg.sample.directory=" + Fixtures.directory("small"), "--powerkg.segmentation.k.arrears-risk=9")).close())
+				"--powerkg.sample.directory=" + Fixtures.directory("small"),
+				"--powerkg.import.reports-directory=target/test-reports/sample-analysis-pending",
+				"--powerkg.segmentation.k.arrears-risk=9")).close())
 			.hasStackTraceContaining("powerkg.segmentation.k.arrears-risk=9: use a number from 2 to 8 or 'auto'");
 		assertThat(store.resolve("data")).as("no store built, no sample loaded").doesNotExist();
 		assertThat(store.resolve(SampleSeeder.PENDING)).doesNotExist();
