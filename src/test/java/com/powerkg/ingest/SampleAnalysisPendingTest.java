@@ -50,6 +50,29 @@ class SampleAnalysisPendingTest {
 	}
 
 	@Test
+	void aSampleImportInTransactionsThatAStartDidNotFinishIsImportedAgainAndAnalysedByTheNextStart() {
+		// an existing store without customers (or an external database): the sample goes in through transactions
+		Path store = TestNeo4j.migratedStore();
+		List<String> settings = List.of("--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=0",
+				"--powerkg.sample.directory=" + Fixtures.directory("small"),
+				"--powerkg.import.reports-directory=target/test-reports/sample-analysis-pending");
+		// what a start that ended after its import began leaves: the mark and the sample's rows, no run
+		try (var context = start(settings, "--powerkg.sample.load-on-empty-database=false")) {
+			context.getBean(Driver.class).executableQuery("CREATE (:SampleAnalysisPending)").execute();
+			context.getBean(CsvImporter.class).importDirectory(Fixtures.directory("small"));
+		}
+
+		try (var context = start(settings)) {
+			assertThat(succeededRuns(context)).as("the next start analysed the sample").isEqualTo(1);
+			assertThat(count(context, "MATCH (c:Customer) RETURN count(c) AS n")).as("imported again, not twice").isEqualTo(5);
+			assertThat(count(context, "MATCH (p:SampleAnalysisPending) RETURN count(p) AS n")).isZero();
+		}
+		try (var context = start(settings)) {
+			assertThat(succeededRuns(context)).as("a database with its analysis is left alone").isEqualTo(1);
+		}
+	}
+
+	@Test
 	void aWrongSettingEndsAFirstStartBeforeAnyStoreIsBuilt() {
 		Path store = TestNeo4j.freshStore();
 
