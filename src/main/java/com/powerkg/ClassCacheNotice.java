@@ -51,12 +51,12 @@ class ClassCacheNotice {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void started() {
-		if (System.getProperty(STARTED_MARKER) != null && quickJitOnly(this.jvmArguments)) {
+		String marker = System.getProperty(STARTED_MARKER);
+		if (marker != null && quickJitOnly(this.jvmArguments)) {
 			log.info("This first start ran with the JIT's quick compiler only ({}), which built the store and the sample's "
 					+ "analysis sooner; this process keeps it (the next start runs the full JIT, which is quicker under "
 					+ "sustained load; ./mvnw spring-boot:run -Dpowerkg.first-start-c1=false: the full JIT from the first start)", QUICK_JIT_ONLY);
 		}
-		String marker = System.getProperty(STARTED_MARKER);
 		if (marker != null) {
 			markStarted(Path.of(marker));
 		}

@@ -1,7 +1,6 @@
 package com.powerkg.ingest;
 
 import java.nio.file.Files;
-
 import java.util.Map;
 
 import com.powerkg.analytics.AnalyticsService;
@@ -64,13 +63,7 @@ public class SampleDataLoader {
 			if (!this.seeder.seeded() && this.properties.analyzeAsOf() != null) {
 				log.info("The sample was loaded by a start that ended before analysing it: analysing it now");
 			}
-			try {
-				analyse();
-			}
-			catch (RuntimeException ex) {
-				throw new IllegalStateException("The sample's analysis failed (" + ex.getMessage() + "); the next start "
-						+ "tries again. To start without it, delete " + this.seeder.pendingFile(), ex);
-			}
+			analyse("delete " + this.seeder.pendingFile());
 			this.seeder.analysed();
 			return;
 		}
@@ -96,20 +89,25 @@ public class SampleDataLoader {
 			.execute();
 		ImportReport report = this.importer.importDirectory(this.properties.directory());
 		log.info("Sample loaded: {}", report.summary());
-		try {
-			analyse();
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalStateException("The sample's analysis failed (" + ex.getMessage() + "); the next start tries "
-					+ "again. To start without it, run MATCH (p:SampleAnalysisPending) DELETE p", ex);
-		}
+		analyse("run MATCH (p:SampleAnalysisPending) DELETE p");
 		this.driver.executableQuery(CLEAR_PENDING).execute();
 	}
 
-	private void analyse() {
-		if (this.properties.analyzeAsOf() != null) {
-			log.info("Analysing the sample as of {}", this.properties.analyzeAsOf());
+	/**
+	 * Analyses the sample as of its date; a failure leaves the mark of an unfinished sample, so the next start tries
+	 * again, and says how to start without it.
+	 */
+	private void analyse(String toStartWithout) {
+		if (this.properties.analyzeAsOf() == null) {
+			return;
+		}
+		log.info("Analysing the sample as of {}", this.properties.analyzeAsOf());
+		try {
 			this.analytics.run(this.properties.analyzeAsOf());
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("The sample's analysis failed (" + ex.getMessage() + "); the next start tries "
+					+ "again. To start without it, " + toStartWithout, ex);
 		}
 	}
 

@@ -30,9 +30,7 @@ class SampleAnalysisPendingTest {
 	@Test
 	void aFirstStartThatEndsBeforeTheSamplesAnalysisLeavesItToTheNextStart() {
 		Path store = TestNeo4j.freshStore();
-		List<String> settings = List.of("--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=0",
-				"--powerkg.sample.directory=" + Fixtures.directory("small"),
-				"--powerkg.import.reports-directory=target/test-reports/sample-analysis-pending");
+		List<String> settings = settings(store);
 
 		assertThatThrownBy(() -> start(settings, "--powerkg.migrations.locations=classpath:cypher/migrations,classpath:broken-migrations")
 			.close()).hasStackTraceContaining("V9001");
@@ -52,10 +50,7 @@ class SampleAnalysisPendingTest {
 	@Test
 	void aSampleImportInTransactionsThatAStartDidNotFinishIsImportedAgainAndAnalysedByTheNextStart() {
 		// an existing store without customers (or an external database): the sample goes in through transactions
-		Path store = TestNeo4j.migratedStore();
-		List<String> settings = List.of("--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=0",
-				"--powerkg.sample.directory=" + Fixtures.directory("small"),
-				"--powerkg.import.reports-directory=target/test-reports/sample-analysis-pending");
+		List<String> settings = settings(TestNeo4j.migratedStore());
 		// what a start that ended after its import began leaves: the mark and the sample's rows, no run
 		try (var context = start(settings, "--powerkg.sample.load-on-empty-database=false")) {
 			context.getBean(Driver.class).executableQuery("CREATE (:SampleAnalysisPending)").execute();
@@ -76,13 +71,17 @@ class SampleAnalysisPendingTest {
 	void aWrongSettingEndsAFirstStartBeforeAnyStoreIsBuilt() {
 		Path store = TestNeo4j.freshStore();
 
-		assertThatThrownBy(() -> start(List.of("--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=0",
-				"--powerkg.sample.directory=" + Fixtures.directory("small"),
-				"--powerkg.import.reports-directory=target/test-reports/sample-analysis-pending",
-				"--powerkg.segmentation.k.arrears-risk=9")).close())
+		assertThatThrownBy(() -> start(settings(store), "--powerkg.segmentation.k.arrears-risk=9").close())
 			.hasStackTraceContaining("powerkg.segmentation.k.arrears-risk=9: use a number from 2 to 8 or 'auto'");
 		assertThat(store.resolve("data")).as("no store built, no sample loaded").doesNotExist();
 		assertThat(store.resolve(SampleSeeder.PENDING)).doesNotExist();
+	}
+
+	/** A store of its own, with the small fixture as the sample. */
+	private static List<String> settings(Path store) {
+		return List.of("--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=0",
+				"--powerkg.sample.directory=" + Fixtures.directory("small"),
+				"--powerkg.import.reports-directory=target/test-reports/sample-analysis-pending");
 	}
 
 	private static ConfigurableApplicationContext start(List<String> settings, String... more) {
