@@ -3,7 +3,6 @@ package com.powerkg.collection;
 import com.powerkg.contract.ContractCodes.ContactMethod;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,21 +51,9 @@ public final class CollectionCases {
 		if (!prepaid && open.isEmpty() && !contactChanged) {
 			return Optional.empty();
 		}
-		String firstPeriod = YearMonth.from(d).minusMonths(12).toString();
-		String lastPeriod = YearMonth.from(d).minusMonths(1).toString();
-		double average = history.bills().stream()
-			.filter(b -> !b.issuedOn().isAfter(d) && b.period().toString().compareTo(firstPeriod) >= 0
-					&& b.period().toString().compareTo(lastPeriod) <= 0 && b.amount() > 0)
-			.mapToDouble(CustomerHistory.Bill::amount)
-			.average()
-			.orElse(0);
-		Double balance = null;
-		if (prepaid) {
-			double topUps = history.payments().stream().filter(p -> p.topUp() && p.paidAt().isBefore(until))
-				.mapToDouble(CustomerHistory.Payment::amount).sum();
-			double billed = history.bills().stream().filter(b -> !b.issuedOn().isAfter(d)).mapToDouble(CustomerHistory.Bill::amount).sum();
-			balance = topUps - billed;
-		}
+		Ledger ledger = Ledger.of(history);
+		double average = ledger.averageMonthlyBill(d);
+		Double balance = prepaid ? ledger.balance(d) : null;
 		open.sort(CollectionCase.OpenBill.LISTED);
 		return Optional.of(new CollectionCase(history.customerId(), prepaid, tags, List.copyOf(open), average, balance));
 	}

@@ -2,6 +2,7 @@ package com.powerkg.collection;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -164,15 +165,13 @@ public class CollectionPlans {
 		// NO_DUNNING_THIS_MONTH speaks of the run's month: it does not hold back a plan for another month
 		boolean sameMonth = run != null && YearMonth.from(runAsOf(run)).equals(YearMonth.from(date));
 		var builder = new PlanBuilder(date, SettleWindows.of(this.tagging.loadParameters()));
-		// the postpaid customers with open bills, with their tags (and bill amounts where a rule uses the mean); the
+		// the postpaid customers with open bills, with their tags (and bills where a rule uses the mean); the
 		// three reads take the same parameters, each what it uses
 		Map<String, Object> window = new HashMap<>();
 		window.put("from", date.minusMonths(12));
 		window.put("asOf", date);
 		window.put("until", date.plusDays(1).atStartOfDay());
 		window.put("runId", run);
-		window.put("firstPeriod", YearMonth.from(date).minusMonths(12).toString());
-		window.put("lastPeriod", YearMonth.from(date).minusMonths(1).toString());
 		window.put("averageTags", AVERAGE_TAGS);
 		Set<String> planned = new HashSet<>();
 		int openBills = 0;
@@ -185,7 +184,8 @@ public class CollectionPlans {
 			bills.sort(CollectionCase.OpenBill.LISTED);
 			openBills += bills.size();
 			planned.add(id);
-			builder.add(collectionCase(id, false, r.get("tags"), sameMonth, bills, r.get("recentAmounts"), null));
+			double average = ledger(r, List.of(), List.of()).averageMonthlyBill(date);
+			builder.add(collectionCase(id, false, r.get("tags"), sameMonth, bills, average, null));
 		}
 		long billsRead = System.nanoTime();
 		// the others: short prepaid customers and customers whose contact details changed, read by id in batches
@@ -201,8 +201,9 @@ public class CollectionPlans {
 			params.put("ids", others.subList(from, Math.min(others.size(), from + BATCH)));
 			for (var r : read(DETAILS, params, date, deadline, limit)) {
 				boolean prepaid = r.get("prepaid").asBoolean();
+				Ledger ledger = ledger(r, r.get("topUpsAt").asList(Value::asLocalDateTime), r.get("topUpsAmount").asList(Value::asDouble));
 				builder.add(collectionCase(r.get("id").asString(), prepaid, r.get("tags"), sameMonth, List.of(),
-						r.get("recentAmounts"), prepaid ? r.get("balance").asDouble() : null));
+						ledger.averageMonthlyBill(date), prepaid ? ledger.balance(date) : null));
 			}
 		}
 		long detailsRead = System.nanoTime();
@@ -217,14 +218,19 @@ public class CollectionPlans {
 
 	/** A customer's case from what was read: the tags of the run (NO_DUNNING_THIS_MONTH only in the run's month). */
 	private static CollectionCase collectionCase(String id, boolean prepaid, Value tagCodes, boolean sameMonth,
-			List<CollectionCase.OpenBill> bills, Value recentAmounts, Double balance) {
+			List<CollectionCase.OpenBill> bills, double average, Double balance) {
 		Set<TagCode> tags = EnumSet.noneOf(TagCode.class);
 		tagCodes.asList(Value::asString).forEach(code -> tags.add(TagCode.valueOf(code)));
 		if (!sameMonth) {
 			tags.remove(TagCode.NO_DUNNING_THIS_MONTH);
 		}
-		double average = recentAmounts.asList(Value::asDouble).stream().mapToDouble(Double::doubleValue).average().orElse(0);
 		return new CollectionCase(id, prepaid, tags, bills, average, balance);
+	}
+
+	/** The ledger of a row with the bills as dated amounts (billsIssuedOn, billsPeriod, billsAmount) and these top-ups. */
+	private static Ledger ledger(Record r, List<LocalDateTime> topUpsAt, List<Double> topUpsAmount) {
+		return new Ledger(r.get("billsIssuedOn").asList(Value::asLocalDate), r.get("billsPeriod").asList(Value::asString),
+				r.get("billsAmount").asList(Value::asDouble), topUpsAt, topUpsAmount);
 	}
 
 	/** A dunning contact about a bill, as far as the rounds are concerned. */

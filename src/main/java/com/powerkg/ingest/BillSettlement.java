@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
 
 import com.powerkg.history.CustomerHistory;
 
@@ -25,7 +28,11 @@ import com.powerkg.history.CustomerHistory;
  * the rule of {@link PrepaidOpenUntil} instead: when the customer's top-ups first covered every bill issued up
  * to the bill's issue day.
  * <p>
- * Memory: 16 bytes per bill and 24 per payment that settles a bill or top-up, in arrays that grow by half, and 12 bytes
+ * <p>
+ * It also writes each prepaid customer's ledger (its bills and top-ups as dated amounts, {@link #ledgers}), as
+ * {@link PrepaidOpenUntil} keeps it in the transactional path.
+ * <p>
+ * Memory: 20 bytes per bill and 24 per payment that settles a bill or top-up, in arrays that grow by half, and 12 bytes
  * a bill and 4 a payment more while they are grouped: about 1.5–2 GB at 1M customers × 24 months.
  */
 final class BillSettlement {
@@ -36,12 +43,15 @@ final class BillSettlement {
 
 	private int[] billIssuedDay = new int[1 << 12];
 
+	/** Each bill's period as months since year 0 (year × 12 + month − 1), for the prepaid ledgers. */
+	private int[] billPeriod = new int[1 << 12];
+
 	private int bills;
 
 	/** The customer of each bill, and which customers are prepaid. */
 	private int[] billCustomer = new int[1 << 12];
 
-	private final BitSet prepaid = new java.util.BitSet();
+	private final BitSet prepaid = new BitSet();
 
 	private int[] topUpCustomer = new int[1 << 12];
 
@@ -52,6 +62,15 @@ final class BillSettlement {
 	private double[] topUpAmount = new double[1 << 12];
 
 	private int topUps;
+
+	/** Bills and top-ups grouped by customer (where each customer's start, and the indexes), each group in the ledger's order; after {@link #settle()}. */
+	private int[] ledgerBillStart;
+
+	private int[] ledgerBills;
+
+	private int[] ledgerTopUpStart;
+
+	private int[] ledgerTopUps;
 
 	/** For each bill of a prepaid customer, the top-up that covered it, or -1 while none did; after {@link #settle()}. */
 	private int[] coveredBy;
@@ -78,17 +97,19 @@ final class BillSettlement {
 	}
 
 	/** An accepted bill; bills come numbered 0, 1, 2, ... as {@link BulkReferences} numbers them. */
-	void bill(int number, int customer, LocalDate issuedOn, double amount) {
+	void bill(int number, int customer, LocalDate issuedOn, double amount, YearMonth period) {
 		if (number != this.bills) {
 			throw new IllegalStateException("bill " + number + " out of order, expected " + this.bills);
 		}
 		if (this.bills == this.billAmount.length) {
 			this.billAmount = Arrays.copyOf(this.billAmount, grown(this.bills));
 			this.billIssuedDay = Arrays.copyOf(this.billIssuedDay, grown(this.bills));
+			this.billPeriod = Arrays.copyOf(this.billPeriod, grown(this.bills));
 			this.billCustomer = Arrays.copyOf(this.billCustomer, grown(this.bills));
 		}
 		this.billAmount[this.bills] = amount;
 		this.billIssuedDay[this.bills] = Math.toIntExact(issuedOn.toEpochDay());
+		this.billPeriod[this.bills] = Math.toIntExact(period.getYear() * 12L + period.getMonthValue() - 1);
 		this.billCustomer[this.bills] = customer;
 		this.bills++;
 	}
@@ -197,13 +218,24 @@ final class BillSettlement {
 			for (int i = 0; i < own.length; i++) {
 				own[i] = bills[billStart[c] + i];
 			}
-			Arrays.sort(own, (a, b) -> Integer.compare(this.billIssuedDay[a], this.billIssuedDay[b]));
+			// in the ledger's order (PrepaidOpenUntil.LEDGER_ORDER); the bills of one day are covered together whatever it is
+			Arrays.sort(own, (a, b) -> this.billIssuedDay[a] != this.billIssuedDay[b] ? Integer.compare(this.billIssuedDay[a], this.billIssuedDay[b])
+					: this.billPeriod[a] != this.billPeriod[b] ? Integer.compare(this.billPeriod[a], this.billPeriod[b])
+					: Double.compare(this.billAmount[a], this.billAmount[b]));
 			Integer[] paid = new Integer[topUpStart[c + 1] - topUpStart[c]];
 			for (int i = 0; i < paid.length; i++) {
 				paid[i] = topUps[topUpStart[c] + i];
 			}
+			// by time, then amount (PrepaidOpenUntil.TOP_UP_ORDER): top-ups of one moment give that moment in either order
 			Arrays.sort(paid, (p, q) -> this.topUpSecond[p] != this.topUpSecond[q] ? Long.compare(this.topUpSecond[p], this.topUpSecond[q])
-					: Integer.compare(this.topUpNano[p], this.topUpNano[q]));
+					: this.topUpNano[p] != this.topUpNano[q] ? Integer.compare(this.topUpNano[p], this.topUpNano[q])
+					: Double.compare(this.topUpAmount[p], this.topUpAmount[q]));
+			for (int i = 0; i < own.length; i++) {
+				bills[billStart[c] + i] = own[i];
+			}
+			for (int i = 0; i < paid.length; i++) {
+				topUps[topUpStart[c] + i] = paid[i];
+			}
 			long[] days = new long[own.length];
 			double[] amounts = new double[own.length];
 			for (int i = 0; i < own.length; i++) {
@@ -218,6 +250,55 @@ final class BillSettlement {
 			for (int i = 0; i < own.length; i++) {
 				this.coveredBy[own[i]] = (cover[i] < 0) ? -1 : paid[cover[i]];
 			}
+		}
+		this.ledgerBillStart = billStart;
+		this.ledgerBills = bills;
+		this.ledgerTopUpStart = topUpStart;
+		this.ledgerTopUps = topUps;
+	}
+
+	/** The cells of one prepaid customer's ledger, as the importer reads arrays (items split by ';'). */
+	record LedgerCells(int customer, String billsIssuedOn, String billsPeriod, String billsAmount, String topUpsAt,
+			String topUpsAmount) {
+	}
+
+	/**
+	 * The ledger of every prepaid customer with a bill or a top-up, in customer order, in the order and form
+	 * PrepaidOpenUntil writes them (an empty cell where the customer has no item of a list); after {@link #settle()}.
+	 */
+	void ledgers(Consumer<LedgerCells> sink) {
+		settle();
+		if (this.ledgerBillStart == null) {
+			return; // no prepaid customer
+		}
+		for (int c = this.prepaid.nextSetBit(0); c >= 0; c = this.prepaid.nextSetBit(c + 1)) {
+			int firstBill = this.ledgerBillStart[c];
+			int endBill = this.ledgerBillStart[c + 1];
+			int firstTopUp = this.ledgerTopUpStart[c];
+			int endTopUp = this.ledgerTopUpStart[c + 1];
+			if (firstBill == endBill && firstTopUp == endTopUp) {
+				continue;
+			}
+			StringJoiner issued = new StringJoiner(";");
+			StringJoiner periods = new StringJoiner(";");
+			StringJoiner amounts = new StringJoiner(";");
+			for (int i = firstBill; i < endBill; i++) {
+				int b = this.ledgerBills[i];
+				issued.add(LocalDate.ofEpochDay(this.billIssuedDay[b]).toString());
+				periods.add(YearMonth.of(this.billPeriod[b] / 12, this.billPeriod[b] % 12 + 1).toString());
+				amounts.add(Double.toString(this.billAmount[b]));
+			}
+			StringJoiner at = new StringJoiner(";");
+			StringJoiner topUpAmounts = new StringJoiner(";");
+			for (int i = firstTopUp; i < endTopUp; i++) {
+				int t = this.ledgerTopUps[i];
+				at.add(LocalDateTime.ofEpochSecond(this.topUpSecond[t], this.topUpNano[t], ZoneOffset.UTC).toString());
+				topUpAmounts.add(Double.toString(this.topUpAmount[t]));
+			}
+			boolean billed = firstBill < endBill;
+			boolean toppedUp = firstTopUp < endTopUp;
+			sink.accept(new LedgerCells(c, billed ? issued.toString() : null, billed ? periods.toString() : null,
+					billed ? amounts.toString() : null, toppedUp ? at.toString() : null, toppedUp ? topUpAmounts.toString() : null));
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -168,7 +169,8 @@ final class BulkFiles implements AutoCloseable {
 				output(BILLS_SO_FAR, true, ":ID(Bill),id,period,issuedOn:date,dueOn:date,amount:double,anomaly")
 					.row(bill, row.get("bill_id"), row.get("period"), row.get("issued_on"), row.get("due_on"), row.get("amount"),
 							row.get("anomaly"));
-				this.settlement.bill(bill, customer, (LocalDate) row.get("issued_on"), (Double) row.get("amount"));
+				this.settlement.bill(bill, customer, (LocalDate) row.get("issued_on"), (Double) row.get("amount"),
+						YearMonth.parse((String) row.get("period")));
 				relationship("BILLED", "Customer", "Bill").row(customer, bill);
 			}
 			case PAYMENTS -> {
@@ -259,6 +261,14 @@ final class BulkFiles implements AutoCloseable {
 		if (bills != null) {
 			this.outputs.put(BILLS_SO_FAR, withOpenUntil(bills));
 		}
+		// each prepaid customer's bills and top-ups as dated amounts, as PrepaidOpenUntil keeps them (prepaid-ledger-write.cypher)
+		this.settlement.ledgers(ledger -> {
+			output("PrepaidLedger.csv", true, ":ID(PrepaidLedger),billsIssuedOn:date[],billsPeriod:string[],billsAmount:double[],"
+					+ "topUpsAt:localdatetime[],topUpsAmount:double[]")
+				.row(ledger.customer(), ledger.billsIssuedOn(), ledger.billsPeriod(), ledger.billsAmount(), ledger.topUpsAt(),
+						ledger.topUpsAmount());
+			relationship("HAS_LEDGER", "Customer", "PrepaidLedger").row(ledger.customer(), ledger.customer());
+		});
 		close();
 		List<String> arguments = new ArrayList<>();
 		this.outputs.values()

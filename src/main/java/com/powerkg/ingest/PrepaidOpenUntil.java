@@ -26,6 +26,12 @@ import static com.powerkg.history.CustomerHistory.CENT;
  * customers (other-customers.cypher) instead of summing every prepaid customer's history. Bills issued on the same day
  * are covered together, so their order within the day does not matter.
  * <p>
+ * The same reading gives the customer's ledger: its bills (issue day, period, amount) and top-ups (time, amount) as lists
+ * on one {@code :PrepaidLedger} node ({@code prepaid-ledger-write.cypher}), from which the plan of another date takes
+ * the balance and the average bill instead of reading the customer's whole history (issue J). A payments batch that
+ * writes, moves or lessens a top-up deletes the ledger in its own transaction, and this computation writes it again
+ * after the commit: a computation lost to a crash leaves the plan reading the history, never a stale balance.
+ * <p>
  * Computed per customer (a top-up or a bill changes the times of the customer's later bills), in the import's
  * transaction: for the customers of each batch of bills and payments, and of customers whose payment mode changed. A
  * bulk load writes it with each bill ({@link BillSettlement}), and {@code V0018} fills it for the prepaid bills imported
@@ -45,29 +51,63 @@ final class PrepaidOpenUntil {
 	private PrepaidOpenUntil() {
 	}
 
-	/** A bill as read: a reference to write it back by, its issue day, amount and the openUntil it has now (or null). */
-	record Bill(String ref, LocalDate issuedOn, double amount, LocalDateTime was) {
+	private static final String WRITE_LEDGER = CypherResource.load(PrepaidOpenUntil.class, "prepaid-ledger-write.cypher");
+
+	/**
+	 * A bill as read: a reference to write it back by, its issue day, amount, the openUntil it has now (or null) and its
+	 * period.
+	 */
+	record Bill(String ref, LocalDate issuedOn, double amount, LocalDateTime was, String period) {
 	}
+
+	/** The order of a ledger's bills: by issue day, then period and amount, so that every import writes the same lists. */
+	static final Comparator<Bill> LEDGER_ORDER = Comparator.comparing(Bill::issuedOn).thenComparing(Bill::period)
+		.thenComparingDouble(Bill::amount);
+
+	/** The order of a ledger's top-ups: by time, then amount. */
+	static final Comparator<TopUp> TOP_UP_ORDER = Comparator.comparing(TopUp::paidAt).thenComparingDouble(TopUp::amount);
 
 	record TopUp(LocalDateTime paidAt, double amount) {
 	}
 
-	/** Computes and writes the times of the prepaid customers among {@code customerIds}, only those that change. */
+	/**
+	 * Computes and writes the times of the prepaid customers among {@code customerIds}, only those that change, and
+	 * each one's ledger.
+	 */
 	static void compute(TransactionContext tx, Collection<String> customerIds) {
 		List<Map<String, Object>> changes = new ArrayList<>();
+		List<Map<String, Object>> ledgers = new ArrayList<>();
 		tx.run(READ, Map.of("customerIds", List.copyOf(customerIds))).forEachRemaining(r -> {
 			List<Bill> bills = r.get("bills").asList(v -> new Bill(v.get(0).asString(), v.get(1).asLocalDate(), v.get(2).asDouble(),
-					v.get(3).isNull() ? null : v.get(3).asLocalDateTime()));
+					v.get(3).isNull() ? null : v.get(3).asLocalDateTime(), v.get(4).asString()));
 			List<TopUp> topUps = r.get("topUps").asList(PrepaidOpenUntil::topUp);
 			openUntil(bills, topUps).forEach((bill, openUntil) -> {
 				if (!openUntil.equals(bill.was())) {
 					changes.add(Map.of("bill", bill.ref(), "openUntil", openUntil));
 				}
 			});
+			ledgers.add(ledger(r.get("customer").asString(), bills, topUps));
 		});
 		if (!changes.isEmpty()) {
 			tx.run(WRITE, Map.of("changes", changes)).consume();
 		}
+		if (!ledgers.isEmpty()) {
+			tx.run(WRITE_LEDGER, Map.of("ledgers", ledgers)).consume();
+		}
+	}
+
+	/** A customer's ledger as written: its bills and top-ups as dated amounts, in a fixed order; no list without items. */
+	static Map<String, Object> ledger(String customer, List<Bill> bills, List<TopUp> topUps) {
+		List<Bill> issued = bills.stream().sorted(LEDGER_ORDER).toList();
+		List<TopUp> made = topUps.stream().sorted(TOP_UP_ORDER).toList();
+		Map<String, Object> ledger = new HashMap<>();
+		ledger.put("customer", customer);
+		ledger.put("billsIssuedOn", issued.isEmpty() ? null : issued.stream().map(Bill::issuedOn).toList());
+		ledger.put("billsPeriod", issued.isEmpty() ? null : issued.stream().map(Bill::period).toList());
+		ledger.put("billsAmount", issued.isEmpty() ? null : issued.stream().map(Bill::amount).toList());
+		ledger.put("topUpsAt", made.isEmpty() ? null : made.stream().map(TopUp::paidAt).toList());
+		ledger.put("topUpsAmount", made.isEmpty() ? null : made.stream().map(TopUp::amount).toList());
+		return ledger;
 	}
 
 	private static TopUp topUp(Value v) {

@@ -4,7 +4,7 @@
 // covered it by the end of D (openUntil, bill-open-until.cypher), an index range over the bills still open or paid
 // since, not every bill of the year; what is still unpaid is then summed from the payments made by then.
 // With each customer, what customer-details.cypher reads for the others: the tags in the published run and, where a
-// rule uses their mean (a tag in $averageTags), the positive bill amounts of the last 12 periods. Read here, from the
+// rule uses their mean (a tag in $averageTags), the customer's bills as dated amounts (Ledger takes the mean). Read here, from the
 // customer the bills reached, rather than looked up again by id in batches: at 1M the second look-up of 300k customers
 // was most of a plan's time (issue J). coalesce(h.run, '') = $runId: see customer-details.cypher.
 MATCH (b:Bill)
@@ -18,10 +18,11 @@ WITH c, collect([b.id, b.dueOn, b.amount - paid,
                  [d IN COLLECT { MATCH (b)<-[:CONCERNS]-(d:DunningContact) RETURN d } WHERE d.contactedAt < $until |
                   [d.round, d.method, d.reached]]]) AS bills
 WITH c, bills, COLLECT { MATCH (c)-[h:HAS_TAG]->(t:Tag) WHERE coalesce(h.run, '') = $runId RETURN t.code } AS tags
+WITH c, bills, tags,
+     CASE WHEN any(t IN tags WHERE t IN $averageTags) THEN COLLECT { MATCH (c)-[:BILLED]->(x:Bill) RETURN x } ELSE [] END AS billed
 RETURN c.id AS customerId,
        bills,
        tags,
-       CASE WHEN any(t IN tags WHERE t IN $averageTags)
-            THEN [x IN COLLECT { MATCH (c)-[:BILLED]->(x:Bill) RETURN x }
-                  WHERE x.issuedOn <= $asOf AND x.period >= $firstPeriod AND x.period <= $lastPeriod AND x.amount > 0 | x.amount]
-            ELSE [] END AS recentAmounts
+       [x IN billed | x.issuedOn] AS billsIssuedOn,
+       [x IN billed | x.period] AS billsPeriod,
+       [x IN billed | x.amount] AS billsAmount

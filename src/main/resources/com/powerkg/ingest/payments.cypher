@@ -37,6 +37,14 @@ CALL (c, movedFrom, toppedUpLess) {
   WHERE x.paymentMode = 'PREPAID'
   SET b.openUntil = localdatetime('9999-12-31T00:00')
 }
+// likewise a customer's ledger (PrepaidOpenUntil): a top-up written, moved away or giving less makes it stale, so it
+// goes in this transaction and the computation after the commit writes it again; a lost computation leaves the plan
+// reading the customer's bills and top-ups (customer-details.cypher), never a balance without the top-up
+CALL (c, row, movedFrom, toppedUpLess) {
+  UNWIND movedFrom + CASE WHEN row.kind = 'TOPUP' OR toppedUpLess THEN [c.id] ELSE [] END AS staleId
+  MATCH (:Customer {id: staleId})-[:HAS_LEDGER]->(l:PrepaidLedger)
+  DETACH DELETE l
+}
 CALL (p, row) {
   MATCH (b:Bill {id: row.bill_id})
   MERGE (p)-[:SETTLES]->(b)

@@ -78,7 +78,20 @@ class StoredPlanTest {
 			assertThat(summary.workload()).isEqualTo(plan.workload());
 			assertThat(plan.tasks()).as("tasks of every kind").extracting(CollectionTask::kind)
 				.contains(CollectionTask.Kind.DUNNING, CollectionTask.Kind.LOW_BALANCE_WARNING);
+
+			// the prepaid customers' balances and means came from their ledgers: without them (a store imported before
+			// ledgers were kept) the customers' bills and top-ups give the same plan
+			assertThat(ledgers(graph)).as("every prepaid customer with bills has a ledger").isEqualTo(graph.driver()
+				.executableQuery("MATCH (c:Customer {paymentMode: 'PREPAID'}) WHERE EXISTS { (c)-[:BILLED]->() } RETURN count(c) AS n")
+				.execute().records().getFirst().get("n").asLong()).isGreaterThan(10);
+			graph.driver().executableQuery("MATCH (l:PrepaidLedger) DETACH DELETE l").execute();
+			assertThat(new CollectionPlans(reads, runs, tagging).plan(AS_OF)).isEqualTo(plan);
 		}
+	}
+
+	private static long ledgers(PrivateGraph graph) {
+		return graph.driver().executableQuery("MATCH (:Customer)-[:HAS_LEDGER]->(l:PrepaidLedger) RETURN count(l) AS n").execute()
+			.records().getFirst().get("n").asLong();
 	}
 
 	/**
@@ -105,6 +118,18 @@ class StoredPlanTest {
 				.containsExactlyInAnyOrder("PB02", "PB03", "PB05");
 			assertThat(new StoredPlans(graph.driver(), reads).page(run, StoredPlans.Filter.NONE, 0, 100))
 				.extracting(StoredPlans.RankedTask::task).containsExactlyElementsOf(plan.tasks());
+
+			// the plan of a date reads a prepaid customer's balance from its ledger: a ledger topped up by 100 more (no
+			// import would write that) takes PB02's warning away
+			graph.driver().executableQuery("""
+					MATCH (:Customer {id: 'PB02'})-[:HAS_LEDGER]->(l:PrepaidLedger)
+					SET l.topUpsAt = l.topUpsAt + [localdatetime('2026-11-01T00:00')], l.topUpsAmount = l.topUpsAmount + [100.0]""").execute();
+			assertThat(new CollectionPlans(reads, runs, tagging).plan(AS_OF).tasks())
+				.filteredOn(t -> t.kind() == CollectionTask.Kind.LOW_BALANCE_WARNING).extracting(CollectionTask::customerId)
+				.containsExactlyInAnyOrder("PB03", "PB05");
+			// and without ledgers, from the customers' bills and top-ups, as the run
+			graph.driver().executableQuery("MATCH (l:PrepaidLedger) DETACH DELETE l").execute();
+			assertThat(new CollectionPlans(reads, runs, tagging).plan(AS_OF)).isEqualTo(plan);
 		}
 	}
 

@@ -93,6 +93,8 @@ class BillOpenUntilTest {
 		try (PrivateGraph graph = PrivateGraph.open()) {
 			importFiles(graph.driver(), tmp.resolve("month"), Map.of("customers.csv", CUSTOMERS, "bills.csv", BILLS, "payments.csv", PAYMENTS));
 			assertThat(openUntil(graph.driver())).containsExactlyInAnyOrderEntriesOf(OPEN_UNTIL);
+			assertThat(ledgers(graph.driver())).as("a prepaid customer's bills and top-ups as dated amounts, the plan reads them")
+				.containsExactlyInAnyOrderEntriesOf(LEDGERS);
 
 			// a correction: P2 settles SHORT, not PARTS; SHORT's amount is 110 now; P4 was 90, not 100; PRE-SEP was 90, and a
 			// top-up of November covers PRE-NOV
@@ -103,6 +105,9 @@ class BillOpenUntilTest {
 						.replace("P4,R001,OVERPAID,2026-09-10T08:00:00,100.00", "P4,R001,OVERPAID,2026-09-10T08:00:00,90.00")
 						+ "T5,P001,,2026-11-25T10:00:00,100.00,WECHAT,TOPUP\n"));
 			Map<String, LocalDateTime> corrected = openUntil(graph.driver());
+			assertThat(ledgers(graph.driver()).get("P001")).as("PRE-SEP of 90, and the November top-up")
+				.containsEntry("billsAmount", List.of(90.0, 40.0, 60.0, 0.0, 100.0))
+				.containsEntry("topUpsAmount", List.of(50.0, 50.0, 99.99, 0.01, 100.0));
 			assertThat(corrected).containsEntry("PARTS", STILL_OPEN).containsEntry("SHORT", LocalDateTime.of(2026, 10, 3, 10, 0))
 				.as("90 then 10: covered by the later payment").containsEntry("OVERPAID", LocalDateTime.of(2026, 9, 25, 8, 0))
 				.as("90 due: covered by the first 50 and the second").containsEntry("PRE-SEP", LocalDateTime.of(2026, 9, 5, 10, 0))
@@ -143,6 +148,11 @@ class BillOpenUntilTest {
 		}
 		assertThat(written).containsExactlyInAnyOrderEntriesOf(OPEN_UNTIL);
 		assertThat(tmp.resolve("out/input")).isDirectoryNotContaining("glob:**/Bill.partial");
+		// and the prepaid customers' ledgers, with the lists as the transactional import writes them
+		assertThat(Files.readAllLines(tmp.resolve("out/input/PrepaidLedger.csv")).subList(1, 3)).containsExactlyInAnyOrder(
+				"1,2026-09-02;2026-10-02;2026-10-02;2026-11-02;2026-11-02,2026-08;2026-09;2026-09;2026-10;2026-10,"
+						+ "100.0;40.0;60.0;0.0;100.0,2026-08-25T10:00;2026-09-05T10:00;2026-10-10T10:00;2026-10-20T10:00,50.0;50.0;99.99;0.01",
+				"2,2026-09-02,2026-08,50.0,,");
 	}
 
 	/**
@@ -170,6 +180,8 @@ class BillOpenUntilTest {
 				.containsEntry("OVERPAID", STILL_OPEN).containsEntry("PARTS", STILL_OPEN)
 				.as("P001 lost a top-up: its bills are open until computed again").containsEntry("PRE-SEP", STILL_OPEN)
 				.containsEntry("PRE-OCT-A", STILL_OPEN);
+			assertThat(ledgers(graph.driver())).as("and its ledger is gone until then: the plan reads its history")
+				.doesNotContainKey("P001").containsKey("P002");
 
 			// computed again; then a top-up added marks nothing (it can only make bills paid earlier), one made later does
 			try (var session = graph.driver().session()) {
@@ -178,6 +190,8 @@ class BillOpenUntilTest {
 			Map<String, LocalDateTime> computed = openUntil(graph.driver());
 			assertThat(computed).as("without T2's 50: 100 due by September is covered only by T3")
 				.containsEntry("PRE-SEP", LocalDateTime.of(2026, 10, 10, 10, 0));
+			assertThat(ledgers(graph.driver()).get("P001")).as("the ledger again, without T2")
+				.containsEntry("topUpsAmount", List.of(50.0, 99.99, 0.01));
 			Map<String, Object> added = new HashMap<>(Map.of("customer_id", "P001", "payment_id", "T9",
 					"paid_at", LocalDateTime.of(2026, 12, 1, 10, 0), "amount", 10.0, "channel", "WECHAT", "kind", "TOPUP"));
 			graph.driver().executableQuery(payments).withParameters(Map.of("rows", List.of(added))).execute();
@@ -285,6 +299,26 @@ class BillOpenUntilTest {
 	}
 
 	/** The script's one statement, without its comments and final semicolon. */
+	/** The ledgers the fixture's import keeps: P001's bills by issue day, period and amount, its top-ups by time; P002 has none. */
+	private static final Map<String, Map<String, Object>> LEDGERS = Map.of(
+			"P001", Map.of("billsIssuedOn", List.of(LocalDate.of(2026, 9, 2), LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 2),
+					LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 2)),
+					"billsPeriod", List.of("2026-08", "2026-09", "2026-09", "2026-10", "2026-10"),
+					"billsAmount", List.of(100.0, 40.0, 60.0, 0.0, 100.0),
+					"topUpsAt", List.of(LocalDateTime.of(2026, 8, 25, 10, 0), LocalDateTime.of(2026, 9, 5, 10, 0),
+							LocalDateTime.of(2026, 10, 10, 10, 0), LocalDateTime.of(2026, 10, 20, 10, 0)),
+					"topUpsAmount", List.of(50.0, 50.0, 99.99, 0.01)),
+			"P002", Map.of("billsIssuedOn", List.of(LocalDate.of(2026, 9, 2)), "billsPeriod", List.of("2026-08"),
+					"billsAmount", List.of(50.0)));
+
+	/** Each customer's ledger, by customer id. */
+	private static Map<String, Map<String, Object>> ledgers(Driver driver) {
+		Map<String, Map<String, Object>> ledgers = new TreeMap<>();
+		driver.executableQuery("MATCH (c:Customer)-[:HAS_LEDGER]->(l:PrepaidLedger) RETURN c.id AS id, properties(l) AS p").execute()
+			.records().forEach(r -> ledgers.put(r.get("id").asString(), r.get("p").asMap()));
+		return ledgers;
+	}
+
 	private static String statementOf(Path script) throws IOException {
 		String text = Files.readString(script).replaceAll("(?m)^//.*$", "").strip();
 		return text.substring(0, text.length() - 1);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,7 @@ class BillSettlementTest {
 	@Test
 	void aBillWithManyPaymentsIsCoveredByTheEarliestThatAddUpToIt() {
 		var settlement = new BillSettlement();
-		settlement.bill(0, 0, LocalDate.of(2026, 9, 2), 100.00);
+		settlement.bill(0, 0, LocalDate.of(2026, 9, 2), 100.00, YearMonth.of(2026, 8));
 		for (int day = 30; day >= 1; day--) { // thirty payments of 10, the latest first
 			settlement.payment(0, LocalDateTime.of(2026, 9, day, 8, 0), 10.00);
 		}
@@ -30,9 +31,9 @@ class BillSettlementTest {
 	@Test
 	void eachBillRowGetsItsOwnOpenUntilAndQuotedLineBreaksStayInTheirCell(@TempDir Path tmp) throws IOException {
 		var settlement = new BillSettlement();
-		settlement.bill(0, 0, LocalDate.of(2026, 9, 2), 100.00);
-		settlement.bill(1, 0, LocalDate.of(2026, 9, 2), 50.00);
-		settlement.bill(2, 0, LocalDate.of(2026, 9, 2), 0.00);
+		settlement.bill(0, 0, LocalDate.of(2026, 9, 2), 100.00, YearMonth.of(2026, 8));
+		settlement.bill(1, 0, LocalDate.of(2026, 9, 2), 50.00, YearMonth.of(2026, 8));
+		settlement.bill(2, 0, LocalDate.of(2026, 9, 2), 0.00, YearMonth.of(2026, 8));
 		settlement.payment(1, LocalDateTime.of(2026, 9, 20, 9, 0, 0, 500), 49.996); // covers it to the cent
 		settlement.payment(0, LocalDateTime.of(2026, 9, 21, 9, 0), 99.00);
 		Path rows = tmp.resolve("Bill.partial");

@@ -71,7 +71,21 @@ class BulkLoadTest {
 					MATCH (a)-[r:IN_REGION|IN_INDUSTRY|CONSUMED|BILLED|PAID|SETTLES|VIA|RECEIVED|CONCERNS|RAISED|HAS_OUTCOME]->(b)
 					RETURN type(r) + ' ' + coalesce(a.id, a.key, a.code) + ' ' + coalesce(b.id, b.key, b.code) AS link ORDER BY link""";
 			assertThat(strings(first.driver(), links)).isEqualTo(strings(second.driver(), links));
+			// the prepaid customers' ledgers (BillSettlement against PrepaidOpenUntil), lists in the same order
+			assertThat(ledgers(first.driver())).as("ledgers").isEqualTo(ledgers(second.driver()))
+				.anySatisfy(ledger -> assertThat(ledger).containsKeys("billsIssuedOn", "topUpsAt"));
 		}
+	}
+
+	private static List<Map<String, Object>> ledgers(Driver driver) {
+		List<Map<String, Object>> ledgers = new ArrayList<>();
+		driver.executableQuery("MATCH (c:Customer)-[:HAS_LEDGER]->(l:PrepaidLedger) RETURN c.id AS id, properties(l) AS p ORDER BY c.id")
+			.execute().records().forEach(r -> {
+				Map<String, Object> ledger = new TreeMap<>(r.get("p").asMap());
+				ledger.put("customer", r.get("id").asString());
+				ledgers.add(ledger);
+			});
+		return ledgers;
 	}
 
 	/**

@@ -40,7 +40,8 @@ class ParallelWritersTest {
 			Map<String, Object> serial = importWith(driver, 1, data, tmp);
 			driver.executableQuery("""
 					MATCH (n) WHERE any(l IN labels(n) WHERE l IN
-					  ['Customer', 'Bill', 'Consumption', 'Payment', 'DunningContact', 'WorkOrder', 'CreditOutcome', 'Region', 'Industry'])
+					  ['Customer', 'Bill', 'Consumption', 'Payment', 'DunningContact', 'WorkOrder', 'CreditOutcome', 'Region', 'Industry',
+					   'PrepaidLedger'])
 					DETACH DELETE n""").execute();
 
 			Map<String, Object> parallel = importWith(driver, 3, data, tmp);

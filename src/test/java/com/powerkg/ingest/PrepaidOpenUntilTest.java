@@ -2,6 +2,7 @@ package com.powerkg.ingest;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
@@ -89,7 +90,7 @@ class PrepaidOpenUntilTest {
 	}
 
 	private static Bill bill(String ref, String issuedOn, double amount) {
-		return new Bill(ref, LocalDate.parse(issuedOn), amount, null);
+		return new Bill(ref, LocalDate.parse(issuedOn), amount, null, YearMonth.from(LocalDate.parse(issuedOn)).minusMonths(1).toString());
 	}
 
 	private static TopUp topUp(String paidAt, double amount) {
