@@ -44,44 +44,48 @@ public record Ledger(List<LocalDate> billsIssuedOn, List<String> billsPeriod, Li
 
 	/**
 	 * The mean of the positive bills of the 12 periods before D's month issued by D (yuan), 0 without any: the
-	 * "average monthly bill" of the plan's rules.
+	 * "average monthly bill" of the plan's rules. Summed in whole cents (the contract's money), so that the result does
+	 * not depend on the order the bills come in (a run's history, a ledger, the database's order).
 	 */
 	public double averageMonthlyBill(LocalDate d) {
 		String firstPeriod = YearMonth.from(d).minusMonths(12).toString();
 		String lastPeriod = YearMonth.from(d).minusMonths(1).toString();
-		double sum = 0;
+		long cents = 0;
 		int n = 0;
 		for (int i = 0; i < this.billsIssuedOn.size(); i++) {
 			String period = this.billsPeriod.get(i);
 			double amount = this.billsAmount.get(i);
 			if (!this.billsIssuedOn.get(i).isAfter(d) && period.compareTo(firstPeriod) >= 0 && period.compareTo(lastPeriod) <= 0
 					&& amount > 0) {
-				sum += amount;
+				cents += cents(amount);
 				n++;
 			}
 		}
-		return (n == 0) ? 0 : sum / n;
+		return (n == 0) ? 0 : cents / 100.0 / n;
 	}
 
 	/**
 	 * A prepaid customer's estimated balance on D (yuan): the top-ups made up to the end of D minus the bills issued by
-	 * D, over the imported history.
+	 * D, over the imported history, in whole cents.
 	 */
 	public double balance(LocalDate d) {
 		LocalDateTime until = d.plusDays(1).atStartOfDay();
-		double topUps = 0;
+		long cents = 0;
 		for (int i = 0; i < this.topUpsAt.size(); i++) {
 			if (this.topUpsAt.get(i).isBefore(until)) {
-				topUps += this.topUpsAmount.get(i);
+				cents += cents(this.topUpsAmount.get(i));
 			}
 		}
-		double billed = 0;
 		for (int i = 0; i < this.billsIssuedOn.size(); i++) {
 			if (!this.billsIssuedOn.get(i).isAfter(d)) {
-				billed += this.billsAmount.get(i);
+				cents -= cents(this.billsAmount.get(i));
 			}
 		}
-		return topUps - billed;
+		return cents / 100.0;
+	}
+
+	private static long cents(double yuan) {
+		return Math.round(yuan * 100);
 	}
 
 }

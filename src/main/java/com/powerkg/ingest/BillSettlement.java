@@ -28,12 +28,12 @@ import com.powerkg.history.CustomerHistory;
  * the rule of {@link PrepaidOpenUntil} instead: when the customer's top-ups first covered every bill issued up
  * to the bill's issue day.
  * <p>
- * <p>
  * It also writes each prepaid customer's ledger (its bills and top-ups as dated amounts, {@link #ledgers}), as
  * {@link PrepaidOpenUntil} keeps it in the transactional path.
  * <p>
  * Memory: 20 bytes per bill and 24 per payment that settles a bill or top-up, in arrays that grow by half, and 12 bytes
- * a bill and 4 a payment more while they are grouped: about 1.5–2 GB at 1M customers × 24 months.
+ * a bill and 4 a payment more while they are grouped (kept until the ledgers are written: 4 bytes a bill and a top-up
+ * more): about 1.5–2 GB at 1M customers × 24 months.
  */
 final class BillSettlement {
 

@@ -24,4 +24,12 @@ SET c.name = row.name,
     c.calibrationOnSchedule = row.calibration_on_schedule,
     c.equipmentAccidents = row.equipment_accidents,
     c.sourceHash = row.source_hash
+WITH c, row, modeChanged
+// a customer no longer prepaid keeps no ledger (PrepaidOpenUntil writes one for a prepaid customer only)
+CALL (c, modeChanged) {
+  WITH c
+  WHERE modeChanged AND c.paymentMode <> 'PREPAID'
+  MATCH (c)-[:HAS_LEDGER]->(l:PrepaidLedger)
+  DETACH DELETE l
+}
 RETURN row.customer_id AS id, modeChanged

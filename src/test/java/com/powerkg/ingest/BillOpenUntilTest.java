@@ -123,6 +123,13 @@ class BillOpenUntilTest {
 				session.run(statementOf(Path.of("cypher/migrations/V0018__Prepaid_bill_open_until.cypher"))).consume();
 			}
 			assertThat(openUntil(graph.driver())).as("V0016's and V0018's rules are the import's").isEqualTo(corrected);
+
+			// P002 turns postpaid: it keeps no ledger; prepaid again: its ledger is back
+			String p002 = "P002,王芳,13712345678,RESIDENTIAL,,0.22,8,NONE,PREPAID";
+			importFiles(graph.driver(), tmp.resolve("postpaid"), Map.of("customers.csv", CUSTOMERS.replace(p002, p002.replace("PREPAID", "POSTPAID"))));
+			assertThat(ledgers(graph.driver())).doesNotContainKey("P002").containsKey("P001");
+			importFiles(graph.driver(), tmp.resolve("prepaid"), Map.of("customers.csv", CUSTOMERS));
+			assertThat(ledgers(graph.driver())).containsEntry("P002", LEDGERS.get("P002"));
 		}
 	}
 
@@ -194,8 +201,13 @@ class BillOpenUntilTest {
 				.containsEntry("topUpsAmount", List.of(50.0, 99.99, 0.01));
 			Map<String, Object> added = new HashMap<>(Map.of("customer_id", "P001", "payment_id", "T9",
 					"paid_at", LocalDateTime.of(2026, 12, 1, 10, 0), "amount", 10.0, "channel", "WECHAT", "kind", "TOPUP"));
+			Map<String, Object> again = new HashMap<>(Map.of("customer_id", "P001", "payment_id", "T1",
+					"paid_at", LocalDateTime.of(2026, 8, 25, 10, 0), "amount", 50.0, "channel", "WECHAT", "kind", "TOPUP"));
+			graph.driver().executableQuery(payments).withParameters(Map.of("rows", List.of(again))).execute();
+			assertThat(ledgers(graph.driver())).as("a top-up imported again unchanged leaves the ledger").containsKey("P001");
 			graph.driver().executableQuery(payments).withParameters(Map.of("rows", List.of(added))).execute();
 			assertThat(openUntil(graph.driver())).isEqualTo(computed);
+			assertThat(ledgers(graph.driver())).as("a new top-up makes it stale").doesNotContainKey("P001");
 			Map<String, Object> later = new HashMap<>(Map.of("customer_id", "P001", "payment_id", "T3",
 					"paid_at", LocalDateTime.of(2026, 10, 11, 10, 0), "amount", 99.99, "channel", "WECHAT", "kind", "TOPUP"));
 			graph.driver().executableQuery(payments).withParameters(Map.of("rows", List.of(later))).execute();
@@ -298,7 +310,6 @@ class BillOpenUntilTest {
 		return result;
 	}
 
-	/** The script's one statement, without its comments and final semicolon. */
 	/** The ledgers the fixture's import keeps: P001's bills by issue day, period and amount, its top-ups by time; P002 has none. */
 	private static final Map<String, Map<String, Object>> LEDGERS = Map.of(
 			"P001", Map.of("billsIssuedOn", List.of(LocalDate.of(2026, 9, 2), LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 2),
@@ -319,6 +330,7 @@ class BillOpenUntilTest {
 		return ledgers;
 	}
 
+	/** The script's one statement, without its comments and final semicolon. */
 	private static String statementOf(Path script) throws IOException {
 		String text = Files.readString(script).replaceAll("(?m)^//.*$", "").strip();
 		return text.substring(0, text.length() - 1);
