@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
+import jakarta.annotation.PreDestroy;
+
 import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.collection.CollectionCases;
 import com.powerkg.collection.CollectionPlan;
@@ -368,7 +370,7 @@ public class AnalyticsService {
 	 * reached, so that no RUNNING run is left behind to block the next one (on an external database nobody else would
 	 * clean it up). Writes the dying run still makes belong to a FAILED run and go with the next cleanup.
 	 */
-	@jakarta.annotation.PreDestroy
+	@PreDestroy
 	void failRunsStillGoing() {
 		for (String id : List.copyOf(this.active)) {
 			log.warn("Analytics run {} is still going while the service stops: marked FAILED", id);

@@ -92,11 +92,6 @@ public final class CollectionPlanner {
 				open(c, d, round), ids(c, d, round), List.of(), 5));
 	}
 
-	/** The planned tasks of one customer on D with the paper's settle windows (tests). */
-	public static List<CollectionTask> plan(CollectionCase c, LocalDate d) {
-		return plan(c, d, SettleWindows.DEFAULT);
-	}
-
 	/**
 	 * The planned tasks of one customer on D: at most one dunning task or low-balance warning, plus a verification.
 	 * @param windows the settle-habit windows of the tags' parameters (SETTLES_*.fromDay/toDay), which rule 8 orders by

@@ -12,9 +12,6 @@ import com.powerkg.tagging.TagParameters;
  */
 public record SettleWindows(int earlyFrom, int earlyTo, int midFrom, int midTo, int lateFrom, int lateTo) {
 
-	/** Seed 004's windows: 1-10, 11-20, 21-31 (the taxonomy's defaults, V0005). */
-	public static final SettleWindows DEFAULT = new SettleWindows(1, 10, 11, 20, 21, 31);
-
 	public static SettleWindows of(TagParameters parameters) {
 		return new SettleWindows(parameters.integer(TagCode.SETTLES_EARLY, "fromDay"), parameters.integer(TagCode.SETTLES_EARLY, "toDay"),
 				parameters.integer(TagCode.SETTLES_MID, "fromDay"), parameters.integer(TagCode.SETTLES_MID, "toDay"),

@@ -3,7 +3,6 @@ package com.powerkg.credit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -97,50 +96,12 @@ class CreditController {
 			throw new InvalidArgumentException(customerId != null ? "customer " + customerId + " has no credit rating"
 					: "no rated customer is in " + segment.dimension() + " " + segment.level());
 		}
-		double before = 0;
-		double after = 0;
-		double pdBefore = 0;
-		double pdAfter = 0;
-		Map<String, Long> gradesBefore = grades();
-		Map<String, Long> gradesAfter = grades();
-		int unchanged = 0;
-		for (double[] raw : rows) {
-			double[] changed = (indicator != null)
-					? CreditModel.changed(raw, CreditIndicator.valueOf(indicator.indicator()), indicator.by())
-					: model.worsened(raw, CreditIndicator.RiskGroup.valueOf(group.group()), group.standardDeviations());
-			if (changed == null) {
-				// the customer has no value for this indicator: nothing to change
-				changed = raw;
-				unchanged++;
-			}
-			double s0 = model.score(raw);
-			double s1 = model.score(changed);
-			double p0 = model.probabilityOfDefault(s0);
-			double p1 = model.probabilityOfDefault(s1);
-			before += s0 / rows.size();
-			after += s1 / rows.size();
-			pdBefore += p0 / rows.size();
-			pdAfter += p1 / rows.size();
-			gradesBefore.merge(model.grade(p0), 1L, Long::sum);
-			gradesAfter.merge(model.grade(p1), 1L, Long::sum);
-		}
-		if (customerId != null && unchanged == 1) {
+		Credit.WhatIf whatIf = CreditWhatIf.over(model, rows, indicator, group, creditRun);
+		if (customerId != null && whatIf.customersChanged() == 0) {
 			throw new InvalidArgumentException("customer " + customerId + " has no " + indicator.indicator()
 					+ " (missing data); a what-if cannot change what is not known");
 		}
-		Boolean inModel = indicator == null ? null : model.used().contains(CreditIndicator.valueOf(indicator.indicator()));
-		return new Credit.WhatIf(rows.size(), rows.size() - unchanged, before, after, pdBefore, pdAfter, counts(gradesBefore),
-				counts(gradesAfter), inModel, creditRun);
-	}
-
-	private static Map<String, Long> grades() {
-		Map<String, Long> grades = new LinkedHashMap<>();
-		CreditModel.GRADES.forEach(g -> grades.put(g, 0L));
-		return grades;
-	}
-
-	private static List<Credit.GradeCount> counts(Map<String, Long> grades) {
-		return grades.entrySet().stream().map(e -> new Credit.GradeCount(e.getKey(), e.getValue(), null)).toList();
+		return whatIf;
 	}
 
 	@SchemaMapping(typeName = "AnalyticsRun")

@@ -13,8 +13,7 @@ import java.util.Set;
 import com.powerkg.history.CustomerHistory.Bill;
 import com.powerkg.history.CustomerHistory.Payment;
 import com.powerkg.history.CustomerHistory;
-import com.powerkg.segmentation.Feature;
-import com.powerkg.segmentation.ValueFeatures;
+import com.powerkg.history.HistoryFacts;
 
 /**
  * Raw {@link CreditIndicator} values of one customer as of T, from what was known at the end of T only (bills issued
@@ -55,13 +54,12 @@ public final class CreditIndicators {
 		if (history.prepaid()) {
 			prepaidBalance(history, asOf, endOfT, x);
 		}
-		double[] value = ValueFeatures.compute(history, asOf);
-		x[CreditIndicator.UNANSWERED_DUNNING.ordinal()] = value[Feature.UNANSWERED_DUNNING.ordinal()];
-		x[CreditIndicator.QUALITY_COMPLAINTS.ordinal()] = ValueFeatures.workOrdersInLast12Months(history, asOf).stream()
+		x[CreditIndicator.UNANSWERED_DUNNING.ordinal()] = HistoryFacts.unansweredDunning(history, asOf);
+		x[CreditIndicator.QUALITY_COMPLAINTS.ordinal()] = HistoryFacts.workOrdersInLast12Months(history, asOf).stream()
 			.filter(w -> "COMPLAINT".equals(w.type()) && QUALITY_TOPICS.contains(w.topic()))
 			.count();
 		x[CreditIndicator.ANNUAL_KWH.ordinal()] = annualKwh(history, asOf);
-		x[CreditIndicator.GROWTH_12M.ordinal()] = value[Feature.GROWTH_12M.ordinal()];
+		x[CreditIndicator.GROWTH_12M.ordinal()] = HistoryFacts.growth(HistoryFacts.usageByMonth(history), HistoryFacts.lastMonth(asOf), 12);
 		var e = history.profile().enterprise();
 		x[CreditIndicator.ASSET_LIABILITY_RATIO.ordinal()] = orNaN(e.assetLiabilityRatio());
 		x[CreditIndicator.CURRENT_RATIO.ordinal()] = orNaN(e.currentRatio());
@@ -245,7 +243,7 @@ public final class CreditIndicators {
 	}
 
 	private static double annualKwh(CustomerHistory history, LocalDate asOf) {
-		var last = ValueFeatures.lastMonth(asOf);
+		var last = HistoryFacts.lastMonth(asOf);
 		var first = last.minusMonths(11);
 		return history.consumption().stream()
 			.filter(m -> !m.month().isBefore(first) && !m.month().isAfter(last))

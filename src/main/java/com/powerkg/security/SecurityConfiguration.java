@@ -6,6 +6,9 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,9 +77,7 @@ class SecurityConfiguration {
 	}
 
 	/** 401 with the Basic challenge, or 429 with Retry-After when the sign-in was throttled ({@link SignInThrottle}). */
-	private static void signInRefused(jakarta.servlet.http.HttpServletRequest request,
-			jakarta.servlet.http.HttpServletResponse response,
-			AuthenticationException ex) throws IOException {
+	private static void signInRefused(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) throws IOException {
 		if (ex instanceof SignInThrottle.Refused refused) {
 			response.setHeader("Retry-After", String.valueOf(Math.max(1, refused.retryAfter.toSeconds())));
 			response.sendError(429, refused.getMessage());

@@ -1,22 +1,18 @@
 package com.powerkg.segmentation;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import com.powerkg.history.CustomerHistory.Bill;
-import com.powerkg.history.CustomerHistory.Contact;
 import com.powerkg.history.CustomerHistory.MonthlyUsage;
-import com.powerkg.history.CustomerHistory.Payment;
-import com.powerkg.history.CustomerHistory.WorkOrder;
 import com.powerkg.history.CustomerHistory;
+import com.powerkg.history.HistoryFacts;
 
 /**
  * Raw values of the 16 {@link Feature}s for one customer as of a date D (definitions in
@@ -61,37 +57,30 @@ public final class ValueFeatures {
 	static final Map<String, Double> IMPORTANCE_GRADES = Map.of("SPECIAL", 4.0, "FIRST", 3.0, "SECOND", 2.0, "TEMPORARY", 1.0,
 			"NONE", 0.0);
 
-	private static final Duration RESPONSE_WINDOW = Duration.ofHours(48);
-
 	private ValueFeatures() {
-	}
-
-	/** The last complete month as of D: the month before D's. Bills of this period are the latest considered. */
-	public static YearMonth lastMonth(LocalDate asOf) {
-		return YearMonth.from(asOf).minusMonths(1);
 	}
 
 	/** The 16 features in {@link Feature} order followed by the {@link UsageFact}s ({@link #WIDTH} values). */
 	public static double[] compute(CustomerHistory history, LocalDate asOf) {
 		double[] x = new double[WIDTH];
-		YearMonth last = lastMonth(asOf);
-		Map<YearMonth, MonthlyUsage> usage = new HashMap<>();
-		history.consumption().forEach(m -> usage.put(m.month(), m));
-		List<Bill> bills = billsOfLast12Periods(history, asOf);
+		YearMonth last = HistoryFacts.lastMonth(asOf);
+		Map<YearMonth, MonthlyUsage> usage = HistoryFacts.usageByMonth(history);
+		List<Bill> bills = HistoryFacts.billsOfLast12Periods(history, asOf);
 		var profile = history.profile();
 
 		x[Feature.ANNUAL_REVENUE.ordinal()] = bills.stream().mapToDouble(Bill::amount).sum();
 		x[Feature.REGION_REVENUE_SHARE.ordinal()] = Double.NaN;
 		x[Feature.PEAK_SHARE.ordinal()] = peakShare(usage, last);
-		x[Feature.SERVICE_CONTACTS.ordinal()] = workOrdersInLast12Months(history, asOf).size() + contactsInLast12Months(history, asOf).size();
+		x[Feature.SERVICE_CONTACTS.ordinal()] = HistoryFacts.workOrdersInLast12Months(history, asOf).size()
+				+ HistoryFacts.contactsInLast12Months(history, asOf).size();
 
 		x[Feature.IMPORTANCE_GRADE.ordinal()] = IMPORTANCE_GRADES.getOrDefault(profile.importance() == null ? "NONE" : profile.importance(), 0.0);
 		x[Feature.VOLTAGE_LEVEL.ordinal()] = profile.voltageKv() == null ? Double.NaN : profile.voltageKv();
 		x[Feature.CONTRACT_CAPACITY.ordinal()] = profile.contractCapacityKva() == null ? Double.NaN : profile.contractCapacityKva();
 		x[Feature.CRITICAL_INDUSTRY.ordinal()] = critical(profile.industryCode()) ? 1 : 0;
 
-		x[Feature.GROWTH_3M.ordinal()] = growth(usage, last, 3);
-		x[Feature.GROWTH_12M.ordinal()] = growth(usage, last, 12);
+		x[Feature.GROWTH_3M.ordinal()] = HistoryFacts.growth(usage, last, 3);
+		x[Feature.GROWTH_12M.ordinal()] = HistoryFacts.growth(usage, last, 12);
 		x[Feature.TREND_36M.ordinal()] = trend(usage, last, 36);
 		x[Feature.VOLATILITY.ordinal()] = volatility(usage, last, 12);
 
@@ -101,7 +90,7 @@ public final class ValueFeatures {
 		x[Feature.OVERDUE_BILLS.ordinal()] = overdue.size();
 		x[Feature.OVERDUE_AMOUNT_RATIO.ordinal()] = dueAmount > 0 ? overdue.stream().mapToDouble(Bill::amount).sum() / dueAmount : 0;
 		x[Feature.MEAN_DAYS_LATE.ordinal()] = due.stream().mapToLong(b -> daysLate(b, asOf)).average().orElse(0);
-		x[Feature.UNANSWERED_DUNNING.ordinal()] = unansweredDunning(history, asOf);
+		x[Feature.UNANSWERED_DUNNING.ordinal()] = HistoryFacts.unansweredDunning(history, asOf);
 
 		usageFacts(usage, last, x);
 		return x;
@@ -135,34 +124,8 @@ public final class ValueFeatures {
 		if (history.prepaid()) {
 			return List.of();
 		}
-		return billsOfLast12Periods(history, asOf).stream()
+		return HistoryFacts.billsOfLast12Periods(history, asOf).stream()
 			.filter(b -> b.amount() > CustomerHistory.CENT && !b.dueOn().isAfter(asOf))
-			.toList();
-	}
-
-	/** 95598 work orders of the last 12 months: after D minus 12 months, up to the end of D. */
-	public static List<WorkOrder> workOrdersInLast12Months(CustomerHistory history, LocalDate asOf) {
-		LocalDateTime from = asOf.minusMonths(12).plusDays(1).atStartOfDay();
-		LocalDateTime until = asOf.plusDays(1).atStartOfDay();
-		return history.workOrders().stream()
-			.filter(w -> !w.createdAt().isBefore(from) && w.createdAt().isBefore(until))
-			.toList();
-	}
-
-	/** Bills of the 12 periods ending with the last complete month, issued on or before D. */
-	public static List<Bill> billsOfLast12Periods(CustomerHistory history, LocalDate asOf) {
-		YearMonth last = lastMonth(asOf);
-		YearMonth first = last.minusMonths(11);
-		return history.bills().stream()
-			.filter(b -> !b.period().isBefore(first) && !b.period().isAfter(last) && !b.issuedOn().isAfter(asOf))
-			.toList();
-	}
-
-	private static List<Contact> contactsInLast12Months(CustomerHistory history, LocalDate asOf) {
-		LocalDateTime from = asOf.minusMonths(12).plusDays(1).atStartOfDay();
-		LocalDateTime until = asOf.plusDays(1).atStartOfDay();
-		return history.contacts().stream()
-			.filter(c -> !c.contactedAt().isBefore(from) && c.contactedAt().isBefore(until))
 			.toList();
 	}
 
@@ -186,25 +149,6 @@ public final class ValueFeatures {
 			}
 		}
 		return total > 0 ? peak / total : Double.NaN;
-	}
-
-	/**
-	 * ln((kWh of the last {@code months} months + 1) / (kWh of the same months a year earlier + 1)); NaN unless
-	 * every one of those months is known.
-	 */
-	static double growth(Map<YearMonth, MonthlyUsage> usage, YearMonth last, int months) {
-		double recent = 0;
-		double earlier = 0;
-		for (int i = 0; i < months; i++) {
-			var now = usage.get(last.minusMonths(i));
-			var before = usage.get(last.minusMonths(i + 12L));
-			if (now == null || before == null) {
-				return Double.NaN;
-			}
-			recent += now.kwh();
-			earlier += before.kwh();
-		}
-		return Math.log((recent + 1) / (earlier + 1));
 	}
 
 	/**
@@ -267,26 +211,6 @@ public final class ValueFeatures {
 	static long daysLate(Bill bill, LocalDate asOf) {
 		LocalDate settled = bill.settledAt(asOf).map(LocalDateTime::toLocalDate).orElse(asOf);
 		return Math.max(0, ChronoUnit.DAYS.between(bill.dueOn(), settled));
-	}
-
-	/**
-	 * Reached dunning contacts of the last 12 months whose 48 h had passed by the end of D without any payment.
-	 */
-	static int unansweredDunning(CustomerHistory history, LocalDate asOf) {
-		LocalDateTime endOfD = asOf.plusDays(1).atStartOfDay();
-		int unanswered = 0;
-		for (Contact c : contactsInLast12Months(history, asOf)) {
-			LocalDateTime deadline = c.contactedAt().plus(RESPONSE_WINDOW);
-			if (!c.reached() || deadline.isAfter(endOfD)) {
-				continue;
-			}
-			boolean paid = history.payments().stream().map(Payment::paidAt)
-				.anyMatch(t -> !t.isBefore(c.contactedAt()) && !t.isAfter(deadline));
-			if (!paid) {
-				unanswered++;
-			}
-		}
-		return unanswered;
 	}
 
 }

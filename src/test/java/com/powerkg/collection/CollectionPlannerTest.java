@@ -28,8 +28,16 @@ class CollectionPlannerTest {
 		return new CollectionCase("C1", false, tags, List.of(bills), 200, null);
 	}
 
+	/** Seed 004's settle windows, 1-10, 11-20, 21-31 (the taxonomy's defaults, V0005). */
+	static final SettleWindows PAPER = new SettleWindows(1, 10, 11, 20, 21, 31);
+
 	static List<CollectionTask> plan(CollectionCase c) {
-		return CollectionPlanner.plan(c, D);
+		return plan(c, D);
+	}
+
+	/** The planned tasks of one customer on D with the paper's settle windows. */
+	static List<CollectionTask> plan(CollectionCase c, LocalDate d) {
+		return CollectionPlanner.plan(c, d, PAPER);
 	}
 
 	static CollectionTask dunning(CollectionCase c) {
@@ -146,7 +154,7 @@ class CollectionPlannerTest {
 			var c = postpaid(Set.of(SETTLES_MID), bill("b", -10, 100));
 			var midFromTheTwentyFirst = new SettleWindows(1, 10, 21, 25, 26, 31);
 
-			assertThat(CollectionPlanner.plan(c, D)).as("d = 20 is in the paper's mid window").isNotEmpty();
+			assertThat(plan(c, D)).as("d = 20 is in the paper's mid window").isNotEmpty();
 			assertThat(CollectionPlanner.plan(c, D, midFromTheTwentyFirst)).as("the steward moved mid to 21-25: it waits").isEmpty();
 		}
 
@@ -240,12 +248,12 @@ class CollectionPlannerTest {
 					var low = new CollectionCase("C1", false, tags, bills, 0, null);
 					var high = new CollectionCase("C1", false, tags, bills, 1_000_000, null);
 					if (CollectionPlanner.usesAverage(false, tags)) {
-						assertThat(CollectionPlanner.plan(low, D)).as("%s uses the average", tags).isNotEqualTo(CollectionPlanner.plan(high, D));
+						assertThat(plan(low, D)).as("%s uses the average", tags).isNotEqualTo(plan(high, D));
 					}
 					else {
 						for (LocalDate d : List.of(D, D.withDayOfMonth(3), D.withDayOfMonth(28))) {
-							assertThat(CollectionPlanner.plan(low, d)).as("%s with %s on %s", tags, bills, d)
-								.isEqualTo(CollectionPlanner.plan(high, d));
+							assertThat(plan(low, d)).as("%s with %s on %s", tags, bills, d)
+								.isEqualTo(plan(high, d));
 							assertThat(CollectionPlanner.baseline(low, d)).isEqualTo(CollectionPlanner.baseline(high, d));
 						}
 					}
@@ -263,13 +271,13 @@ class CollectionPlannerTest {
 
 		@Test
 		void rule7ArrearsAndAnomaliesFirstResponsiveBeforeUnresponsive() {
-			var responsive = CollectionPlanner.plan(new CollectionCase("A", false, Set.of(REPEATED_ARREARS, DUNNING_RESPONSIVE),
+			var responsive = plan(new CollectionCase("A", false, Set.of(REPEATED_ARREARS, DUNNING_RESPONSIVE),
 					List.of(bill("a", 5, 10)), 100, null), D).getFirst();
-			var unknown = CollectionPlanner.plan(new CollectionCase("B", false, Set.of(BILLING_ANOMALY), List.of(bill("b", 5, 10)), 100,
+			var unknown = plan(new CollectionCase("B", false, Set.of(BILLING_ANOMALY), List.of(bill("b", 5, 10)), 100,
 					null), D).getFirst();
-			var unresponsive = CollectionPlanner.plan(new CollectionCase("C", false, Set.of(REPEATED_ARREARS, DUNNING_UNRESPONSIVE),
+			var unresponsive = plan(new CollectionCase("C", false, Set.of(REPEATED_ARREARS, DUNNING_UNRESPONSIVE),
 					List.of(bill("c", 5, 999)), 100, null), D).getFirst();
-			var early = CollectionPlanner.plan(new CollectionCase("D", false, Set.of(SETTLES_EARLY), List.of(bill("d", 5, 5000)), 100,
+			var early = plan(new CollectionCase("D", false, Set.of(SETTLES_EARLY), List.of(bill("d", 5, 5000)), 100,
 					null), D).getFirst();
 			var ranked = new java.util.ArrayList<>(List.of(early, unresponsive, unknown, responsive));
 			ranked.sort(CollectionPlanner.ORDER);
@@ -287,7 +295,7 @@ class CollectionPlannerTest {
 			assertThat(noDunning(postpaid(Set.of(SETTLES_LATE), bill("b", -10, 100)))).as("late payers are not reminded yet").isTrue();
 			assertThat(dunning(postpaid(Set.of(SETTLES_LATE), bill("b", 10, 100))).round()).as("but an overdue bill is dunned")
 				.isEqualTo(2);
-			var onTheFifth = CollectionPlanner.plan(postpaid(Set.of(SETTLES_MID), bill("b", -10, 100)), LocalDate.of(2026, 11, 5));
+			var onTheFifth = plan(postpaid(Set.of(SETTLES_MID), bill("b", -10, 100)), LocalDate.of(2026, 11, 5));
 			assertThat(onTheFifth).as("d = 5: the mid window comes later").isEmpty();
 			assertThat(dunning(postpaid(Set.of(SETTLES_LATE, REPEATED_ARREARS), bill("b", -10, 100))).round())
 				.as("rule 8 is for everyone else: repeated arrears come first, even late payers").isEqualTo(1);
