@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import com.powerkg.contract.ContractCodes;
 import com.powerkg.contract.ValueDimension;
+import com.powerkg.tagging.TagCode;
 import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumValueDefinition;
 import graphql.schema.idl.SchemaParser;
@@ -18,17 +19,12 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The GraphQL enums that carry a contract code hold exactly the constants of the one Java enum for it. */
+/** The GraphQL enums that carry a contract code (or a tag code) hold exactly the constants of the one Java enum for it. */
 class ContractCodesTest {
 
 	@Test
 	void theGraphQlEnumsOfContractCodesAreTheSharedEnums() throws IOException {
-		TypeDefinitionRegistry schema = new TypeDefinitionRegistry();
-		try (Stream<Path> files = Files.list(Path.of("graphql"))) {
-			for (Path file : files.filter(f -> f.toString().endsWith(".graphqls")).sorted().toList()) {
-				schema.merge(new SchemaParser().parse(Files.readString(file)));
-			}
-		}
+		TypeDefinitionRegistry schema = schema();
 		assertThat(values(schema, "UsageCategory")).containsExactlyElementsOf(ContractCodes.names(ContractCodes.UsageCategory.class));
 		assertThat(values(schema, "PaymentMode")).containsExactlyElementsOf(ContractCodes.names(ContractCodes.PaymentMode.class));
 		assertThat(values(schema, "Importance")).containsExactlyElementsOf(ContractCodes.names(ContractCodes.Importance.class));
@@ -41,6 +37,22 @@ class ContractCodesTest {
 		channels.addAll(ContractCodes.names(ContractCodes.WorkOrderChannel.class));
 		assertThat(values(schema, "Channel")).containsExactlyInAnyOrderElementsOf(channels);
 		assertThat(values(schema, "Dimension")).containsExactlyElementsOf(ContractCodes.names(ValueDimension.class));
+	}
+
+	@Test
+	void theGraphQlTagCodesAreTheTagRulesCodes() throws IOException {
+		// the taxonomy in the graph is checked against TagCode when a run starts (TaggingStage.loadParameters)
+		assertThat(values(schema(), "TagCode")).containsExactlyElementsOf(ContractCodes.names(TagCode.class));
+	}
+
+	private static TypeDefinitionRegistry schema() throws IOException {
+		TypeDefinitionRegistry schema = new TypeDefinitionRegistry();
+		try (Stream<Path> files = Files.list(Path.of("graphql"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".graphqls")).sorted().toList()) {
+				schema.merge(new SchemaParser().parse(Files.readString(file)));
+			}
+		}
+		return schema;
 	}
 
 	private static List<String> values(TypeDefinitionRegistry schema, String enumName) {

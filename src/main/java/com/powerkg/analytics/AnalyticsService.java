@@ -18,7 +18,6 @@ import java.util.concurrent.Semaphore;
 
 import jakarta.annotation.PreDestroy;
 
-import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.collection.CollectionCases;
 import com.powerkg.collection.CollectionPlan;
 import com.powerkg.collection.PlanBuilder;
@@ -33,6 +32,7 @@ import com.powerkg.portrait.ChannelMix;
 import com.powerkg.portrait.ChannelMixes;
 import com.powerkg.run.AnalyticsRun;
 import com.powerkg.run.AnalyticsRuns;
+import com.powerkg.run.RunParameter;
 import com.powerkg.segmentation.FeatureMatrix;
 import com.powerkg.segmentation.SegmentationStage;
 import com.powerkg.segmentation.ValueFeatures;
@@ -119,7 +119,7 @@ public class AnalyticsService {
 	 * @param parameters        the parameters used, {@code TAG.name -> value}
 	 * @param duration          the pass over the histories (tags, features, indicators, channel mixes, plan cases)
 	 */
-	public record TagResult(long customersAnalysed, Map<TagCode, Long> customersPerTag, Map<String, Object> parameters,
+	public record TagResult(long customersAnalysed, Map<TagCode, Long> customersPerTag, List<RunParameter> parameters,
 			Duration duration) {
 
 		public double customersPerSecond() {
@@ -170,8 +170,7 @@ public class AnalyticsService {
 			this.runs.refreshPlannerStatistics()
 				.ifPresent(took -> log.info("Analytics run {}: planner statistics refreshed in {} ms", id, took.toMillis()));
 			var tags = pass.tags();
-			List<String> parameters = tags.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
-			this.runs.succeedAndPublish(id, tags.customersAnalysed(), tags.customersPerTag(), parameters, seconds(tags.duration()));
+			this.runs.succeedAndPublish(id, tags.customersAnalysed(), tags.customersPerTag(), tags.parameters(), seconds(tags.duration()));
 			log.info("Analytics run {} published after {} s", id, Math.round((System.nanoTime() - started) / 1e9));
 			outcome = new Outcome(id, tags, segments, credit, plan, pass.time());
 		}
@@ -259,7 +258,7 @@ public class AnalyticsService {
 				customers += batch.ids().size();
 			}
 			Duration time = Duration.ofNanos(System.nanoTime() - started);
-			var tags = new TagResult(customers, counts, tagger.parameters().values(), time);
+			var tags = new TagResult(customers, counts, tagger.parameters().forRun(), time);
 			log.info("histories: {} customers analysed in {} ms ({} customers/s): tags, features, credit indicators, channel mixes "
 					+ "and plan cases from one read", customers, time.toMillis(), Math.round(tags.customersPerSecond()));
 			return new Pass(tags, matrix, CreditInputs.concat(credit), plan, time);

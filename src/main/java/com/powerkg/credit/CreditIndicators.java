@@ -9,7 +9,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.powerkg.contract.ContractCodes.SocialCredit;
+import com.powerkg.contract.ContractCodes.WorkOrderTopic;
+import com.powerkg.contract.ContractCodes.WorkOrderType;
 import com.powerkg.history.CustomerHistory.Bill;
 import com.powerkg.history.CustomerHistory.Payment;
 import com.powerkg.history.CustomerHistory;
@@ -28,9 +32,12 @@ import com.powerkg.history.HistoryFacts;
 public final class CreditIndicators {
 
 	/** Complaints that speak of the supply itself: power quality, outages, billing. */
-	static final Set<String> QUALITY_TOPICS = Set.of("POWER_QUALITY", "OUTAGE", "BILLING");
+	static final Set<String> QUALITY_TOPICS = Set.of(WorkOrderTopic.POWER_QUALITY.name(), WorkOrderTopic.OUTAGE.name(),
+			WorkOrderTopic.BILLING.name());
 
-	static final Map<String, Double> SOCIAL_CREDIT = Map.of("A", 0.0, "B", 1.0, "C", 2.0, "D", 3.0);
+	/** A = 0 … D = 3: the contract's order of the grades. */
+	static final Map<String, Double> SOCIAL_CREDIT = Arrays.stream(SocialCredit.values())
+		.collect(Collectors.toUnmodifiableMap(SocialCredit::name, g -> (double) g.ordinal()));
 
 	/** A bill issued within this many months before T makes a customer's history recent (drift gate). */
 	public static final int RECENT_MONTHS = 3;
@@ -56,7 +63,7 @@ public final class CreditIndicators {
 		}
 		x[CreditIndicator.UNANSWERED_DUNNING.ordinal()] = HistoryFacts.unansweredDunning(history, asOf);
 		x[CreditIndicator.QUALITY_COMPLAINTS.ordinal()] = HistoryFacts.workOrdersInLast12Months(history, asOf).stream()
-			.filter(w -> "COMPLAINT".equals(w.type()) && QUALITY_TOPICS.contains(w.topic()))
+			.filter(w -> WorkOrderType.COMPLAINT.name().equals(w.type()) && QUALITY_TOPICS.contains(w.topic()))
 			.count();
 		x[CreditIndicator.ANNUAL_KWH.ordinal()] = annualKwh(history, asOf);
 		x[CreditIndicator.GROWTH_12M.ordinal()] = HistoryFacts.growth(HistoryFacts.usageByMonth(history), HistoryFacts.lastMonth(asOf), 12);

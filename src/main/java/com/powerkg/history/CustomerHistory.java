@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import com.powerkg.contract.ContractCodes.PaymentKind;
+
 /**
  * Everything the analytics know of one customer, read once per run ({@link HistoryReader}) and handed to every stage:
  * the tag rules, the value features and the credit indicators each take what they need of it as of their date. Only
@@ -129,7 +131,7 @@ public record CustomerHistory(Profile profile, List<Bill> bills, List<Payment> p
 		}
 
 		public boolean topUp() {
-			return "TOPUP".equals(this.kind);
+			return PaymentKind.TOPUP.name().equals(this.kind);
 		}
 
 	}

@@ -9,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.powerkg.contract.ContractCodes.Anomaly;
+import com.powerkg.contract.ContractCodes.DunningResponse;
+import com.powerkg.contract.ContractCodes.PaymentKind;
+import com.powerkg.contract.ContractCodes.PaymentMode;
+import com.powerkg.contract.ContractCodes.WorkOrderTopic;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Label;
@@ -77,7 +82,7 @@ final class EmbeddedHistories {
 				(String) p.get("socialCredit"));
 		var profile = new CustomerHistory.Profile(id, (String) p.get("usageCategory"), (String) p.get("importance"),
 				number(p, "voltageKv"), number(p, "contractCapacityKva"), (String) p.get("industryCode"), (String) p.get("region"),
-				"PREPAID".equals(p.get("paymentMode")), enterprise);
+				PaymentMode.PREPAID.name().equals(p.get("paymentMode")), enterprise);
 
 		List<CustomerHistory.Payment> payments = new ArrayList<>();
 		Map<String, List<CustomerHistory.Payment>> byBill = new HashMap<>();
@@ -89,7 +94,7 @@ final class EmbeddedHistories {
 				continue;
 			}
 			String billId = (String) v.get("billId");
-			if (billId == null && !"TOPUP".equals(v.get("kind"))) {
+			if (billId == null && !PaymentKind.TOPUP.name().equals(v.get("kind"))) {
 				billId = endKey(n, SETTLES); // imported before the payment kept its bill's id
 			}
 			var payment = new CustomerHistory.Payment((String) v.get("id"), paidAt, ((Number) v.get("amount")).doubleValue(),
@@ -111,7 +116,7 @@ final class EmbeddedHistories {
 			}
 			String billId = (String) v.get("id");
 			bills.add(new CustomerHistory.Bill(billId, YearMonth.parse((String) v.get("period")), issuedOn, (LocalDate) v.get("dueOn"),
-					((Number) v.get("amount")).doubleValue(), v.get("anomaly") == null ? "NONE" : (String) v.get("anomaly"),
+					((Number) v.get("amount")).doubleValue(), v.get("anomaly") == null ? Anomaly.NONE.name() : (String) v.get("anomaly"),
 					byBill.getOrDefault(billId, List.of())));
 		}
 		bills.sort(Comparator.comparing(CustomerHistory.Bill::period).thenComparing(CustomerHistory.Bill::id));
@@ -129,7 +134,7 @@ final class EmbeddedHistories {
 				billId = endKey(n, CONCERNS);
 			}
 			contacts.add(new CustomerHistory.Contact((String) v.get("id"), at, ((Number) v.get("round")).intValue(), (String) v.get("method"),
-					(Boolean) v.get("reached"), v.get("response") == null ? "NONE" : (String) v.get("response"), billId));
+					(Boolean) v.get("reached"), v.get("response") == null ? DunningResponse.NONE.name() : (String) v.get("response"), billId));
 		}
 		contacts.sort(Comparator.comparing(CustomerHistory.Contact::contactedAt).thenComparing(CustomerHistory.Contact::id));
 
@@ -148,7 +153,7 @@ final class EmbeddedHistories {
 			Map<String, Object> v = r.getEndNode().getProperties("createdAt", "type", "topic", "channel");
 			LocalDateTime at = (LocalDateTime) v.get("createdAt");
 			if (at.isBefore(until)) {
-				orders.add(new CustomerHistory.WorkOrder(at, (String) v.get("type"), v.get("topic") == null ? "OTHER" : (String) v.get("topic"),
+				orders.add(new CustomerHistory.WorkOrder(at, (String) v.get("type"), v.get("topic") == null ? WorkOrderTopic.OTHER.name() : (String) v.get("topic"),
 						(String) v.get("channel")));
 			}
 		}

@@ -17,6 +17,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import com.powerkg.contract.ContractCodes.Anomaly;
+import com.powerkg.contract.ContractCodes.DunningResponse;
+import com.powerkg.contract.ContractCodes.WorkOrderTopic;
 import com.powerkg.graph.CypherResource;
 import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.GraphReads;
@@ -191,14 +194,14 @@ public class HistoryReader {
 		for (Value v : record.get("bills").values()) {
 			String billId = v.get(0).asString();
 			bills.add(new CustomerHistory.Bill(billId, YearMonth.parse(v.get(1).asString()), v.get(2).asLocalDate(),
-					v.get(3).asLocalDate(), v.get(4).asDouble(), v.get(5).asString("NONE"), byBill.getOrDefault(billId, List.of())));
+					v.get(3).asLocalDate(), v.get(4).asDouble(), v.get(5).asString(Anomaly.NONE.name()), byBill.getOrDefault(billId, List.of())));
 		}
 		bills.sort(Comparator.comparing(CustomerHistory.Bill::period).thenComparing(CustomerHistory.Bill::id));
 
 		List<CustomerHistory.Contact> contacts = new ArrayList<>(record.get("contacts").size());
 		for (Value v : record.get("contacts").values()) {
 			contacts.add(new CustomerHistory.Contact(v.get(0).asString(), v.get(1).asLocalDateTime(), v.get(2).asInt(),
-					v.get(3).asString(), v.get(4).asBoolean(), v.get(5).asString("NONE"), v.get(6).asString(null)));
+					v.get(3).asString(), v.get(4).asBoolean(), v.get(5).asString(DunningResponse.NONE.name()), v.get(6).asString(null)));
 		}
 		contacts.sort(Comparator.comparing(CustomerHistory.Contact::contactedAt).thenComparing(CustomerHistory.Contact::id));
 
@@ -210,7 +213,7 @@ public class HistoryReader {
 
 		List<CustomerHistory.WorkOrder> orders = new ArrayList<>(record.get("orders").size());
 		for (Value v : record.get("orders").values()) {
-			orders.add(new CustomerHistory.WorkOrder(v.get(0).asLocalDateTime(), v.get(1).asString(), v.get(2).asString("OTHER"),
+			orders.add(new CustomerHistory.WorkOrder(v.get(0).asLocalDateTime(), v.get(1).asString(), v.get(2).asString(WorkOrderTopic.OTHER.name()),
 					v.get(3).asString(null)));
 		}
 		orders.sort(Comparator.comparing(CustomerHistory.WorkOrder::createdAt));

@@ -200,12 +200,14 @@ public class AnalyticsRuns {
 	}
 
 	/** @param tagCounts customers per tag code, in the order the run shows them */
-	public void succeedAndPublish(String id, long customersAnalysed, Map<?, Long> tagCounts, List<String> parameters,
+	public void succeedAndPublish(String id, long customersAnalysed, Map<?, Long> tagCounts, List<RunParameter> parameters,
 			double tagSeconds) {
 		List<String> codes = tagCounts.keySet().stream().map(String::valueOf).toList();
 		boolean published = !this.driver.executableQuery(FINISH)
 			.withParameters(Map.of("id", id, "customersAnalysed", customersAnalysed, "tagCodes", codes, "tagCustomers",
-					List.copyOf(tagCounts.values()), "parameters", parameters, "tagSeconds", tagSeconds))
+					List.copyOf(tagCounts.values()), "parameterTags", parameters.stream().map(RunParameter::tag).toList(),
+					"parameterNames", parameters.stream().map(RunParameter::name).toList(), "parameterValues",
+					parameters.stream().map(RunParameter::value).toList(), "tagSeconds", tagSeconds))
 			.execute()
 			.records()
 			.isEmpty();
@@ -276,11 +278,22 @@ public class AnalyticsRuns {
 		return counts;
 	}
 
+	private static List<RunParameter> ruleParameters(Figures run) {
+		List<String> tag = run.texts("parameterTags");
+		List<String> name = run.texts("parameterNames");
+		List<String> value = run.texts("parameterValues");
+		List<RunParameter> parameters = new ArrayList<>();
+		for (int i = 0; i < tag.size(); i++) {
+			parameters.add(new RunParameter(tag.get(i), name.get(i), value.get(i)));
+		}
+		return parameters;
+	}
+
 	private static AnalyticsRun toRun(Value v) {
 		Figures f = new Figures(v);
 		return new AnalyticsRun(f.text("id"), v.get("asOf").asLocalDate(), f.text("status"), v.get("startedAt").asLocalDateTime(),
 				v.get("finishedAt").isNull() ? null : v.get("finishedAt").asLocalDateTime(), v.get("current").asBoolean(),
-				f.whole("customersAnalysed"), tagCounts(f), f.texts("parameters"), f.number("tagSeconds"), f.text("message"),
+				f.whole("customersAnalysed"), tagCounts(f), ruleParameters(f), f.number("tagSeconds"), f.text("message"),
 				f.number("featureSeconds"), f.number("segmentSeconds"), f.whole("segmentSeed"), f.text("comparedWithRun"), f);
 	}
 

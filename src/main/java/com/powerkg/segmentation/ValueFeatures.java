@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.powerkg.contract.ContractCodes.Importance;
 import com.powerkg.history.CustomerHistory.Bill;
 import com.powerkg.history.CustomerHistory.MonthlyUsage;
 import com.powerkg.history.CustomerHistory;
@@ -54,8 +55,8 @@ public final class ValueFeatures {
 	/** Manufacturing divisions with continuous hazardous processes: petroleum, chemicals, ferrous and non-ferrous smelting. */
 	static final Set<String> CRITICAL_DIVISIONS = Set.of("C25", "C26", "C31", "C32");
 
-	static final Map<String, Double> IMPORTANCE_GRADES = Map.of("SPECIAL", 4.0, "FIRST", 3.0, "SECOND", 2.0, "TEMPORARY", 1.0,
-			"NONE", 0.0);
+	static final Map<String, Double> IMPORTANCE_GRADES = Map.of(Importance.SPECIAL.name(), 4.0, Importance.FIRST.name(), 3.0,
+			Importance.SECOND.name(), 2.0, Importance.TEMPORARY.name(), 1.0, Importance.NONE.name(), 0.0);
 
 	private ValueFeatures() {
 	}
@@ -74,7 +75,7 @@ public final class ValueFeatures {
 		x[Feature.SERVICE_CONTACTS.ordinal()] = HistoryFacts.workOrdersInLast12Months(history, asOf).size()
 				+ HistoryFacts.contactsInLast12Months(history, asOf).size();
 
-		x[Feature.IMPORTANCE_GRADE.ordinal()] = IMPORTANCE_GRADES.getOrDefault(profile.importance() == null ? "NONE" : profile.importance(), 0.0);
+		x[Feature.IMPORTANCE_GRADE.ordinal()] = IMPORTANCE_GRADES.getOrDefault(profile.importance() == null ? Importance.NONE.name() : profile.importance(), 0.0);
 		x[Feature.VOLTAGE_LEVEL.ordinal()] = profile.voltageKv() == null ? Double.NaN : profile.voltageKv();
 		x[Feature.CONTRACT_CAPACITY.ordinal()] = profile.contractCapacityKva() == null ? Double.NaN : profile.contractCapacityKva();
 		x[Feature.CRITICAL_INDUSTRY.ordinal()] = critical(profile.industryCode()) ? 1 : 0;

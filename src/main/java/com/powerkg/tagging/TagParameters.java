@@ -3,6 +3,8 @@ package com.powerkg.tagging;
 import java.util.List;
 import java.util.Map;
 
+import com.powerkg.run.RunParameter;
+
 /**
  * The rule parameters stewards maintain in the graph ({@code (:Tag)-[:HAS_PARAMETER]->(:RuleParameter)}), keyed
  * {@code TAG.name}. A rule asking for a parameter the graph does not have fails with a message that says which
@@ -34,6 +36,25 @@ public record TagParameters(Map<String, Object> values) {
 			return list.stream().map(String.class::cast).toList();
 		}
 		throw invalid(tag, name, value(tag, name), "a list of strings");
+	}
+
+	/** The parameters as a run records them, by tag and name, each value as the taxonomy shows it. */
+	public List<RunParameter> forRun() {
+		return this.values.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> {
+			int dot = e.getKey().indexOf('.');
+			return new RunParameter(e.getKey().substring(0, dot), e.getKey().substring(dot + 1), text(e.getValue()));
+		}).toList();
+	}
+
+	/** A parameter's value as stewards read it: a list comma-separated, a whole number without ".0". */
+	static String text(Object value) {
+		if (value instanceof List<?> list) {
+			return String.join(", ", list.stream().map(String::valueOf).toList());
+		}
+		if (value instanceof Double d && d == Math.rint(d)) {
+			return String.valueOf(d.longValue());
+		}
+		return String.valueOf(value);
 	}
 
 	private Object value(TagCode tag, String name) {

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import com.powerkg.contract.ContractCodes.ContactMethod;
+import com.powerkg.contract.ContractCodes.DunningResponse;
 import com.powerkg.history.CustomerHistory.Bill;
 import com.powerkg.history.CustomerHistory.Contact;
 import com.powerkg.history.CustomerHistory.Payment;
@@ -37,7 +39,7 @@ import static com.powerkg.tagging.TagCode.*;
  */
 public final class TagRules {
 
-	private static final Set<String> REMOTE_DUNNING = Set.of("PHONE", "SMS");
+	private static final Set<String> REMOTE_DUNNING = Set.of(ContactMethod.PHONE.name(), ContactMethod.SMS.name());
 
 	private final TagParameters parameters;
 
@@ -56,11 +58,11 @@ public final class TagRules {
 		settleHabit(history, window, SETTLES_LATE).ifPresent(tags::add);
 		dunningResponse(history, window).ifPresent(tags::add);
 		smallFrequentTopUp(history, window).ifPresent(tags::add);
-		statement(history, window, DUNNING_AVERSE, "REFUSES_ALL_DUNNING", null).ifPresent(tags::add);
-		statement(history, window, PHONE_DUNNING_AVERSE, "REFUSES_PHONE", null).ifPresent(tags::add);
-		statement(history, window, NO_DUNNING_THIS_MONTH, "REFUSES_THIS_MONTH", window.month().atDay(1).minusDays(1)).ifPresent(tags::add);
-		statement(history, window, CONTACT_UPDATED, "CONTACT_UPDATED", window.monthsBefore(months(CONTACT_UPDATED))).ifPresent(tags::add);
-		statement(history, window, CONTACT_ADDED, "CONTACT_ADDED", window.monthsBefore(months(CONTACT_ADDED))).ifPresent(tags::add);
+		statement(history, window, DUNNING_AVERSE, DunningResponse.REFUSES_ALL_DUNNING, null).ifPresent(tags::add);
+		statement(history, window, PHONE_DUNNING_AVERSE, DunningResponse.REFUSES_PHONE, null).ifPresent(tags::add);
+		statement(history, window, NO_DUNNING_THIS_MONTH, DunningResponse.REFUSES_THIS_MONTH, window.month().atDay(1).minusDays(1)).ifPresent(tags::add);
+		statement(history, window, CONTACT_UPDATED, DunningResponse.CONTACT_UPDATED, window.monthsBefore(months(CONTACT_UPDATED))).ifPresent(tags::add);
+		statement(history, window, CONTACT_ADDED, DunningResponse.CONTACT_ADDED, window.monthsBefore(months(CONTACT_ADDED))).ifPresent(tags::add);
 		return tags;
 	}
 
@@ -199,11 +201,11 @@ public final class TagRules {
 	 * A stated preference or contact change: the latest contact with this response up to D and, when
 	 * {@code after} is given, after that date.
 	 */
-	private Optional<TagAssignment> statement(CustomerHistory history, Window window, TagCode tag, String response,
+	private Optional<TagAssignment> statement(CustomerHistory history, Window window, TagCode tag, DunningResponse response,
 			LocalDate after) {
 		Optional<Contact> latest = history.contacts()
 			.stream()
-			.filter(c -> response.equals(c.response()) && window.includes(c.contactedAt()))
+			.filter(c -> response.name().equals(c.response()) && window.includes(c.contactedAt()))
 			.filter(c -> after == null || c.contactedAt().toLocalDate().isAfter(after))
 			.max(Comparator.comparing(Contact::contactedAt));
 		return latest.flatMap(c -> assign(tag, List.of(c.id()), () -> "stated " + response + " on " + c.contactedAt()));

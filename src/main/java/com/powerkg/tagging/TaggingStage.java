@@ -66,7 +66,7 @@ public class TaggingStage {
 
 	public TagParameters loadParameters() {
 		Map<String, Object> values = new LinkedHashMap<>();
-		this.reads.records(PARAMETERS, Map.of()).forEach(r -> values.put(r.get("key").asString(), r.get("value").asObject()));
+		this.reads.records(PARAMETERS, Map.of()).forEach(r -> values.put(r.get("tag").asString() + "." + r.get("name").asString(), r.get("value").asObject()));
 		return new TagParameters(values);
 	}
 

@@ -59,7 +59,7 @@ class TaxonomyController {
 		Map<String, Object> row = this.driver.executableQuery(SET_RULE_PARAMETER)
 			.withParameters(Map.of("tag", tag, "name", name, "value", parsed, "reason", why, "by", caller.name()))
 			.execute().records().getFirst().asMap();
-		return new TagTaxonomy.Parameter((String) row.get("name"), text(row.get("value")), (String) row.get("unit"),
+		return new TagTaxonomy.Parameter((String) row.get("name"), TagParameters.text(row.get("value")), (String) row.get("unit"),
 				(String) row.get("description"));
 	}
 
@@ -106,21 +106,11 @@ class TaxonomyController {
 			.map(t -> new TagTaxonomy.Tag((String) t.get("code"), (String) t.get("nameZh"), (String) t.get("nameEn"),
 					(String) t.get("description"), (List<String>) t.get("broader"),
 					((List<Map<String, Object>>) t.get("parameters")).stream()
-						.map(p -> new TagTaxonomy.Parameter((String) p.get("name"), text(p.get("value")), (String) p.get("unit"),
+						.map(p -> new TagTaxonomy.Parameter((String) p.get("name"), TagParameters.text(p.get("value")), (String) p.get("unit"),
 								(String) p.get("description")))
 						.toList()))
 			.toList();
 		return new TagTaxonomy.Category((String) row.get("code"), (String) row.get("nameZh"), (String) row.get("nameEn"), tags);
-	}
-
-	private static String text(Object value) {
-		if (value instanceof List<?> list) {
-			return String.join(", ", list.stream().map(String::valueOf).toList());
-		}
-		if (value instanceof Double d && d == Math.rint(d)) {
-			return String.valueOf(d.longValue());
-		}
-		return String.valueOf(value);
 	}
 
 	@SchemaMapping(typeName = "Customer")

@@ -4,7 +4,8 @@
 MATCH (r:AnalyticsRun {id: $id})
 WHERE r.status = 'RUNNING'
 SET r.status = 'SUCCEEDED', r.finishedAt = localdatetime(), r.customersAnalysed = $customersAnalysed,
-    r.tagCodes = $tagCodes, r.tagCustomers = $tagCustomers, r.parameters = $parameters, r.tagSeconds = $tagSeconds
+    r.tagCodes = $tagCodes, r.tagCustomers = $tagCustomers, r.parameterTags = $parameterTags,
+    r.parameterNames = $parameterNames, r.parameterValues = $parameterValues, r.tagSeconds = $tagSeconds
 MERGE (p:Publication {name: 'current'})
 WITH r, p
 OPTIONAL MATCH (p)-[old:PUBLISHES]->()

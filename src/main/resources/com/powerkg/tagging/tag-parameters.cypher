@@ -1,3 +1,3 @@
 MATCH (t:Tag)-[:HAS_PARAMETER]->(p:RuleParameter)
-RETURN t.code + '.' + p.name AS key, p.value AS value
-ORDER BY key
+RETURN t.code AS tag, p.name AS name, p.value AS value
+ORDER BY tag, name

@@ -12,6 +12,7 @@ import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.ingest.CsvImporter;
 import com.powerkg.run.AnalyticsRun;
 import com.powerkg.run.AnalyticsRuns;
+import com.powerkg.run.RunParameter;
 import com.powerkg.run.RunRefusedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,27 @@ class AnalyticsRunsTest {
 		}
 		finally {
 			this.driver.executableQuery("MATCH (r:AnalyticsRun {id: 'run-before-v0015'}) DELETE r").execute();
+		}
+	}
+
+	/** A run analysed before its rule parameters were typed keeps them: V0019 splits "TAG.name=value" into three lists. */
+	@Test
+	void ruleParametersOfARunAnalysedBeforeTheyWereTypedAreKeptByTheMigration() throws IOException {
+		this.driver.executableQuery("CREATE (:AnalyticsRun {id: 'run-before-v0019', asOf: date('2025-01-20'), status: 'FAILED', "
+				+ "startedAt: localdatetime('2025-01-20T01:00'), parameters: ['REPEATED_ARREARS.minOverdueBills=3', "
+				+ "'DUNNING_AVERSE.methods=[PHONE, SMS]', 'BILLING_ANOMALY.ratio=0.3']})").execute();
+		try {
+			String script = Files.readString(Path.of("cypher/migrations/V0019__Typed_run_parameters.cypher"));
+			this.driver.executableQuery(script.substring(0, script.lastIndexOf(';'))).execute();
+
+			assertThat(this.runs.byId("run-before-v0019")).get().satisfies(run -> assertThat(run.ruleParameters()).containsExactly(
+					new RunParameter("REPEATED_ARREARS", "minOverdueBills", "3"), new RunParameter("DUNNING_AVERSE", "methods", "PHONE, SMS"),
+					new RunParameter("BILLING_ANOMALY", "ratio", "0.3")));
+			assertThat(count("MATCH (r:AnalyticsRun {id: $run}) WHERE r.parameters IS NOT NULL RETURN count(r) AS n", "run-before-v0019"))
+				.isZero();
+		}
+		finally {
+			this.driver.executableQuery("MATCH (r:AnalyticsRun {id: 'run-before-v0019'}) DELETE r").execute();
 		}
 	}
 

@@ -115,6 +115,15 @@ class TaggingThroughAnalyzeTest {
 			.containsExactly(countOf("SMALL_FREQUENT_TOPUP"))
 			.path("analyticsRuns[0].customersAnalysed").entity(Integer.class)
 			.isEqualTo((int) this.driver.executableQuery("MATCH (c:Customer) RETURN count(c) AS n").execute().records().getFirst().get("n").asLong());
+		// the parameters as typed figures: by tag and name, one per parameter in the graph
+		this.graphQl.document("{ analyticsRuns(last: 1) { parameters ruleParameters { tag name value } } }")
+			.execute()
+			.path("analyticsRuns[0].ruleParameters[?(@.tag == 'REPEATED_ARREARS' && @.name == 'minOverdueBills')].value")
+			.entityList(String.class).containsExactly("3")
+			.path("analyticsRuns[0].ruleParameters").entityList(Object.class)
+			.hasSize((int) this.driver.executableQuery("MATCH (:Tag)-[:HAS_PARAMETER]->(p:RuleParameter) RETURN count(p) AS n")
+				.execute().records().getFirst().get("n").asLong())
+			.path("analyticsRuns[0].parameters").entityList(String.class).contains("REPEATED_ARREARS.minOverdueBills=3");
 	}
 
 	@Test
