@@ -14,9 +14,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import com.powerkg.contract.ContractCodes.ContactMethod;
 import com.powerkg.graph.CypherResource;
+import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.GraphReads;
 import com.powerkg.run.AnalyticsRuns;
 import com.powerkg.tagging.TagCode;
@@ -24,9 +26,12 @@ import com.powerkg.tagging.TaggingStage;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,6 +61,8 @@ public class CollectionPlans {
 
 	private static final List<String> AVERAGE_TAGS = CollectionPlanner.AVERAGE_TAGS.stream().map(Enum::name).toList();
 
+	private static final Set<String> AVERAGE_TAG_SET = Set.copyOf(AVERAGE_TAGS);
+
 	private final GraphReads reads;
 
 	private final AnalyticsRuns runs;
@@ -72,10 +79,28 @@ public class CollectionPlans {
 
 	private final TaggingStage tagging;
 
+	/** The embedded database's own API, when the database is in this process; null: the plan is read through Cypher. */
+	private final EmbeddedPlanReads embedded;
+
+	/** Reads through Cypher (any database). */
 	public CollectionPlans(GraphReads reads, AnalyticsRuns runs, TaggingStage tagging) {
+		this(reads, runs, tagging, (GraphDatabaseService) null);
+	}
+
+	/**
+	 * @param embedded the embedded database, read through its own API (the open bills' index seek in Cypher, the rest
+	 *                 from the nodes); null: through Cypher
+	 */
+	public CollectionPlans(GraphReads reads, AnalyticsRuns runs, TaggingStage tagging, GraphDatabaseService embedded) {
 		this.reads = reads;
 		this.runs = runs;
 		this.tagging = tagging;
+		this.embedded = (embedded != null) ? new EmbeddedPlanReads(embedded) : null;
+	}
+
+	@Autowired
+	public CollectionPlans(GraphReads reads, AnalyticsRuns runs, TaggingStage tagging, ObjectProvider<EmbeddedNeo4j> embedded) {
+		this(reads, runs, tagging, embedded.getIfAvailable() == null ? null : embedded.getIfAvailable().service().database("neo4j"));
 	}
 
 	/** The plan of a date, however long it takes (the {@code worklist} command). */
@@ -175,35 +200,28 @@ public class CollectionPlans {
 		window.put("averageTags", AVERAGE_TAGS);
 		Set<String> planned = new HashSet<>();
 		int openBills = 0;
-		for (var r : read(OPEN_BILLS, window, date, deadline, limit)) {
-			String id = r.get("customerId").asString();
-			List<CollectionCase.OpenBill> bills = new ArrayList<>(r.get("bills").asList(v -> openBill(v.get(0).asString(),
-					v.get(1).asLocalDate(), v.get(2).asDouble(), v.get(3).asList(c -> new Contact(c.get(0).asInt(),
-							ContactMethod.valueOf(c.get(1).asString()), c.get(2).asBoolean())))));
+		OpenBills read = openBills(window, date, deadline, limit);
+		for (PlanRow row : read.customers()) {
 			// the read returns a customer's bills in no particular order; the run lists them in due order, and so does this
+			List<CollectionCase.OpenBill> bills = new ArrayList<>(row.bills());
 			bills.sort(CollectionCase.OpenBill.LISTED);
 			openBills += bills.size();
-			planned.add(id);
-			double average = ledger(r, List.of(), List.of()).averageMonthlyBill(date);
-			builder.add(collectionCase(id, false, r.get("tags"), sameMonth, bills, average, null));
+			planned.add(row.customerId());
+			builder.add(collectionCase(row.customerId(), false, row.tags(), sameMonth, bills, row.ledger().averageMonthlyBill(date), null));
 		}
 		long billsRead = System.nanoTime();
 		// the others: short prepaid customers and customers whose contact details changed, read by id in batches
 		List<String> others = new ArrayList<>();
-		read(OTHERS, window, date, deadline, limit).forEach(r -> {
-			String id = r.get("id").asString();
+		for (String id : (read.others() != null) ? read.others()
+				: read(OTHERS, window, date, deadline, limit).stream().map(r -> r.get("id").asString()).toList()) {
 			if (planned.add(id)) {
 				others.add(id);
 			}
-		});
+		}
 		for (int from = 0; from < others.size(); from += BATCH) {
-			Map<String, Object> params = new HashMap<>(window);
-			params.put("ids", others.subList(from, Math.min(others.size(), from + BATCH)));
-			for (var r : read(DETAILS, params, date, deadline, limit)) {
-				boolean prepaid = r.get("prepaid").asBoolean();
-				Ledger ledger = ledger(r, r.get("topUpsAt").asList(Value::asLocalDateTime), r.get("topUpsAmount").asList(Value::asDouble));
-				builder.add(collectionCase(r.get("id").asString(), prepaid, r.get("tags"), sameMonth, List.of(),
-						ledger.averageMonthlyBill(date), prepaid ? ledger.balance(date) : null));
+			for (PlanRow row : details(window, others.subList(from, Math.min(others.size(), from + BATCH)), date, deadline, limit)) {
+				builder.add(collectionCase(row.customerId(), row.prepaid(), row.tags(), sameMonth, List.of(),
+						row.ledger().averageMonthlyBill(date), row.prepaid() ? row.ledger().balance(date) : null));
 			}
 		}
 		long detailsRead = System.nanoTime();
@@ -217,14 +235,79 @@ public class CollectionPlans {
 	}
 
 	/** A customer's case from what was read: the tags of the run (NO_DUNNING_THIS_MONTH only in the run's month). */
-	private static CollectionCase collectionCase(String id, boolean prepaid, Value tagCodes, boolean sameMonth,
+	private static CollectionCase collectionCase(String id, boolean prepaid, List<String> tagCodes, boolean sameMonth,
 			List<CollectionCase.OpenBill> bills, double average, Double balance) {
 		Set<TagCode> tags = EnumSet.noneOf(TagCode.class);
-		tagCodes.asList(Value::asString).forEach(code -> tags.add(TagCode.valueOf(code)));
+		tagCodes.forEach(code -> tags.add(TagCode.valueOf(code)));
 		if (!sameMonth) {
 			tags.remove(TagCode.NO_DUNNING_THIS_MONTH);
 		}
 		return new CollectionCase(id, prepaid, tags, bills, average, balance);
+	}
+
+	/**
+	 * The postpaid customers with bills open on D (open-bills.cypher), and from the embedded database's API in the same
+	 * pass the ids other-customers.cypher finds (null: read them with it).
+	 */
+	private OpenBills openBills(Map<String, Object> window, LocalDate date, long deadline, Duration limit) {
+		if (this.embedded != null) {
+			return embedded(() -> this.embedded.openBills(date, (String) window.get("runId"), AVERAGE_TAG_SET, millisLeft(deadline, date, limit),
+					() -> System.nanoTime() > deadline), deadline, date, limit);
+		}
+		return new OpenBills(read(OPEN_BILLS, window, date, deadline, limit).stream().map(r -> new PlanRow(r.get("customerId").asString(), false,
+				r.get("bills").asList(v -> openBill(v.get(0).asString(), v.get(1).asLocalDate(), v.get(2).asDouble(),
+						v.get(3).asList(c -> new Contact(c.get(0).asInt(), ContactMethod.valueOf(c.get(1).asString()), c.get(2).asBoolean())))),
+				r.get("tags").asList(Value::asString), ledger(r, List.of(), List.of()))).toList(), null);
+	}
+
+	/** What the open bills' read found: the postpaid customers with open bills and, where read with them, the other ids. */
+	record OpenBills(List<PlanRow> customers, List<String> others) {
+	}
+
+	/** The customers of these ids with what the plan's rules use of them (customer-details.cypher, or the same). */
+	private List<PlanRow> details(Map<String, Object> window, List<String> ids, LocalDate date, long deadline, Duration limit) {
+		if (this.embedded != null) {
+			return embedded(() -> this.embedded.details(ids, (String) window.get("runId"), AVERAGE_TAG_SET,
+					millisLeft(deadline, date, limit), () -> System.nanoTime() > deadline), deadline, date, limit);
+		}
+		Map<String, Object> params = new HashMap<>(window);
+		params.put("ids", ids);
+		return read(DETAILS, params, date, deadline, limit).stream().map(r -> new PlanRow(r.get("id").asString(),
+				r.get("prepaid").asBoolean(), List.of(), r.get("tags").asList(Value::asString),
+				ledger(r, r.get("topUpsAt").asList(Value::asLocalDateTime), r.get("topUpsAmount").asList(Value::asDouble)))).toList();
+	}
+
+	/** The milliseconds left before the deadline for a transaction of the embedded database (0: no limit). */
+	private static long millisLeft(long deadline, LocalDate date, Duration limit) {
+		long left = remaining(deadline);
+		if (left == Long.MAX_VALUE) {
+			return 0;
+		}
+		if (left < TimeUnit.MILLISECONDS.toNanos(1)) {
+			throw timedOut(date, limit, "reading the graph");
+		}
+		return TimeUnit.NANOSECONDS.toMillis(left) + 1;
+	}
+
+	/**
+	 * A read of the embedded database: null (it saw the deadline pass) is a timeout, and so is any failure once the
+	 * deadline has passed (its transaction's time ran out: the database ends it with one exception or another).
+	 */
+	private static <T> T embedded(Supplier<T> read, long deadline, LocalDate date, Duration limit) {
+		T rows;
+		try {
+			rows = read.get();
+		}
+		catch (RuntimeException ex) {
+			if (deadline != Long.MAX_VALUE && System.nanoTime() >= deadline - TimeUnit.MILLISECONDS.toNanos(5)) {
+				throw timedOut(date, limit, "reading the graph");
+			}
+			throw ex;
+		}
+		if (rows == null) {
+			throw timedOut(date, limit, "reading the graph");
+		}
+		return rows;
 	}
 
 	/** The ledger of a row with the bills as dated amounts (billsIssuedOn, billsPeriod, billsAmount) and these top-ups. */

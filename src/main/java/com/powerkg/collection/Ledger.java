@@ -32,6 +32,9 @@ public record Ledger(List<LocalDate> billsIssuedOn, List<String> billsPeriod, Li
 		}
 	}
 
+	/** No bills, no top-ups: a customer whose bills no rule uses. */
+	public static final Ledger NONE = new Ledger(List.of(), List.of(), List.of(), List.of(), List.of());
+
 	/** The ledger of a history: its bills and its top-ups. */
 	public static Ledger of(CustomerHistory history) {
 		List<CustomerHistory.Bill> bills = history.bills();

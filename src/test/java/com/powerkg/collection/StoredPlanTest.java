@@ -67,6 +67,15 @@ class StoredPlanTest {
 
 			CollectionPlan plan = new CollectionPlans(reads, runs, tagging).plan(AS_OF);
 			var summary = stored.summary(run).orElseThrow();
+
+			// read through the embedded database's own API, as the service reads it: the same plan, for the run's date
+			// and for others (open bills paid since, rounds made since, another month's bills)
+			assertThat(embedded(graph, reads, runs, tagging).plan(AS_OF)).isEqualTo(plan);
+			for (LocalDate other : List.of(AS_OF.minusDays(12), AS_OF.plusDays(4), AS_OF.plusMonths(1))) {
+				CollectionPlan cypher = new CollectionPlans(reads, runs, tagging).plan(other);
+				assertThat(cypher.tasks()).as("a plan with work in it on %s", other).hasSizeGreaterThan(50);
+				assertThat(embedded(graph, reads, runs, tagging).plan(other)).as("the plan of %s", other).isEqualTo(cypher);
+			}
 			List<StoredPlans.RankedTask> tasks = stored.page(run, StoredPlans.Filter.NONE, 0, 1_000_000);
 
 			assertThat(plan.tasks()).as("a plan with work in it").hasSizeGreaterThan(50);
@@ -86,7 +95,13 @@ class StoredPlanTest {
 				.execute().records().getFirst().get("n").asLong()).isGreaterThan(10);
 			graph.driver().executableQuery("MATCH (l:PrepaidLedger) DETACH DELETE l").execute();
 			assertThat(new CollectionPlans(reads, runs, tagging).plan(AS_OF)).isEqualTo(plan);
+			assertThat(embedded(graph, reads, runs, tagging).plan(AS_OF)).isEqualTo(plan);
 		}
+	}
+
+	/** Plans read through the embedded database's own API (the service's way when the database is in its process). */
+	static CollectionPlans embedded(PrivateGraph graph, GraphReads reads, AnalyticsRuns runs, TaggingStage tagging) {
+		return new CollectionPlans(reads, runs, tagging, graph.neo4j().service().database("neo4j"));
 	}
 
 	private static long ledgers(PrivateGraph graph) {
@@ -127,9 +142,13 @@ class StoredPlanTest {
 			assertThat(new CollectionPlans(reads, runs, tagging).plan(AS_OF).tasks())
 				.filteredOn(t -> t.kind() == CollectionTask.Kind.LOW_BALANCE_WARNING).extracting(CollectionTask::customerId)
 				.containsExactlyInAnyOrder("PB03", "PB05");
+			assertThat(embedded(graph, reads, runs, tagging).plan(AS_OF).tasks())
+				.filteredOn(t -> t.kind() == CollectionTask.Kind.LOW_BALANCE_WARNING).extracting(CollectionTask::customerId)
+				.containsExactlyInAnyOrder("PB03", "PB05");
 			// and without ledgers, from the customers' bills and top-ups, as the run
 			graph.driver().executableQuery("MATCH (l:PrepaidLedger) DETACH DELETE l").execute();
 			assertThat(new CollectionPlans(reads, runs, tagging).plan(AS_OF)).isEqualTo(plan);
+			assertThat(embedded(graph, reads, runs, tagging).plan(AS_OF)).isEqualTo(plan);
 		}
 	}
 
