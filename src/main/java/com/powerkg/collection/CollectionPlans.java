@@ -298,6 +298,9 @@ public class CollectionPlans {
 		try {
 			rows = read.get();
 		}
+		catch (PlanTimeoutException ex) {
+			throw ex;
+		}
 		catch (RuntimeException ex) {
 			if (deadline != Long.MAX_VALUE && System.nanoTime() >= deadline - TimeUnit.MILLISECONDS.toNanos(5)) {
 				throw timedOut(date, limit, "reading the graph");
