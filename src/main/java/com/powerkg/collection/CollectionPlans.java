@@ -210,10 +210,9 @@ public class CollectionPlans {
 			builder.add(collectionCase(row.customerId(), false, row.tags(), sameMonth, bills, row.ledger().averageMonthlyBill(date), null));
 		}
 		long billsRead = System.nanoTime();
-		// the others: short prepaid customers and customers whose contact details changed, read by id in batches
+		// the others (short prepaid customers, changed contact details) not planned yet, their details read by id in batches
 		List<String> others = new ArrayList<>();
-		for (String id : (read.others() != null) ? read.others()
-				: read(OTHERS, window, date, deadline, limit).stream().map(r -> r.get("id").asString()).toList()) {
+		for (String id : read.others()) {
 			if (planned.add(id)) {
 				others.add(id);
 			}
@@ -227,7 +226,7 @@ public class CollectionPlans {
 		long detailsRead = System.nanoTime();
 		CollectionPlan plan = builder.build(run);
 		log.info("collection plan for {}: {} tasks, {} contacts against {} in the uniform baseline, in {} ms ({} open bills of {} "
-				+ "customers read with their tags in {} ms, {} other customers in {} ms)", date, plan.tasks().size(),
+				+ "customers read with their tags, and the others' ids, in {} ms; {} other customers' details in {} ms)", date, plan.tasks().size(),
 				plan.workload().planContacts(), plan.workload().baselineContacts(), (System.nanoTime() - started) / 1_000_000,
 				openBills, planned.size() - others.size(), (billsRead - started) / 1_000_000, others.size(),
 				(detailsRead - billsRead) / 1_000_000);
@@ -246,21 +245,22 @@ public class CollectionPlans {
 	}
 
 	/**
-	 * The postpaid customers with bills open on D (open-bills.cypher), and from the embedded database's API in the same
-	 * pass the ids other-customers.cypher finds (null: read them with it).
+	 * The postpaid customers with bills open on D (open-bills.cypher) and the ids other-customers.cypher finds; the
+	 * embedded database's API reads both in one pass over the open bills.
 	 */
 	private OpenBills openBills(Map<String, Object> window, LocalDate date, long deadline, Duration limit) {
 		if (this.embedded != null) {
 			return embedded(() -> this.embedded.openBills(date, (String) window.get("runId"), AVERAGE_TAG_SET, millisLeft(deadline, date, limit),
 					() -> System.nanoTime() > deadline), deadline, date, limit);
 		}
-		return new OpenBills(read(OPEN_BILLS, window, date, deadline, limit).stream().map(r -> new PlanRow(r.get("customerId").asString(), false,
-				r.get("bills").asList(v -> openBill(v.get(0).asString(), v.get(1).asLocalDate(), v.get(2).asDouble(),
+		List<PlanRow> customers = read(OPEN_BILLS, window, date, deadline, limit).stream().map(r -> new PlanRow(r.get("customerId").asString(),
+				false, r.get("bills").asList(v -> openBill(v.get(0).asString(), v.get(1).asLocalDate(), v.get(2).asDouble(),
 						v.get(3).asList(c -> new Contact(c.get(0).asInt(), ContactMethod.valueOf(c.get(1).asString()), c.get(2).asBoolean())))),
-				r.get("tags").asList(Value::asString), ledger(r, List.of(), List.of()))).toList(), null);
+				r.get("tags").asList(Value::asString), ledger(r, List.of(), List.of()))).toList();
+		return new OpenBills(customers, read(OTHERS, window, date, deadline, limit).stream().map(r -> r.get("id").asString()).toList());
 	}
 
-	/** What the open bills' read found: the postpaid customers with open bills and, where read with them, the other ids. */
+	/** What the open bills' read found: the postpaid customers with open bills, and the other customers' ids. */
 	record OpenBills(List<PlanRow> customers, List<String> others) {
 	}
 

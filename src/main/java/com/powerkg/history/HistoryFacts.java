@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.powerkg.history.CustomerHistory.Bill;
 import com.powerkg.history.CustomerHistory.Contact;
@@ -42,20 +43,21 @@ public final class HistoryFacts {
 
 	/** 95598 work orders of the last 12 months: after D minus 12 months, up to the end of D. */
 	public static List<WorkOrder> workOrdersInLast12Months(CustomerHistory history, LocalDate asOf) {
-		LocalDateTime from = asOf.minusMonths(12).plusDays(1).atStartOfDay();
-		LocalDateTime until = asOf.plusDays(1).atStartOfDay();
-		return history.workOrders().stream()
-			.filter(w -> !w.createdAt().isBefore(from) && w.createdAt().isBefore(until))
-			.toList();
+		Predicate<LocalDateTime> last12Months = last12Months(asOf);
+		return history.workOrders().stream().filter(w -> last12Months.test(w.createdAt())).toList();
 	}
 
 	/** Dunning contacts of the last 12 months: after D minus 12 months, up to the end of D. */
 	public static List<Contact> contactsInLast12Months(CustomerHistory history, LocalDate asOf) {
+		Predicate<LocalDateTime> last12Months = last12Months(asOf);
+		return history.contacts().stream().filter(c -> last12Months.test(c.contactedAt())).toList();
+	}
+
+	/** After D minus 12 months, up to the end of D (the bounds computed once, not per record). */
+	private static Predicate<LocalDateTime> last12Months(LocalDate asOf) {
 		LocalDateTime from = asOf.minusMonths(12).plusDays(1).atStartOfDay();
 		LocalDateTime until = asOf.plusDays(1).atStartOfDay();
-		return history.contacts().stream()
-			.filter(c -> !c.contactedAt().isBefore(from) && c.contactedAt().isBefore(until))
-			.toList();
+		return at -> !at.isBefore(from) && at.isBefore(until);
 	}
 
 	/** Reached dunning contacts of the last 12 months whose 48 h had passed by the end of D without any payment. */
