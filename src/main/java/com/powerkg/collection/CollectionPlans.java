@@ -92,10 +92,19 @@ public class CollectionPlans {
 	 *                 from the nodes); null: through Cypher
 	 */
 	public CollectionPlans(GraphReads reads, AnalyticsRuns runs, TaggingStage tagging, GraphDatabaseService embedded) {
+		this(reads, runs, tagging, (embedded != null) ? new EmbeddedPlanReads(embedded) : null);
+	}
+
+	/** Reads the embedded database in this many parts at once (a test's: the default is one per core). */
+	CollectionPlans(GraphReads reads, AnalyticsRuns runs, TaggingStage tagging, GraphDatabaseService embedded, int parts) {
+		this(reads, runs, tagging, new EmbeddedPlanReads(embedded, parts));
+	}
+
+	private CollectionPlans(GraphReads reads, AnalyticsRuns runs, TaggingStage tagging, EmbeddedPlanReads embedded) {
 		this.reads = reads;
 		this.runs = runs;
 		this.tagging = tagging;
-		this.embedded = (embedded != null) ? new EmbeddedPlanReads(embedded) : null;
+		this.embedded = embedded;
 	}
 
 	@Autowired

@@ -9,7 +9,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 
 import com.powerkg.contract.ContractCodes.ContactMethod;
@@ -25,6 +30,8 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static com.powerkg.history.CustomerHistory.CENT;
 
@@ -34,9 +41,12 @@ import static com.powerkg.history.CustomerHistory.CENT;
  * over Bolt and back, which is most of what a plan of 100k due bills costs (issue J). Cypher only seeks the open bills'
  * index, once for both the postpaid open bills and the prepaid customers short on D (open-bill-nodes.cypher). The
  * same plans as through the three statements ({@code StoredPlanTest} plans both ways and compares); used whenever the
- * database is the embedded one, the statements otherwise.
+ * database is the embedded one, the statements otherwise. The reads after the seek go in contiguous parts, one
+ * transaction and thread each (one per core, at most four), merged in the seek's order.
  */
 final class EmbeddedPlanReads {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPlanReads.class);
 
 	private static final String OPEN_BILL_NODES = CypherResource.load(EmbeddedPlanReads.class, "open-bill-nodes.cypher");
 
@@ -67,10 +77,22 @@ final class EmbeddedPlanReads {
 	/** How often (in rows) a long read looks at its deadline. */
 	private static final int CHECK_EVERY = 1024;
 
+	/** The threads that read the parts of a plan after the first (the caller's thread reads that one). */
+	private static final ExecutorService WORKERS = Executors
+		.newCachedThreadPool(Thread.ofPlatform().daemon().name("collection-plan-read-", 1).factory());
+
 	private final GraphDatabaseService database;
 
+	/** In how many parts, each a transaction on a thread of its own, a long read goes: one per core, at most four. */
+	private final int parts;
+
 	EmbeddedPlanReads(GraphDatabaseService database) {
+		this(database, Math.min(4, Runtime.getRuntime().availableProcessors()));
+	}
+
+	EmbeddedPlanReads(GraphDatabaseService database, int parts) {
 		this.database = database;
+		this.parts = Math.max(1, parts);
 	}
 
 	/**
@@ -85,63 +107,56 @@ final class EmbeddedPlanReads {
 			BooleanSupplier overdue) {
 		LocalDateTime until = asOf.plusDays(1).atStartOfDay();
 		LocalDate from = asOf.minusMonths(12);
-		Map<String, Object> params = Map.of("until", until, "asOf", asOf);
-		Map<String, Customer> byCustomer = new LinkedHashMap<>();
-		Set<String> others = new LinkedHashSet<>();
-		try (Transaction tx = begin(timeoutMillis); Result result = tx.execute(OPEN_BILL_NODES, params)) {
+		long started = System.nanoTime();
+		List<String> billIds = new ArrayList<>();
+		try (Transaction tx = begin(timeoutMillis); Result result = tx.execute(OPEN_BILL_NODES, Map.of("until", until, "asOf", asOf))) {
 			int rows = 0;
 			while (result.hasNext()) {
 				if (++rows % CHECK_EVERY == 0 && overdue.getAsBoolean()) {
 					return null;
 				}
-				Node bill = (Node) result.next().get("b");
-				for (Relationship billed : bill.getRelationships(Direction.INCOMING, BILLED)) {
-					Node customer = billed.getStartNode();
-					if (!customer.hasLabel(CUSTOMER)) {
-						continue;
-					}
-					Object mode = customer.getProperty("paymentMode", null);
-					if (PaymentMode.PREPAID.name().equals(mode)) {
-						others.add((String) customer.getProperty("id"));
-						continue;
-					}
-					if (!PaymentMode.POSTPAID.name().equals(mode) || ((LocalDate) bill.getProperty("dueOn")).isBefore(from)) {
-						continue;
-					}
-					double amount = ((Number) bill.getProperty("amount")).doubleValue();
-					double paid = 0;
-					for (Relationship settles : bill.getRelationships(Direction.INCOMING, SETTLES)) {
-						Node payment = settles.getStartNode();
-						if (payment.hasLabel(PAYMENT) && ((LocalDateTime) payment.getProperty("paidAt")).isBefore(until)) {
-							paid += ((Number) payment.getProperty("amount")).doubleValue();
-						}
-					}
-					if (!(paid < amount - CENT)) {
-						continue;
-					}
-					List<CollectionPlans.Contact> contacts = new ArrayList<>();
-					for (Relationship concerns : bill.getRelationships(Direction.INCOMING, CONCERNS)) {
-						Node contact = concerns.getStartNode();
-						if (contact.hasLabel(DUNNING_CONTACT) && ((LocalDateTime) contact.getProperty("contactedAt")).isBefore(until)) {
-							contacts.add(new CollectionPlans.Contact(((Number) contact.getProperty("round")).intValue(),
-									ContactMethod.valueOf((String) contact.getProperty("method")), (Boolean) contact.getProperty("reached")));
-						}
-					}
-					byCustomer.computeIfAbsent(customer.getElementId(), k -> new Customer(customer)).bills
-						.add(CollectionPlans.openBill((String) bill.getProperty("id"), (LocalDate) bill.getProperty("dueOn"), amount - paid,
-								contacts));
-				}
+				billIds.add((String) result.next().get("b"));
 			}
-			List<PlanRow> planRows = new ArrayList<>(byCustomer.size());
-			for (Customer c : byCustomer.values()) {
+			tx.commit();
+		}
+		// the bills in contiguous parts, one transaction and thread each; merged in the seek's order, so a customer's
+		// bills and the customers come out as one pass would give them
+		long sought = System.nanoTime();
+		List<BillsPart> parts = inParts(billIds, timeoutMillis, (tx, slice) -> openBills(tx, slice, from, until, overdue));
+		if (parts == null) {
+			return null;
+		}
+		Map<String, Customer> byCustomer = new LinkedHashMap<>();
+		Set<String> others = new LinkedHashSet<>();
+		for (BillsPart part : parts) {
+			part.byCustomer.forEach((key, customer) -> byCustomer.merge(key, customer, (seen, more) -> {
+				seen.bills.addAll(more.bills);
+				return seen;
+			}));
+			others.addAll(part.prepaid);
+		}
+		long billsRead = System.nanoTime();
+		List<List<PlanRow>> planRows = inParts(List.copyOf(byCustomer.values()), timeoutMillis, (tx, slice) -> {
+			List<PlanRow> read = new ArrayList<>(slice.size());
+			int rows = 0;
+			for (Customer c : slice) {
 				if (++rows % CHECK_EVERY == 0 && overdue.getAsBoolean()) {
 					return null;
 				}
-				List<String> tags = tags(c.node, runId);
-				Ledger ledger = tags.stream().anyMatch(averageTags::contains) ? billsOnly(c.node) : Ledger.NONE;
-				planRows.add(new PlanRow((String) c.node.getProperty("id"), false, c.bills, tags, ledger));
+				Node node = tx.getNodeByElementId(c.elementId);
+				List<String> tags = tags(node, runId);
+				Ledger ledger = tags.stream().anyMatch(averageTags::contains) ? billsOnly(node) : Ledger.NONE;
+				read.add(new PlanRow(c.id, false, c.bills, tags, ledger));
 			}
-			if (runId != null) {
+			return read;
+		});
+		if (planRows == null) {
+			return null;
+		}
+		long tagsRead = System.nanoTime();
+		if (runId != null) {
+			try (Transaction tx = begin(timeoutMillis)) {
+				int rows = 0;
 				for (TagCode code : List.of(TagCode.CONTACT_UPDATED, TagCode.CONTACT_ADDED)) {
 					Node tag = tx.findNode(TAG, "code", code.name());
 					if (tag == null) {
@@ -156,67 +171,175 @@ final class EmbeddedPlanReads {
 						}
 					}
 				}
+				tx.commit();
 			}
-			tx.commit();
-			return new CollectionPlans.OpenBills(planRows, List.copyOf(others));
 		}
+		log.debug("open bills on {} in {} part(s): {} bills sought in {} ms, read in {} ms, {} customers' tags in {} ms, contact changes in {} ms",
+				asOf, this.parts, billIds.size(), millis(sought - started), millis(billsRead - sought), byCustomer.size(),
+				millis(tagsRead - billsRead), millis(System.nanoTime() - tagsRead));
+		return new CollectionPlans.OpenBills(planRows.stream().flatMap(List::stream).toList(), List.copyOf(others));
+	}
+
+	/** One part of the open bills: the postpaid ones still owed, by customer; the prepaid customers' ids. Null: overdue. */
+	private static BillsPart openBills(Transaction tx, List<String> billIds, LocalDate from, LocalDateTime until, BooleanSupplier overdue) {
+		BillsPart part = new BillsPart();
+		int rows = 0;
+		for (String billId : billIds) {
+			if (++rows % CHECK_EVERY == 0 && overdue.getAsBoolean()) {
+				return null;
+			}
+			Node bill = tx.getNodeByElementId(billId);
+			for (Relationship billed : bill.getRelationships(Direction.INCOMING, BILLED)) {
+				Node customer = billed.getStartNode();
+				if (!customer.hasLabel(CUSTOMER)) {
+					continue;
+				}
+				Object mode = customer.getProperty("paymentMode", null);
+				if (PaymentMode.PREPAID.name().equals(mode)) {
+					part.prepaid.add((String) customer.getProperty("id"));
+					continue;
+				}
+				if (!PaymentMode.POSTPAID.name().equals(mode) || ((LocalDate) bill.getProperty("dueOn")).isBefore(from)) {
+					continue;
+				}
+				double amount = ((Number) bill.getProperty("amount")).doubleValue();
+				double paid = 0;
+				for (Relationship settles : bill.getRelationships(Direction.INCOMING, SETTLES)) {
+					Node payment = settles.getStartNode();
+					if (payment.hasLabel(PAYMENT) && ((LocalDateTime) payment.getProperty("paidAt")).isBefore(until)) {
+						paid += ((Number) payment.getProperty("amount")).doubleValue();
+					}
+				}
+				if (!(paid < amount - CENT)) {
+					continue;
+				}
+				List<CollectionPlans.Contact> contacts = new ArrayList<>();
+				for (Relationship concerns : bill.getRelationships(Direction.INCOMING, CONCERNS)) {
+					Node contact = concerns.getStartNode();
+					if (contact.hasLabel(DUNNING_CONTACT) && ((LocalDateTime) contact.getProperty("contactedAt")).isBefore(until)) {
+						contacts.add(new CollectionPlans.Contact(((Number) contact.getProperty("round")).intValue(),
+								ContactMethod.valueOf((String) contact.getProperty("method")), (Boolean) contact.getProperty("reached")));
+					}
+				}
+				part.byCustomer.computeIfAbsent(customer.getElementId(), k -> new Customer(k, (String) customer.getProperty("id"))).bills
+					.add(CollectionPlans.openBill((String) bill.getProperty("id"), (LocalDate) bill.getProperty("dueOn"), amount - paid,
+							contacts));
+			}
+		}
+		return part;
 	}
 
 	/**
 	 * The customers of these ids, as customer-details.cypher: prepaid or not, their tags in the run, and where a rule
 	 * uses them their bills and top-ups as dated amounts (a prepaid customer's from its ledger node where it has one).
-	 * Unknown ids are left out.
+	 * Unknown ids are left out. Read in parts as the open bills are, in the ids' order.
 	 */
 	List<PlanRow> details(List<String> ids, String runId, Set<String> averageTags, long timeoutMillis, BooleanSupplier overdue) {
+		List<List<PlanRow>> parts = inParts(ids, timeoutMillis, (tx, slice) -> details(tx, slice, runId, averageTags, overdue));
+		return (parts == null) ? null : parts.stream().flatMap(List::stream).toList();
+	}
+
+	private static List<PlanRow> details(Transaction tx, List<String> ids, String runId, Set<String> averageTags, BooleanSupplier overdue) {
 		List<PlanRow> planRows = new ArrayList<>(ids.size());
-		try (Transaction tx = begin(timeoutMillis)) {
-			int rows = 0;
-			for (String id : ids) {
-				if (++rows % CHECK_EVERY == 0 && overdue.getAsBoolean()) {
-					return null;
-				}
-				Node c = tx.findNode(CUSTOMER, "id", id);
-				if (c == null) {
-					continue;
-				}
-				boolean prepaid = PaymentMode.PREPAID.name().equals(c.getProperty("paymentMode", null));
-				List<String> tags = tags(c, runId);
-				Node ledgerNode = null;
-				if (prepaid) {
-					for (Relationship r : c.getRelationships(Direction.OUTGOING, HAS_LEDGER)) {
-						if (r.getEndNode().hasLabel(PREPAID_LEDGER)) {
-							ledgerNode = r.getEndNode();
-							break;
-						}
-					}
-				}
-				Ledger ledger;
-				if (ledgerNode != null) {
-					ledger = new Ledger(list(ledgerNode.getProperty("billsIssuedOn", null), LocalDate.class),
-							list(ledgerNode.getProperty("billsPeriod", null), String.class), numbers(ledgerNode.getProperty("billsAmount", null)),
-							list(ledgerNode.getProperty("topUpsAt", null), LocalDateTime.class), numbers(ledgerNode.getProperty("topUpsAmount", null)));
-				}
-				else if (prepaid) {
-					Ledger bills = billsOnly(c);
-					List<LocalDateTime> at = new ArrayList<>();
-					List<Double> amount = new ArrayList<>();
-					for (Relationship r : c.getRelationships(Direction.OUTGOING, PAID)) {
-						Node p = r.getEndNode();
-						if (p.hasLabel(PAYMENT) && PaymentKind.TOPUP.name().equals(p.getProperty("kind", null))) {
-							at.add((LocalDateTime) p.getProperty("paidAt"));
-							amount.add(((Number) p.getProperty("amount")).doubleValue());
-						}
-					}
-					ledger = new Ledger(bills.billsIssuedOn(), bills.billsPeriod(), bills.billsAmount(), at, amount);
-				}
-				else {
-					ledger = tags.stream().anyMatch(averageTags::contains) ? billsOnly(c) : Ledger.NONE;
-				}
-				planRows.add(new PlanRow(id, prepaid, List.of(), tags, ledger));
+		int rows = 0;
+		for (String id : ids) {
+			if (++rows % CHECK_EVERY == 0 && overdue.getAsBoolean()) {
+				return null;
 			}
-			tx.commit();
+			Node c = tx.findNode(CUSTOMER, "id", id);
+			if (c == null) {
+				continue;
+			}
+			boolean prepaid = PaymentMode.PREPAID.name().equals(c.getProperty("paymentMode", null));
+			List<String> tags = tags(c, runId);
+			Node ledgerNode = null;
+			if (prepaid) {
+				for (Relationship r : c.getRelationships(Direction.OUTGOING, HAS_LEDGER)) {
+					if (r.getEndNode().hasLabel(PREPAID_LEDGER)) {
+						ledgerNode = r.getEndNode();
+						break;
+					}
+				}
+			}
+			Ledger ledger;
+			if (ledgerNode != null) {
+				ledger = new Ledger(list(ledgerNode.getProperty("billsIssuedOn", null), LocalDate.class),
+						list(ledgerNode.getProperty("billsPeriod", null), String.class), numbers(ledgerNode.getProperty("billsAmount", null)),
+						list(ledgerNode.getProperty("topUpsAt", null), LocalDateTime.class), numbers(ledgerNode.getProperty("topUpsAmount", null)));
+			}
+			else if (prepaid) {
+				Ledger bills = billsOnly(c);
+				List<LocalDateTime> at = new ArrayList<>();
+				List<Double> amount = new ArrayList<>();
+				for (Relationship r : c.getRelationships(Direction.OUTGOING, PAID)) {
+					Node p = r.getEndNode();
+					if (p.hasLabel(PAYMENT) && PaymentKind.TOPUP.name().equals(p.getProperty("kind", null))) {
+						at.add((LocalDateTime) p.getProperty("paidAt"));
+						amount.add(((Number) p.getProperty("amount")).doubleValue());
+					}
+				}
+				ledger = new Ledger(bills.billsIssuedOn(), bills.billsPeriod(), bills.billsAmount(), at, amount);
+			}
+			else {
+				ledger = tags.stream().anyMatch(averageTags::contains) ? billsOnly(c) : Ledger.NONE;
+			}
+			planRows.add(new PlanRow(id, prepaid, List.of(), tags, ledger));
 		}
 		return planRows;
+	}
+
+	/**
+	 * Reads the items in {@link #parts} contiguous slices, each in a transaction of its own (the time each is given), the
+	 * first on the caller's thread and the others on {@link #WORKERS}; the results in the slices' order, null when a
+	 * slice saw the deadline. A failure of any slice is thrown once all have ended.
+	 */
+	private <I, R> List<R> inParts(List<I> items, long timeoutMillis, BiFunction<Transaction, List<I>, R> read) {
+		int count = Math.max(1, Math.min(this.parts, items.size()));
+		int size = (items.size() + count - 1) / count;
+		List<Future<R>> others = new ArrayList<>();
+		for (int p = 1; p < count; p++) {
+			List<I> slice = items.subList(Math.min(items.size(), p * size), Math.min(items.size(), (p + 1) * size));
+			others.add(WORKERS.submit(() -> readIn(slice, timeoutMillis, read)));
+		}
+		List<R> results = new ArrayList<>(count);
+		RuntimeException failure = null;
+		try {
+			results.add(readIn(items.subList(0, Math.min(items.size(), size)), timeoutMillis, read));
+		}
+		catch (RuntimeException ex) {
+			failure = ex;
+		}
+		for (Future<R> other : others) {
+			try {
+				results.add(other.get());
+			}
+			catch (ExecutionException ex) {
+				if (failure == null) {
+					failure = (ex.getCause() instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex.getCause());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				others.forEach(f -> f.cancel(true));
+				throw new IllegalStateException("interrupted while reading the plan", ex);
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+		return results.contains(null) ? null : results;
+	}
+
+	private <I, R> R readIn(List<I> slice, long timeoutMillis, BiFunction<Transaction, List<I>, R> read) {
+		try (Transaction tx = begin(timeoutMillis)) {
+			R result = read.apply(tx, slice);
+			tx.commit();
+			return result;
+		}
+	}
+
+	private static long millis(long nanos) {
+		return TimeUnit.NANOSECONDS.toMillis(nanos);
 	}
 
 	private Transaction begin(long timeoutMillis) {
@@ -274,16 +397,28 @@ final class EmbeddedPlanReads {
 		return list;
 	}
 
-	/** A postpaid customer with open bills, gathered bill by bill. */
+	/** A postpaid customer with open bills, gathered bill by bill (by element id: a node belongs to one transaction). */
 	private static final class Customer {
 
-		final Node node;
+		final String elementId;
+
+		final String id;
 
 		final List<CollectionCase.OpenBill> bills = new ArrayList<>();
 
-		Customer(Node node) {
-			this.node = node;
+		Customer(String elementId, String id) {
+			this.elementId = elementId;
+			this.id = id;
 		}
+
+	}
+
+	/** What one part of the open bills found. */
+	private static final class BillsPart {
+
+		final Map<String, Customer> byCustomer = new LinkedHashMap<>();
+
+		final Set<String> prepaid = new LinkedHashSet<>();
 
 	}
 

@@ -75,6 +75,11 @@ class StoredPlanTest {
 				CollectionPlan cypher = new CollectionPlans(reads, runs, tagging).plan(other);
 				assertThat(cypher.tasks()).as("a plan with work in it on %s", other).hasSizeGreaterThan(50);
 				assertThat(embedded(graph, reads, runs, tagging).plan(other)).as("the plan of %s", other).isEqualTo(cypher);
+				// read in one part, and in more parts than this machine has cores: a customer's bills met in several parts
+				for (int parts : new int[] { 1, 3 }) {
+					assertThat(new CollectionPlans(reads, runs, tagging, graph.neo4j().service().database("neo4j"), parts).plan(other))
+						.as("the plan of %s read in %d part(s)", other, parts).isEqualTo(cypher);
+				}
 			}
 			List<StoredPlans.RankedTask> tasks = stored.page(run, StoredPlans.Filter.NONE, 0, 1_000_000);
 
