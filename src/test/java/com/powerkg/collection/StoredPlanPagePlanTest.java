@@ -1,11 +1,11 @@
 package com.powerkg.collection;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.powerkg.GraphTest;
+import com.powerkg.PlanOperators;
 import com.powerkg.graph.CypherResource;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -37,16 +37,10 @@ class StoredPlanPagePlanTest {
 			parameters.put("limit", 51);
 			Plan plan = this.driver.executableQuery("EXPLAIN " + CypherResource.load(StoredPlans.class, "plan-page.cypher"))
 				.withParameters(parameters).execute().summary().plan();
-			List<String> operators = operators(plan, new ArrayList<>());
+			List<String> operators = PlanOperators.of(plan);
 			assertThat(operators).as("after = " + after).anyMatch(o -> o.startsWith("NodeIndexSeek"))
 				.noneMatch(o -> o.startsWith("NodeByLabelScan") || o.startsWith("Sort") || o.startsWith("Top") || o.startsWith("PartialSort"));
 		}
-	}
-
-	private static List<String> operators(Plan plan, List<String> into) {
-		into.add(plan.operatorType());
-		plan.children().forEach(child -> operators(child, into));
-		return into;
 	}
 
 }

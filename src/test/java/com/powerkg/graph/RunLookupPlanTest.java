@@ -2,11 +2,11 @@ package com.powerkg.graph;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.powerkg.PlanOperators;
 import com.powerkg.PrivateGraph;
 import com.powerkg.collection.CollectionPlans;
 import com.powerkg.portrait.CustomerQueries;
@@ -62,16 +62,10 @@ class RunLookupPlanTest {
 
 	private static void assertExpandsFromTheCustomer(Driver driver, String cypher, Map<String, Object> parameters) {
 		Plan plan = driver.executableQuery("EXPLAIN " + cypher).withParameters(parameters).execute().summary().plan();
-		List<String> operators = operators(plan, new ArrayList<>());
+		List<String> operators = PlanOperators.of(plan);
 		assertThat(operators).as(String.join(" <- ", operators))
 			.anyMatch(o -> o.contains("Expand"))
 			.noneMatch(o -> o.contains("RelationshipIndex") || o.contains("RelationshipTypeScan"));
-	}
-
-	private static List<String> operators(Plan plan, List<String> into) {
-		into.add(plan.operatorType());
-		plan.children().forEach(child -> operators(child, into));
-		return into;
 	}
 
 }
