@@ -226,8 +226,10 @@ public class CollectionPlans {
 				others.add(id);
 			}
 		}
-		for (int from = 0; from < others.size(); from += BATCH) {
-			for (PlanRow row : details(window, others.subList(from, Math.min(others.size(), from + BATCH)), date, deadline, limit)) {
+		// batches bound a Cypher statement's list parameter; the embedded read takes them all at once, in its parts
+		int batch = (this.embedded != null) ? Math.max(1, others.size()) : BATCH;
+		for (int from = 0; from < others.size(); from += batch) {
+			for (PlanRow row : details(window, others.subList(from, Math.min(others.size(), from + batch)), date, deadline, limit)) {
 				builder.add(collectionCase(row.customerId(), row.prepaid(), row.tags(), sameMonth, List.of(),
 						row.ledger().averageMonthlyBill(date), row.prepaid() ? row.ledger().balance(date) : null));
 			}
