@@ -38,6 +38,10 @@ JAR="$WORK/service.jar"
 cp "$BUILT" "$JAR"
 STORE="--powerkg.neo4j.embedded.data-directory=$WORK/store --powerkg.neo4j.embedded.page-cache=$PAGE_CACHE"
 JVM="-Xmx$HEAP -XX:+UseG1GC"
+# the serving JVM's collector: the parallel one by default since 2026-12-04 (a plan of another date at 1M builds about a
+# GB that lives until it is answered, and G1's young pauses copying it on 2 cores took about half of the plan's time;
+# docs/benchmarks.md); BENCH_SERVE_GC=-XX:+UseG1GC measures as before that date
+SERVE_JVM="-Xmx$HEAP ${BENCH_SERVE_GC:--XX:+UseParallelGC}"
 # timed NAME command...: seconds and peak RSS (KB) go to $WORK/NAME.time, read back by the table
 COMMIT=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)
 timed() { local name=$1; shift; echo "$COMMIT" > "$WORK/$name.commit"; /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@"; }
@@ -73,7 +77,7 @@ fi
 
 if step serve; then
 echo "== serve and load-test GraphQL ($CLIENTS clients, $SECONDS_PER_QUERY s per query)"
-"$JAVA" $JVM -jar "$JAR" $STORE --server.port=$PORT --powerkg.neo4j.embedded.bolt-port=0 \
+"$JAVA" $SERVE_JVM -jar "$JAR" $STORE --server.port=$PORT --powerkg.neo4j.embedded.bolt-port=0 \
   --powerkg.sample.load-on-empty-database=false --powerkg.graphql.timeout=$REQUEST_TIMEOUT \
   --powerkg.graphql.warm-up=false > "$WORK/serve.log" 2>&1 &
 SERVER=$!
@@ -91,14 +95,15 @@ PLAN_OTHER=$(curl -s -o /dev/null -w '%{time_total}s/HTTP-%{http_code}' -u admin
   -d "{\"query\":\"{ collectionPlan(date: \\\"2026-11-25\\\", first: 1) { totalCount } }\"}" "http://127.0.0.1:$PORT/graphql")
 "$JAVA" "$ROOT/bench/LoadTest.java" "http://127.0.0.1:$PORT" admin:admin "$CLIENTS" "$SECONDS_PER_QUERY" "$SIZE" $AS_OF $SERVER > "$WORK/load.md"
 SERVE_RSS=$(grep VmHWM "/proc/$SERVER/status" | awk '{print $2}')
-HEAP_USED=$(curl -s -u admin:admin "http://127.0.0.1:$PORT/actuator/health" > /dev/null; "$JAVA_HOME/bin/jcmd" $SERVER GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | tr -dc 0-9)
+HEAP_USED=$(curl -s -u admin:admin "http://127.0.0.1:$PORT/actuator/health" > /dev/null; "$JAVA_HOME/bin/jcmd" $SERVER GC.heap_info 2>/dev/null \
+  | grep -E 'garbage-first heap|PSYoungGen|ParOldGen' | grep -o 'used [0-9]*K' | tr -dc '0-9\n' | awk '{s+=$1} END {print s}')
 kill $SERVER; wait $SERVER 2>/dev/null || true; trap - EXIT
 echo "$PLAN_MS $SERVE_RSS ${HEAP_USED:-0} $PLAN_OTHER" > "$WORK/serve.figures"; echo "$COMMIT" > "$WORK/serve.commit"
 fi
 read -r PLAN_MS SERVE_RSS HEAP_USED PLAN_OTHER < <(cat "$WORK/serve.figures" 2>/dev/null || echo "? 0 0 ?")
 
 {
-  echo "## $SIZE customers x $MONTHS months ($(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, -Xmx$HEAP, page cache $PAGE_CACHE)"
+  echo "## $SIZE customers x $MONTHS months ($(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, -Xmx$HEAP, page cache $PAGE_CACHE, serving ${SERVE_JVM#-Xmx$HEAP })"
   echo
   echo "| step | seconds | peak RSS MB | detail |"
   echo "|---|---|---|---|"
