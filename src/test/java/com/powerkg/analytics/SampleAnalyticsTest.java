@@ -2,12 +2,17 @@ package com.powerkg.analytics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.powerkg.Http;
 import com.powerkg.TestCallers;
 import com.powerkg.TestNeo4j;
 import com.powerkg.credit.CreditProperties;
@@ -20,9 +25,12 @@ import com.powerkg.tagging.TagCode;
 import com.powerkg.tagging.TaggingStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,15 +71,22 @@ class SampleAnalyticsTest {
 	/** What the fresh start logged. */
 	static String startLog;
 
+	/** The service's HTTP port. */
+	static int port;
+
 	private static final Path REPORTS = Path.of("target/test-reports/sample-analytics");
 
 	@BeforeAll
 	static void startWithTheSample(CapturedOutput output) throws IOException {
 		// a reject report from an earlier build must not pass for one of this start
 		FileSystemUtils.deleteRecursively(REPORTS);
-		context = new SpringApplicationBuilder(com.powerkg.PowerKgApplication.class).web(WebApplicationType.NONE)
-			.run("--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(), "--powerkg.neo4j.embedded.bolt-port=0",
-					"--powerkg.import.reports-directory=" + REPORTS);
+		// served over HTTP as a new user starts it: the README's examples (ReadmeExamples, last) ask it through the endpoint
+		context = new SpringApplicationBuilder(com.powerkg.PowerKgApplication.class).web(WebApplicationType.SERVLET)
+			.run("--server.port=0", "--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.freshStore(),
+					"--powerkg.neo4j.embedded.bolt-port=0", "--powerkg.import.reports-directory=" + REPORTS,
+					// as before it served HTTP: no background requests beside the tests' (ServingWarmUpTest has the warm-up)
+					"--powerkg.graphql.warm-up=false");
+		port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 		startLog = output.getAll();
 		driver = context.getBean(Driver.class);
 		graphQl = TestCallers.as(ExecutionGraphQlServiceTester.create(context.getBean(ExecutionGraphQlService.class)),
@@ -711,6 +726,78 @@ class SampleAnalyticsTest {
 		long kept = driver.executableQuery("MATCH ()-[r:RATED]->() WHERE r.run = $run RETURN count(r) AS n")
 			.withParameters(Map.of("run", served)).execute().records().getFirst().get("n").asLong();
 		assertThat(kept).as("the retained run still serves those ratings, though the run that wrote them is older").isEqualTo(2000);
+	}
+
+
+	/**
+	 * The README cannot drift: every GraphQL example in it runs against the service as a new user starts it (the committed
+	 * sample loaded and analysed at the first start), through the real HTTP endpoint, signed in as the documented admin,
+	 * and answers without an error. Nested, so that it runs after every test above on the same start (JUnit runs a class's
+	 * own tests before its nested classes): the README's mutations (a contact recorded, a strategy disabled, a run
+	 * started) come last. One start for both saved the second service start with the sample (about 10 s of the suite).
+	 */
+	@Nested
+	class ReadmeExamples {
+
+		@TestFactory
+		List<DynamicTest> everyGraphQlExampleOfTheReadmeAnswersWithoutAnError() throws Exception {
+			List<String> examples = examples();
+			assertThat(examples).as("the README's GraphQL examples").hasSizeGreaterThan(10);
+			List<DynamicTest> tests = new ArrayList<>();
+			for (String example : examples) {
+				String name = example.replaceAll("\\s+", " ");
+				tests.add(DynamicTest.dynamicTest(name.substring(0, Math.min(80, name.length())), () -> {
+					HttpResponse<String> response = Http.as(port, "admin").graphQl(example);
+					assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+					assertThat(response.body()).as(example).doesNotContain("\"errors\"");
+				}));
+			}
+			return tests;
+		}
+
+	}
+
+	/** The operations of the README's ```graphql blocks, each on its own (a block may hold a query and a mutation). */
+	static List<String> examples() throws IOException {
+		String readme = Files.readString(Path.of("README.md"));
+		Matcher block = Pattern.compile("```graphql\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+		List<String> operations = new ArrayList<>();
+		while (block.find()) {
+			operations.addAll(operations(block.group(1)));
+		}
+		return operations;
+	}
+
+	/** Splits a document into its top-level operations by their braces. */
+	static List<String> operations(String document) {
+		List<String> operations = new ArrayList<>();
+		int depth = 0;
+		int start = -1;
+		boolean inString = false;
+		for (int i = 0; i < document.length(); i++) {
+			char c = document.charAt(i);
+			if (c == '"' && (i == 0 || document.charAt(i - 1) != '\\')) {
+				inString = !inString;
+			}
+			if (inString) {
+				continue;
+			}
+			if (c == '#') {
+				i = document.indexOf('\n', i) < 0 ? document.length() : document.indexOf('\n', i);
+				continue;
+			}
+			if (start < 0 && !Character.isWhitespace(c)) {
+				start = i;
+			}
+			if (c == '{') {
+				depth++;
+			}
+			else if (c == '}' && --depth == 0) {
+				operations.add(document.substring(start, i + 1).strip());
+				start = -1;
+			}
+		}
+		return operations;
 	}
 
 }
