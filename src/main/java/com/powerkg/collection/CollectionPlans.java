@@ -198,7 +198,8 @@ public class CollectionPlans {
 		long started = System.nanoTime();
 		// NO_DUNNING_THIS_MONTH speaks of the run's month: it does not hold back a plan for another month
 		boolean sameMonth = run != null && YearMonth.from(runAsOf(run)).equals(YearMonth.from(date));
-		var builder = new PlanBuilder(date, SettleWindows.of(this.tagging.loadParameters()));
+		SettleWindows windows = SettleWindows.of(this.tagging.loadParameters());
+		var builder = new PlanBuilder(date, windows);
 		// the postpaid customers with open bills, with their tags (and bills where a rule uses the mean); the
 		// three reads take the same parameters, each what it uses
 		Map<String, Object> window = new HashMap<>();
@@ -211,13 +212,16 @@ public class CollectionPlans {
 		int openBills = 0;
 		OpenBills read = openBills(window, date, deadline, limit);
 		for (PlanRow row : read.customers()) {
+			openBills += row.bills().size();
+			planned.add(row.customerId());
+		}
+		// the cases on every core (each thread its own builder, merged: the plan's order is the ranking's, not the merge's)
+		builder.merge(read.customers().parallelStream().collect(() -> new PlanBuilder(date, windows), (part, row) -> {
 			// the read returns a customer's bills in no particular order; the run lists them in due order, and so does this
 			List<CollectionCase.OpenBill> bills = new ArrayList<>(row.bills());
 			bills.sort(CollectionCase.OpenBill.LISTED);
-			openBills += bills.size();
-			planned.add(row.customerId());
-			builder.add(collectionCase(row.customerId(), false, row.tags(), sameMonth, bills, row.ledger().averageMonthlyBill(date), null));
-		}
+			part.add(collectionCase(row.customerId(), false, row.tags(), sameMonth, bills, row.ledger().averageMonthlyBill(date), null));
+		}, PlanBuilder::merge));
 		long billsRead = System.nanoTime();
 		// the others (short prepaid customers, changed contact details) not planned yet, their details read by id in batches
 		List<String> others = new ArrayList<>();
@@ -229,10 +233,10 @@ public class CollectionPlans {
 		// batches bound a Cypher statement's list parameter; the embedded read takes them all at once, in its parts
 		int batch = (this.embedded != null) ? Math.max(1, others.size()) : BATCH;
 		for (int from = 0; from < others.size(); from += batch) {
-			for (PlanRow row : details(window, others.subList(from, Math.min(others.size(), from + batch)), date, deadline, limit)) {
-				builder.add(collectionCase(row.customerId(), row.prepaid(), row.tags(), sameMonth, List.of(),
-						row.ledger().averageMonthlyBill(date), row.prepaid() ? row.ledger().balance(date) : null));
-			}
+			builder.merge(details(window, others.subList(from, Math.min(others.size(), from + batch)), date, deadline, limit).parallelStream()
+				.collect(() -> new PlanBuilder(date, windows), (part, row) -> part.add(collectionCase(row.customerId(), row.prepaid(), row.tags(),
+						sameMonth, List.of(), row.ledger().averageMonthlyBill(date), row.prepaid() ? row.ledger().balance(date) : null)),
+						PlanBuilder::merge));
 		}
 		long detailsRead = System.nanoTime();
 		CollectionPlan plan = builder.build(run);
