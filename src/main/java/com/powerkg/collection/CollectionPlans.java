@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.powerkg.contract.ContractCodes.ContactMethod;
@@ -215,13 +216,12 @@ public class CollectionPlans {
 			openBills += row.bills().size();
 			planned.add(row.customerId());
 		}
-		// the cases on every core (each thread its own builder, merged: the plan's order is the ranking's, not the merge's)
-		builder.merge(read.customers().parallelStream().collect(() -> new PlanBuilder(date, windows), (part, row) -> {
+		builder.merge(planned(read.customers(), date, windows, row -> {
 			// the read returns a customer's bills in no particular order; the run lists them in due order, and so does this
 			List<CollectionCase.OpenBill> bills = new ArrayList<>(row.bills());
 			bills.sort(CollectionCase.OpenBill.LISTED);
-			part.add(collectionCase(row.customerId(), false, row.tags(), sameMonth, bills, row.ledger().averageMonthlyBill(date), null));
-		}, PlanBuilder::merge));
+			return collectionCase(row.customerId(), false, row.tags(), sameMonth, bills, row.ledger().averageMonthlyBill(date), null);
+		}));
 		long billsRead = System.nanoTime();
 		// the others (short prepaid customers, changed contact details) not planned yet, their details read by id in batches
 		List<String> others = new ArrayList<>();
@@ -233,10 +233,9 @@ public class CollectionPlans {
 		// batches bound a Cypher statement's list parameter; the embedded read takes them all at once, in its parts
 		int batch = (this.embedded != null) ? Math.max(1, others.size()) : BATCH;
 		for (int from = 0; from < others.size(); from += batch) {
-			builder.merge(details(window, others.subList(from, Math.min(others.size(), from + batch)), date, deadline, limit).parallelStream()
-				.collect(() -> new PlanBuilder(date, windows), (part, row) -> part.add(collectionCase(row.customerId(), row.prepaid(), row.tags(),
-						sameMonth, List.of(), row.ledger().averageMonthlyBill(date), row.prepaid() ? row.ledger().balance(date) : null)),
-						PlanBuilder::merge));
+			builder.merge(planned(details(window, others.subList(from, Math.min(others.size(), from + batch)), date, deadline, limit), date,
+					windows, row -> collectionCase(row.customerId(), row.prepaid(), row.tags(), sameMonth, List.of(),
+							row.ledger().averageMonthlyBill(date), row.prepaid() ? row.ledger().balance(date) : null)));
 		}
 		long detailsRead = System.nanoTime();
 		CollectionPlan plan = builder.build(run);
@@ -249,6 +248,14 @@ public class CollectionPlans {
 	}
 
 	/** A customer's case from what was read: the tags of the run (NO_DUNNING_THIS_MONTH only in the run's month). */
+	/**
+	 * The rows' cases planned on every core, each thread into a builder of its own, merged: the plan's order is the
+	 * ranking's ({@link PlanBuilder#build}), not the merge's.
+	 */
+	private static PlanBuilder planned(List<PlanRow> rows, LocalDate date, SettleWindows windows, Function<PlanRow, CollectionCase> toCase) {
+		return rows.parallelStream().collect(() -> new PlanBuilder(date, windows), (part, row) -> part.add(toCase.apply(row)), PlanBuilder::merge);
+	}
+
 	private static CollectionCase collectionCase(String id, boolean prepaid, List<String> tagCodes, boolean sameMonth,
 			List<CollectionCase.OpenBill> bills, double average, Double balance) {
 		Set<TagCode> tags = EnumSet.noneOf(TagCode.class);
