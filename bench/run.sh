@@ -86,21 +86,19 @@ for _ in $(seq 1 300); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && break
   sleep 1
 done
+# plan DATE: the first page of that date's collection plan, as "seconds/HTTP-code"
+plan() {
+  curl -s -o /dev/null -w '%{time_total}s/HTTP-%{http_code}' -u admin:admin -H 'Content-Type: application/json' \
+    -d "{\"query\":\"{ collectionPlan(date: \\\"$1\\\", first: 1) { totalCount } }\"}" "http://127.0.0.1:$PORT/graphql"
+}
 # the first plan page of the run's date, alone and cold (the service's warm-up is off here, so that this figure stays
 # comparable with earlier results; docs/benchmarks.md has what the warm-up saves)
-PLAN_MS=$(curl -s -o /dev/null -w '%{time_total}s/HTTP-%{http_code}' -u admin:admin -H 'Content-Type: application/json' \
-  -d "{\"query\":\"{ collectionPlan(date: \\\"$AS_OF\\\", first: 1) { totalCount } }\"}" "http://127.0.0.1:$PORT/graphql")
+PLAN_MS=$(plan $AS_OF)
 # a date without a stored plan is planned from the graph
-PLAN_OTHER=$(curl -s -o /dev/null -w '%{time_total}s/HTTP-%{http_code}' -u admin:admin -H 'Content-Type: application/json' \
-  -d "{\"query\":\"{ collectionPlan(date: \\\"2026-11-25\\\", first: 1) { totalCount } }\"}" "http://127.0.0.1:$PORT/graphql")
+PLAN_OTHER=$(plan 2026-11-25)
 # five more dates, one after another: the second plan of a service still has the JIT compiling, the rest are warm (issue
 # J's target, per 100k due bills: the service logs each plan's due bills)
-PLAN_WARM=""
-for d in 2026-11-22 2026-11-23 2026-11-24 2026-11-26 2026-11-27; do
-  PLAN_WARM="$PLAN_WARM$(curl -s -o /dev/null -w '%{time_total}s/HTTP-%{http_code}' -u admin:admin -H 'Content-Type: application/json' \
-    -d "{\"query\":\"{ collectionPlan(date: \\\"$d\\\", first: 1) { totalCount } }\"}" "http://127.0.0.1:$PORT/graphql"),"
-done
-PLAN_WARM=${PLAN_WARM%,}
+PLAN_WARM=$(for d in 2026-11-22 2026-11-23 2026-11-24 2026-11-26 2026-11-27; do plan $d; echo; done | paste -sd,)
 PLAN_BILLS=$(grep -o 'collection plan for 2026-11-27: .* in [0-9]* ms ([0-9]* open bills' "$WORK/serve.log" | grep -o "([0-9]* open bills" | tr -dc 0-9 || true)
 "$JAVA" "$ROOT/bench/LoadTest.java" "http://127.0.0.1:$PORT" admin:admin "$CLIENTS" "$SECONDS_PER_QUERY" "$SIZE" $AS_OF $SERVER > "$WORK/load.md"
 SERVE_RSS=$(grep VmHWM "/proc/$SERVER/status" | awk '{print $2}')
