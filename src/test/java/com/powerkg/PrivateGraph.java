@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.powerkg.graph.EmbeddedNeo4j;
-import com.powerkg.graph.EmbeddedNeo4jProperties;
 import com.powerkg.graph.GraphMigrations;
 import com.powerkg.graph.MigrationsProperties;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -24,7 +23,7 @@ public record PrivateGraph(EmbeddedNeo4j neo4j, Driver driver) implements AutoCl
 	}
 
 	public static PrivateGraph open(Path store) {
-		var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
+		var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
 		Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
 		// as the service applies them: on a copy of the migrated template (open()) the fast path finds nothing to do
 		new GraphMigrations(driver, new MigrationsProperties(true, List.of()))

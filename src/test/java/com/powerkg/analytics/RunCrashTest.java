@@ -18,7 +18,6 @@ import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.credit.CreditProperties;
 import com.powerkg.credit.CreditStage;
 import com.powerkg.graph.EmbeddedNeo4j;
-import com.powerkg.graph.EmbeddedNeo4jProperties;
 import com.powerkg.ingest.CsvImporter;
 import com.powerkg.ingest.ImportProperties;
 import com.powerkg.run.AnalyticsRuns;
@@ -54,7 +53,7 @@ class RunCrashTest {
 	void aRunKilledAfterAnyStageLeavesThePublishedRunServedAndIsCleanedUpAtTheNextStart(@TempDir Path tmp) throws Exception {
 		Path store = TestNeo4j.migratedStore();
 		String published;
-		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
+		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000, 2)).importDirectory(Fixtures.directory("tags"));
 			published = new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs()), new TaggingStage(driver),
@@ -66,7 +65,7 @@ class RunCrashTest {
 			killAnalyzeAfter(stage, store, tmp.resolve("child-" + stage + ".log"));
 
 			String dead;
-			try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
+			try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
 					Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 				assertThat(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs()).publishedRunId()).as("after a kill in " + stage)
 					.hasValue(published);
@@ -78,7 +77,7 @@ class RunCrashTest {
 			// the next start (any command or the service) recovers; here an analyze that must then succeed
 			assertThat(analyzeInProcess(store, SECOND)).as("analyze after the kill in " + stage).isZero();
 
-			try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
+			try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
 					Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 				assertThat(single(driver, "MATCH (r:AnalyticsRun {id: $run}) RETURN r.status + ': ' + r.message AS v", dead))
 					.isEqualTo("FAILED: the process ended during the run");
@@ -99,6 +98,7 @@ class RunCrashTest {
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
 				"com.powerkg.PowerKgApplication", "analyze", "--as-of", SECOND.toString(),
 				"--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=0",
+				"--powerkg.neo4j.embedded.page-cache=" + TestNeo4j.PAGE_CACHE,
 				"--powerkg.analytics.pause-after-stage=" + stage));
 		Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		try {

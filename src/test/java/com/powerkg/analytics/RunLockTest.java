@@ -13,7 +13,6 @@ import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.credit.CreditProperties;
 import com.powerkg.credit.CreditStage;
 import com.powerkg.graph.EmbeddedNeo4j;
-import com.powerkg.graph.EmbeddedNeo4jProperties;
 import com.powerkg.graph.GraphMigrations;
 import com.powerkg.graph.MigrationsProperties;
 import com.powerkg.run.AnalyticsRun;
@@ -42,7 +41,7 @@ class RunLockTest {
 
 	@Test
 	void aSecondRunWhileOneIsActiveIsRefusedByAnotherConnectionAndByTheCommandLine() {
-		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.migratedStore(), "127.0.0.1", 0, ""));
+		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(TestNeo4j.migratedStore()));
 				Driver first = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
 				Driver second = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(first, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
@@ -68,7 +67,7 @@ class RunLockTest {
 
 	@Test
 	void aRunSilentForLongerThanTheLeaseIsTakenAsAbandonedAndItsWritesGoAFreshOneStillBlocks() {
-		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.migratedStore(), "127.0.0.1", 0, ""));
+		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(TestNeo4j.migratedStore()));
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			// a run of a process on another machine that died 11 minutes ago, with a tag it had written
@@ -93,7 +92,7 @@ class RunLockTest {
 
 	@Test
 	void aRunningRunBeatsAndARunStillGoingWhenTheServiceStopsIsMarkedFailed() throws Exception {
-		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.migratedStore(), "127.0.0.1", 0, ""));
+		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(TestNeo4j.migratedStore()));
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			// a lease of 10 s: a beat every 2 s; the run is held after its tags (fault injection)

@@ -10,7 +10,6 @@ import java.util.List;
 import com.powerkg.PowerKgApplication;
 import com.powerkg.TestNeo4j;
 import com.powerkg.graph.EmbeddedNeo4j;
-import com.powerkg.graph.EmbeddedNeo4jProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,7 +109,7 @@ class BadInputEndToEndTest {
 	}
 
 	private static long count(Path store, String cypher) {
-		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
+		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
 				var driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			return driver.executableQuery(cypher).execute().records().getFirst().get("n").asLong();
 		}

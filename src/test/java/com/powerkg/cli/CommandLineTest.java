@@ -50,7 +50,7 @@ class CommandLineTest {
 				"--powerkg.neo4j.embedded.bolt-port=0");
 		assertThat(exit).as(this.err.toString()).isZero();
 
-		var neo4j = com.powerkg.graph.EmbeddedNeo4j.start(new com.powerkg.graph.EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
+		var neo4j = com.powerkg.graph.EmbeddedNeo4j.start(TestNeo4j.embedded(store));
 		try (neo4j; var driver = org.neo4j.driver.GraphDatabase.driver(neo4j.boltUri(), org.neo4j.driver.AuthTokens.none())) {
 			long customers = driver.executableQuery("MATCH (c:Customer) RETURN count(c) AS n").execute().records().getFirst().get("n").asLong();
 			assertThat(customers).isEqualTo(5);
@@ -232,7 +232,7 @@ class CommandLineTest {
 	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "embedded only")
 	void aCommandOnAStoreAnotherProcessHasOpenIsRefusedAsBusyWithExitThree() {
 		Path store = TestNeo4j.freshStore();
-		var neo4j = com.powerkg.graph.EmbeddedNeo4j.start(new com.powerkg.graph.EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
+		var neo4j = com.powerkg.graph.EmbeddedNeo4j.start(TestNeo4j.embedded(store));
 		try (neo4j) {
 			int exit = run("analyze", "--as-of", "2026-11-20", "--powerkg.neo4j.embedded.data-directory=" + store,
 					"--powerkg.neo4j.embedded.bolt-port=0");

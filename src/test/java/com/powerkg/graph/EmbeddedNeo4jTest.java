@@ -65,7 +65,7 @@ class EmbeddedNeo4jTest {
 	@Test
 	void aClientsOpenTransactionDoesNotHoldUpAStopAndIsRolledBack() throws Exception {
 		Path store = TestNeo4j.freshStore();
-		var database = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
+		var database = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
 		try (var driver = GraphDatabase.driver(database.boltUri(), AuthTokens.none()); var session = driver.session()) {
 			var open = session.beginTransaction();
 			open.run("CREATE (:LeftOpen)").consume();
@@ -75,7 +75,7 @@ class EmbeddedNeo4jTest {
 			stopped.get(30, TimeUnit.SECONDS); // Neo4j's defaults: 70 s
 			assertThatThrownBy(open::commit).isInstanceOf(ServiceUnavailableException.class);
 		}
-		var reopened = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
+		var reopened = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
 		try (reopened; var driver = GraphDatabase.driver(reopened.boltUri(), AuthTokens.none())) {
 			assertThat(driver.executableQuery("MATCH (n:LeftOpen) RETURN count(n) AS n").execute().records().getFirst().get("n").asLong())
 				.isZero();

@@ -52,6 +52,7 @@ class MigrationLockCrashTest {
 				System.getProperty("java.class.path"), "com.powerkg.PowerKgApplication", "import", Fixtures.directory("small").toString(),
 				"--mode", "transactional", "--verbose", // its log on stdout: the test waits for a line of it
 				"--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=" + bolt,
+				"--powerkg.neo4j.embedded.page-cache=" + TestNeo4j.PAGE_CACHE,
 				"--powerkg.migrations.locations=classpath:cypher/migrations,classpath:slow-migrations")
 			.redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		try {
@@ -71,7 +72,7 @@ class MigrationLockCrashTest {
 
 		assertThat(exit).as(err.toString()).isZero();
 		assertThat(output.getOut()).contains("Cleared the Cypher migration lock").contains("left by a process that ended");
-		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, ""));
+		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			assertThat(count(driver, "MATCH (l:__Neo4jMigrationsLock) RETURN count(l) AS n")).isZero();
 			assertThat(count(driver, "MATCH (c:Customer) RETURN count(c) AS n")).isEqualTo(5);

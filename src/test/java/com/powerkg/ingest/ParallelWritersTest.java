@@ -9,7 +9,6 @@ import com.powerkg.TestNeo4j;
 import com.powerkg.generate.DataGenerator;
 import com.powerkg.generate.GeneratorConfig;
 import com.powerkg.graph.EmbeddedNeo4j;
-import com.powerkg.graph.EmbeddedNeo4jProperties;
 import com.powerkg.graph.GraphMigrations;
 import com.powerkg.graph.MigrationsProperties;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class ParallelWritersTest {
 		new DataGenerator(done -> {
 		}).generate(GeneratorConfig.of(80, 4, 11), data);
 
-		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.migratedStore(), "127.0.0.1", 0, ""));
+		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(TestNeo4j.migratedStore()));
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			Map<String, Object> serial = importWith(driver, 1, data, tmp);

@@ -7,7 +7,6 @@ import java.util.List;
 
 import com.powerkg.TestNeo4j;
 import com.powerkg.graph.EmbeddedNeo4j;
-import com.powerkg.graph.EmbeddedNeo4jProperties;
 import com.powerkg.graph.GraphMigrations;
 import com.powerkg.graph.GraphReads;
 import com.powerkg.graph.MigrationFailedException;
@@ -43,7 +42,7 @@ class StrategyStewardScriptTest {
 
 	@Test
 	void aStrategyAddedByAStewardWinsForItsCustomersAndAMisspeltConditionFailsTheScript(@TempDir Path tmp) throws IOException {
-		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.migratedStore(), "127.0.0.1", 0, ""));
+		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(TestNeo4j.migratedStore()));
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT))).apply();
 			var strategies = new StrategyQueries(new GraphReads(driver), driver);

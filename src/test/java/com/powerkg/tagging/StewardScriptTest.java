@@ -11,7 +11,6 @@ import com.powerkg.TestNeo4j;
 import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.analytics.AnalyticsService;
 import com.powerkg.graph.EmbeddedNeo4j;
-import com.powerkg.graph.EmbeddedNeo4jProperties;
 import com.powerkg.graph.GraphMigrations;
 import com.powerkg.graph.MigrationFailedException;
 import com.powerkg.graph.MigrationsProperties;
@@ -45,7 +44,7 @@ class StewardScriptTest {
 
 	@Test
 	void parameterChangedByAStewardScriptChangesTheNextRunAndABrokenScriptChangesNothing(@TempDir Path tmp) throws IOException {
-		try (var neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(TestNeo4j.migratedStore(), "127.0.0.1", 0, ""));
+		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(TestNeo4j.migratedStore()));
 				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT))).apply();
 			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000, 2)).importDirectory(Fixtures.directory("tags"));
