@@ -33,6 +33,15 @@ public record PrivateGraph(EmbeddedNeo4j neo4j, Driver driver) implements AutoCl
 		return new PrivateGraph(neo4j, driver);
 	}
 
+	/**
+	 * The store as an import left it, without applying the migrations: to compare what two imports built (on a store
+	 * the bulk importer made, the migrations take seconds, and would do the same on both).
+	 */
+	public static PrivateGraph asBuilt(Path store) {
+		var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
+		return new PrivateGraph(neo4j, GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none()));
+	}
+
 	/** The next free version after the product's scripts in cypher/migrations, as a steward picks it (README). */
 	public static String nextMigrationVersion() {
 		try (var scripts = java.nio.file.Files.list(Path.of("cypher/migrations"))) {

@@ -127,7 +127,8 @@ class BulkLoadTest {
 		Path bulkStore = TestNeo4j.freshStore();
 		ImportReport bulk = new BulkLoad(PROPERTIES).load(data, bulkStore, tmp.resolve("bulk-rejects.csv"));
 		assertThat(bulk.rowsImported()).isEqualTo(emitted.report().rowsImported());
-		try (var first = open(bulkStore); var second = open(fromCommand)) {
+		// the graphs as the two imports built them (the migrations the service then applies are the same on both)
+		try (var first = PrivateGraph.asBuilt(bulkStore); var second = PrivateGraph.asBuilt(fromCommand)) {
 			assertThat(GraphCounts.of(second.driver())).isEqualTo(GraphCounts.of(first.driver()));
 			assertThat(nodes(second.driver(), "Customer", "id")).isEqualTo(nodes(first.driver(), "Customer", "id"));
 		}
