@@ -191,7 +191,9 @@ class BulkLoadTest {
 
 		var first = run("import", Fixtures.directory("small").toString(), dataDirectory, "--powerkg.neo4j.embedded.bolt-port=0", reports);
 		assertThat(first.exit()).as(first.err()).isZero();
-		assertThat(first.out()).contains("bulk load into the empty store").contains("(bulk)").contains("Imported 25 of 25 rows");
+		assertThat(first.out()).contains("bulk load into the empty store").contains("(bulk)").contains("Imported 25 of 25 rows")
+			.as("the given directory only, not the sample an empty database gets at a service's first start")
+			.containsPattern("graph: \\{.*Customer=5[,}]");
 
 		var again = run("import", Fixtures.directory("small").toString(), dataDirectory, "--powerkg.neo4j.embedded.bolt-port=0", reports);
 		assertThat(again.exit()).as(again.err()).isZero();
