@@ -23,14 +23,13 @@ public record PrivateGraph(EmbeddedNeo4j neo4j, Driver driver) implements AutoCl
 	}
 
 	public static PrivateGraph open(Path store) {
-		var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
-		Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+		PrivateGraph graph = asBuilt(store);
 		// as the service applies them: on a copy of the migrated template (open()) the fast path finds nothing to do
-		new GraphMigrations(driver, new MigrationsProperties(true, List.of()))
-			.inProcess(neo4j.service().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
+		new GraphMigrations(graph.driver(), new MigrationsProperties(true, List.of()))
+			.inProcess(graph.neo4j().service().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
 			.apply();
-		driver.executableQuery("CALL db.awaitIndexes(300)").execute();
-		return new PrivateGraph(neo4j, driver);
+		graph.driver().executableQuery("CALL db.awaitIndexes(300)").execute();
+		return graph;
 	}
 
 	/**
