@@ -247,7 +247,6 @@ public class CollectionPlans {
 		return plan;
 	}
 
-	/** A customer's case from what was read: the tags of the run (NO_DUNNING_THIS_MONTH only in the run's month). */
 	/**
 	 * The rows' cases planned on every core, each thread into a builder of its own, merged: the plan's order is the
 	 * ranking's ({@link PlanBuilder#build}), not the merge's.
@@ -256,6 +255,7 @@ public class CollectionPlans {
 		return rows.parallelStream().collect(() -> new PlanBuilder(date, windows), (part, row) -> part.add(toCase.apply(row)), PlanBuilder::merge);
 	}
 
+	/** A customer's case from what was read: the tags of the run (NO_DUNNING_THIS_MONTH only in the run's month). */
 	private static CollectionCase collectionCase(String id, boolean prepaid, List<String> tagCodes, boolean sameMonth,
 			List<CollectionCase.OpenBill> bills, double average, Double balance) {
 		Set<TagCode> tags = EnumSet.noneOf(TagCode.class);

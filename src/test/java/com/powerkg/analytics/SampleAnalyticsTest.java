@@ -728,7 +728,6 @@ class SampleAnalyticsTest {
 		assertThat(kept).as("the retained run still serves those ratings, though the run that wrote them is older").isEqualTo(2000);
 	}
 
-
 	/**
 	 * The README cannot drift: every GraphQL example in it runs against the service as a new user starts it (the committed
 	 * sample loaded and analysed at the first start), through the real HTTP endpoint, signed in as the documented admin,
