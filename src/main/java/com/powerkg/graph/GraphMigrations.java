@@ -117,6 +117,7 @@ public final class GraphMigrations {
 		this.locations = properties.resolvedLocations();
 		var config = MigrationsConfig.builder()
 			.withLocationsToScan(this.locations.toArray(String[]::new))
+			.withResourceScanner(new ClasspathScripts(GraphMigrations.class.getClassLoader()))
 			.withTransactionMode(MigrationsConfig.TransactionMode.PER_MIGRATION)
 			// scripts edited on Windows must not change their checksum
 			.withAutocrlf(true)
