@@ -22,41 +22,55 @@ class FirstStartJitTest {
 	private static final String QUICK_JIT_ONLY = "-XX:TieredStopAtLevel=1";
 
 	@Test
-	void onlyAFirstStartRunsTheQuickCompilerOnly(@TempDir Path project) throws Exception {
-		Files.copy(Path.of("pom.xml"), project.resolve("pom.xml"));
-		// Maven's own JVM settings (C1 only: each run a second sooner)
-		Files.createDirectories(project.resolve(".mvn"));
-		Files.copy(Path.of(".mvn/jvm.config"), project.resolve(".mvn/jvm.config"));
-		Files.createDirectories(project.resolve("target/classes"));
-		Path args = project.resolve("target/run/class-cache.args");
+	void onlyAFirstStartRunsTheQuickCompilerOnly(@TempDir Path tmp) throws Exception {
+		// four projects, one per case, their Maven runs side by side (each waits mostly for its own JVM to start)
+		Step first = Step.start(project(tmp.resolve("first")));
+		Step switchedOff = Step.start(project(tmp.resolve("switched-off")), "-Dpowerkg.first-start-c1=false");
+		Path withStore = project(tmp.resolve("with-store"));
+		Files.createDirectories(withStore.resolve("data/data/databases/neo4j"));
+		Step storeThere = Step.start(withStore);
+		Path startedBefore = project(tmp.resolve("started-before"));
+		Files.createDirectories(startedBefore.resolve("target/run"));
+		Files.writeString(startedBefore.resolve("target/run/started"), "");
+		Step startedFromThisFolder = Step.start(startedBefore);
 
-		assertThat(argsOf(project, args)).as("a first start").contains(QUICK_JIT_ONLY);
-		assertThat(argsOf(project, args, "-Dpowerkg.first-start-c1=false")).as("switched off").doesNotContain(QUICK_JIT_ONLY);
-
-		Files.createDirectories(project.resolve("data/data/databases/neo4j"));
-		assertThat(argsOf(project, args)).as("a store there").doesNotContain(QUICK_JIT_ONLY);
-
-		Files.delete(project.resolve("data/data/databases/neo4j"));
-		Files.writeString(project.resolve("target/run/started"), "");
-		assertThat(argsOf(project, args)).as("started from this build folder before (another store, an external database)")
+		assertThat(first.args()).as("a first start").contains(QUICK_JIT_ONLY);
+		assertThat(switchedOff.args()).as("switched off").doesNotContain(QUICK_JIT_ONLY);
+		assertThat(storeThere.args()).as("a store there").doesNotContain(QUICK_JIT_ONLY);
+		assertThat(startedFromThisFolder.args()).as("started from this build folder before (another store, an external database)")
 			.doesNotContain(QUICK_JIT_ONLY);
 	}
 
-	/** Runs the step in the project and returns the arguments file it wrote. */
-	private static String argsOf(Path project, Path args, String... settings) throws IOException, InterruptedException {
-		Files.deleteIfExists(args);
-		List<String> command = new ArrayList<>(List.of(Path.of("mvnw").toAbsolutePath().toString(), "-o", "-q", "-B", "-f",
-				project.resolve("pom.xml").toString(), "antrun:run@class-cache-for-run"));
-		command.addAll(List.of(settings));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true)
-			.redirectOutput(project.resolve("maven.log").toFile());
-		// the JDK running the tests, for Maven too
-		Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
-		builder.environment().put("JAVA_HOME", java.getParent().getParent().toString());
-		Process maven = builder.start();
-		assertThat(maven.waitFor(2, TimeUnit.MINUTES)).as("Maven ended").isTrue();
-		assertThat(maven.exitValue()).as(Files.readString(project.resolve("maven.log"))).isZero();
-		return Files.readString(args);
+	/** A copy of the pom, with Maven's own JVM settings (C1 only: each run a second sooner) and an empty build folder. */
+	private static Path project(Path project) throws IOException {
+		Files.createDirectories(project.resolve(".mvn"));
+		Files.copy(Path.of("pom.xml"), project.resolve("pom.xml"));
+		Files.copy(Path.of(".mvn/jvm.config"), project.resolve(".mvn/jvm.config"));
+		Files.createDirectories(project.resolve("target/classes"));
+		return project;
+	}
+
+	/** The step running in a project, and the arguments file it writes. */
+	private record Step(Path project, Process maven) {
+
+		static Step start(Path project, String... settings) throws IOException {
+			List<String> command = new ArrayList<>(List.of(Path.of("mvnw").toAbsolutePath().toString(), "-o", "-q", "-B", "-f",
+					project.resolve("pom.xml").toString(), "antrun:run@class-cache-for-run"));
+			command.addAll(List.of(settings));
+			ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true)
+				.redirectOutput(project.resolve("maven.log").toFile());
+			// the JDK running the tests, for Maven too
+			Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+			builder.environment().put("JAVA_HOME", java.getParent().getParent().toString());
+			return new Step(project, builder.start());
+		}
+
+		String args() throws IOException, InterruptedException {
+			assertThat(this.maven.waitFor(2, TimeUnit.MINUTES)).as("Maven ended").isTrue();
+			assertThat(this.maven.exitValue()).as(Files.readString(this.project.resolve("maven.log"))).isZero();
+			return Files.readString(this.project.resolve("target/run/class-cache.args"));
+		}
+
 	}
 
 }
