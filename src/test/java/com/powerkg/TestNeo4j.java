@@ -89,6 +89,22 @@ public class TestNeo4j implements ApplicationContextInitializer<ConfigurableAppl
 		return copy;
 	}
 
+	/**
+	 * Starts building the template on a thread of its own, while the classes that need no database run
+	 * ({@link DatabaseClassesLast}); a test that wants a store before it is built waits for it, and one that finds the
+	 * build failed builds it again and sees why.
+	 */
+	static void prepareTemplate() {
+		Thread.ofPlatform().daemon().name("test-template-store").start(() -> {
+			try {
+				template();
+			}
+			catch (RuntimeException failed) {
+				// the first test that needs a store builds it again, and fails with the cause
+			}
+		});
+	}
+
 	private static synchronized Path template() {
 		if (template == null) {
 			Path store = freshStore();
