@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +35,17 @@ class FirstStartJitTest {
 		Files.writeString(startedBefore.resolve("target/run/started"), "");
 		Step startedFromThisFolder = Step.start(startedBefore);
 
-		assertThat(first.args()).as("a first start").contains(QUICK_JIT_ONLY);
-		assertThat(switchedOff.args()).as("switched off").doesNotContain(QUICK_JIT_ONLY);
-		assertThat(storeThere.args()).as("a store there").doesNotContain(QUICK_JIT_ONLY);
-		assertThat(startedFromThisFolder.args()).as("started from this build folder before (another store, an external database)")
-			.doesNotContain(QUICK_JIT_ONLY);
+		try {
+			assertThat(first.args()).as("a first start").contains(QUICK_JIT_ONLY);
+			assertThat(switchedOff.args()).as("switched off").doesNotContain(QUICK_JIT_ONLY);
+			assertThat(storeThere.args()).as("a store there").doesNotContain(QUICK_JIT_ONLY);
+			assertThat(startedFromThisFolder.args()).as("started from this build folder before (another store, an external database)")
+				.doesNotContain(QUICK_JIT_ONLY);
+		}
+		finally {
+			// a case that failed leaves no Maven running in the folders being deleted
+			Stream.of(first, switchedOff, storeThere, startedFromThisFolder).forEach(step -> step.maven().destroyForcibly());
+		}
 	}
 
 	/** A copy of the pom, with Maven's own JVM settings (C1 only: each run a second sooner) and an empty build folder. */

@@ -24,12 +24,18 @@ public record PrivateGraph(EmbeddedNeo4j neo4j, Driver driver) implements AutoCl
 
 	public static PrivateGraph open(Path store) {
 		PrivateGraph graph = asBuilt(store);
-		// as the service applies them: on a copy of the migrated template (open()) the fast path finds nothing to do
-		new GraphMigrations(graph.driver(), new MigrationsProperties(true, List.of()))
-			.inProcess(graph.neo4j().service().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
-			.apply();
-		graph.driver().executableQuery("CALL db.awaitIndexes(300)").execute();
-		return graph;
+		try {
+			// as the service applies them: on a copy of the migrated template (open()) the fast path finds nothing to do
+			new GraphMigrations(graph.driver(), new MigrationsProperties(true, List.of()))
+				.inProcess(graph.neo4j().service().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
+				.apply();
+			graph.driver().executableQuery("CALL db.awaitIndexes(300)").execute();
+			return graph;
+		}
+		catch (RuntimeException failed) {
+			graph.close(); // the database is not left running for the rest of the JVM
+			throw failed;
+		}
 	}
 
 	/**

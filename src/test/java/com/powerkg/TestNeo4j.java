@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import com.powerkg.graph.EmbeddedNeo4jProperties;
@@ -34,6 +35,8 @@ public class TestNeo4j implements ApplicationContextInitializer<ConfigurableAppl
 	private static Neo4jContainer container;
 
 	private static Path template;
+
+	private static final AtomicBoolean PREPARING = new AtomicBoolean();
 
 	public static boolean external() {
 		return "testcontainers".equals(System.getProperty(MODE_PROPERTY));
@@ -95,6 +98,9 @@ public class TestNeo4j implements ApplicationContextInitializer<ConfigurableAppl
 	 * build failed builds it again and sees why.
 	 */
 	static void prepareTemplate() {
+		if (!PREPARING.compareAndSet(false, true)) {
+			return; // once per JVM, however often the classes are ordered
+		}
 		Thread.ofPlatform().daemon().name("test-template-store").start(() -> {
 			try {
 				template();

@@ -3,6 +3,7 @@ package com.powerkg.graph;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -63,34 +64,60 @@ class ClasspathScriptsTest {
 	}
 
 	@Test
-	void aScriptFoundAgainFurtherDownTheClassPathIsMaskedByTheFirstAsTheClassLoaderWouldLoadIt(@TempDir Path tmp) throws IOException {
-		Path first = tmp.resolve("first.jar");
-		try (var out = new JarOutputStream(Files.newOutputStream(first))) {
+	void theSameScriptReachedTwiceIsGivenOnceAndADifferentOneOfTheSameNameToo(@TempDir Path tmp) throws IOException {
+		// a folder spelt differently by the class loader and the file system (';' and '='), and a jar with the same script
+		Path folder = Files.createDirectories(tmp.resolve("work;dir=1/steward"));
+		Files.writeString(folder.resolve("V9100__Rename_a_tag.cypher"), "RETURN 'same';");
+		Path same = tmp.resolve("same.jar");
+		try (var out = new JarOutputStream(Files.newOutputStream(same))) {
 			entry(out, "steward/", null);
-			entry(out, "steward/V9100__Rename_a_tag.cypher", "RETURN 'first';");
-		}
-		Path second = tmp.resolve("second.jar");
-		try (var out = new JarOutputStream(Files.newOutputStream(second))) {
-			entry(out, "steward/", null);
-			entry(out, "steward/V9100__Rename_a_tag.cypher", "RETURN 'second';");
+			entry(out, "steward/V9100__Rename_a_tag.cypher", "RETURN 'same';");
 			entry(out, "steward/V9200__Another.cypher", "RETURN 2;");
 		}
-		try (var loader = new URLClassLoader(new URL[] { first.toUri().toURL(), second.toUri().toURL() }, null)) {
-			assertThat(new ClasspathScripts(loader).scan(List.of("steward"))).extracting(URL::toString)
-				.containsExactlyInAnyOrder("jar:" + first.toUri().toURL() + "!/steward/V9100__Rename_a_tag.cypher",
-						"jar:" + second.toUri().toURL() + "!/steward/V9200__Another.cypher");
+		Path different = tmp.resolve("different.jar");
+		try (var out = new JarOutputStream(Files.newOutputStream(different))) {
+			entry(out, "steward/", null);
+			entry(out, "steward/V9100__Rename_a_tag.cypher", "RETURN 'different';");
+		}
+		// the folder as the JVM's own class path spells it (escaped), while a file found in it is spelt as the file system does
+		URL escaped = URI.create(tmp.toUri() + "work%3Bdir%3D1/").toURL();
+		URL[] classPath = { escaped, same.toUri().toURL(), different.toUri().toURL() };
+		try (var loader = new URLClassLoader(classPath, null)) {
+			List<String> found = new ClasspathScripts(loader).scan(List.of("steward")).stream().map(URL::toString).toList();
+
+			assertThat(found).as("once from the folder, not again from same.jar; different.jar's is another script").hasSize(3)
+				.anyMatch(url -> url.startsWith("file:") && url.endsWith("/steward/V9100__Rename_a_tag.cypher"))
+				.anyMatch(url -> url.endsWith("same.jar!/steward/V9200__Another.cypher"))
+				.anyMatch(url -> url.endsWith("different.jar!/steward/V9100__Rename_a_tag.cypher"));
 		}
 	}
 
 	@Test
-	void aJarWrittenWithoutFolderEntriesIsScannedAsNeo4jMigrationsWould(@TempDir Path tmp) throws IOException {
+	void aLocationGivenTwiceOrInsideAnotherGivesEachScriptOnce() {
+		List<URL> once = this.scripts.scan(List.of("cypher/migrations"));
+
+		assertThat(this.scripts.scan(List.of("cypher", "cypher/migrations", "/cypher/migrations/"))).containsAll(once)
+			.doesNotHaveDuplicates();
+		assertThat(once).hasSizeGreaterThanOrEqualTo(19).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void aFolderNoClassPathEntryHasIsLeftToNeo4jMigrationsOwnScanOfEveryJar(@TempDir Path tmp) throws IOException {
 		Path jar = tmp.resolve("bare.jar");
 		try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
 			entry(out, "steward/V9100__Rename_a_tag.cypher", "RETURN 1;");
 		}
+		Thread thread = Thread.currentThread();
+		ClassLoader before = thread.getContextClassLoader();
 		try (var loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			thread.setContextClassLoader(loader); // where ClassGraph looks, besides the JVM's class path
+			assertThat(loader.getResource("steward")).as("a jar written without folder entries").isNull();
+
 			assertThat(new ClasspathScripts(loader).scan(List.of("steward"))).singleElement()
 				.satisfies(url -> assertThat(url.toString()).startsWith("jar:file:").endsWith("/bare.jar!/steward/V9100__Rename_a_tag.cypher"));
+		}
+		finally {
+			thread.setContextClassLoader(before);
 		}
 	}
 
