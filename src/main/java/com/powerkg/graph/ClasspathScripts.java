@@ -63,21 +63,21 @@ final class ClasspathScripts implements ClasspathResourceScanner {
 					this.everyJar.scan(List.of(folder)).forEach(url -> found.putIfAbsent(url.toString(), url));
 					continue;
 				}
-				Map<String, byte[]> byName = new HashMap<>();
+				Map<String, Resource> byName = new HashMap<>();
 				for (URL root : roots) {
 					String base = root.toString().endsWith("/") ? root.toString() : root + "/";
+					// names under the folder, compared decoded: the class loader and the file system spell a folder
+					// with ';' or '=' differently
+					String decodedBase = decoded(base);
 					for (Resource resource : this.resolver.getResources(base + "**/*")) {
 						URL url = resource.getURL();
 						String path = decoded(url.toString());
 						if (path.endsWith("/") || path.endsWith(".class") || !resource.isReadable()) {
 							continue;
 						}
-						// by name under the folder, compared decoded: the class loader and the file system spell a
-						// folder with ';' or '=' differently
-						String name = path.startsWith(decoded(base)) ? path.substring(decoded(base).length()) : path;
-						byte[] content = read(resource);
-						byte[] first = byName.putIfAbsent(name, content);
-						if (first == null || !Arrays.equals(first, content)) {
+						String name = path.startsWith(decodedBase) ? path.substring(decodedBase.length()) : path;
+						Resource first = byName.putIfAbsent(name, resource);
+						if (first == null || !Arrays.equals(read(first), read(resource))) {
 							found.putIfAbsent(url.toString(), url);
 						}
 					}
