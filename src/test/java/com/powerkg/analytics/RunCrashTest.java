@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.powerkg.Fixtures;
+import com.powerkg.PrivateGraph;
 import com.powerkg.TestNeo4j;
 import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.credit.CreditProperties;
 import com.powerkg.credit.CreditStage;
-import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.ingest.CsvImporter;
 import com.powerkg.ingest.ImportProperties;
 import com.powerkg.run.AnalyticsRuns;
@@ -27,9 +27,7 @@ import com.powerkg.tagging.TaggingStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,8 +51,8 @@ class RunCrashTest {
 	void aRunKilledAfterAnyStageLeavesThePublishedRunServedAndIsCleanedUpAtTheNextStart(@TempDir Path tmp) throws Exception {
 		Path store = TestNeo4j.migratedStore();
 		String published;
-		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
-				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+		try (var graph = PrivateGraph.asBuilt(store)) {
+			Driver driver = graph.driver();
 			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000, 2)).importDirectory(Fixtures.directory("tags"));
 			published = new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs()), new TaggingStage(driver),
 					new SegmentationStage(driver, SegmentationProperties.DEFAULTS), new CreditStage(driver, CreditProperties.DEFAULTS))
@@ -65,8 +63,8 @@ class RunCrashTest {
 			killAnalyzeAfter(stage, store, tmp.resolve("child-" + stage + ".log"));
 
 			String dead;
-			try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
-					Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+			try (var graph = PrivateGraph.asBuilt(store)) {
+				Driver driver = graph.driver();
 				assertThat(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs()).publishedRunId()).as("after a kill in " + stage)
 					.hasValue(published);
 				dead = single(driver, "MATCH (r:AnalyticsRun {status: 'RUNNING'}) RETURN r.id AS v");
@@ -77,8 +75,8 @@ class RunCrashTest {
 			// the next start (any command or the service) recovers; here an analyze that must then succeed
 			assertThat(analyzeInProcess(store, SECOND)).as("analyze after the kill in " + stage).isZero();
 
-			try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
-					Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+			try (var graph = PrivateGraph.asBuilt(store)) {
+				Driver driver = graph.driver();
 				assertThat(single(driver, "MATCH (r:AnalyticsRun {id: $run}) RETURN r.status + ': ' + r.message AS v", dead))
 					.isEqualTo("FAILED: the process ended during the run");
 				for (String type : List.of("HAS_TAG", "IN_SEGMENT", "RATED", "USED_CHANNEL")) {

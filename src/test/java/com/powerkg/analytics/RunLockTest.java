@@ -8,11 +8,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.powerkg.PrivateGraph;
 import com.powerkg.TestNeo4j;
 import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.credit.CreditProperties;
 import com.powerkg.credit.CreditStage;
-import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.GraphMigrations;
 import com.powerkg.graph.MigrationsProperties;
 import com.powerkg.run.AnalyticsRun;
@@ -41,9 +41,9 @@ class RunLockTest {
 
 	@Test
 	void aSecondRunWhileOneIsActiveIsRefusedByAnotherConnectionAndByTheCommandLine() {
-		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(TestNeo4j.migratedStore()));
-				Driver first = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
-				Driver second = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+		try (var graph = PrivateGraph.asBuilt(TestNeo4j.migratedStore());
+				Driver second = GraphDatabase.driver(graph.neo4j().boltUri(), AuthTokens.none())) {
+			Driver first = graph.driver();
 			new GraphMigrations(first, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			String active = service(first).begin(AS_OF);
 
@@ -53,7 +53,7 @@ class RunLockTest {
 			var out = new StringWriter();
 			var err = new StringWriter();
 			int exit = com.powerkg.cli.TestCommandLine.run(new PrintWriter(out, true), new PrintWriter(err, true), "analyze",
-					"--as-of", AS_OF.toString(), "--spring.neo4j.uri=" + neo4j.boltUri());
+					"--as-of", AS_OF.toString(), "--spring.neo4j.uri=" + graph.neo4j().boltUri());
 			assertThat(exit).as("refused: try again later").isEqualTo(3);
 			assertThat(err.toString().strip()).startsWith("power-kg analyze: another analytics run is active: " + active)
 				.doesNotContain("\n");
@@ -67,8 +67,8 @@ class RunLockTest {
 
 	@Test
 	void aRunSilentForLongerThanTheLeaseIsTakenAsAbandonedAndItsWritesGoAFreshOneStillBlocks() {
-		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(TestNeo4j.migratedStore()));
-				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+		try (var graph = PrivateGraph.asBuilt(TestNeo4j.migratedStore())) {
+			Driver driver = graph.driver();
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			// a run of a process on another machine that died 11 minutes ago, with a tag it had written
 			driver.executableQuery("""
@@ -92,8 +92,8 @@ class RunLockTest {
 
 	@Test
 	void aRunningRunBeatsAndARunStillGoingWhenTheServiceStopsIsMarkedFailed() throws Exception {
-		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(TestNeo4j.migratedStore()));
-				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+		try (var graph = PrivateGraph.asBuilt(TestNeo4j.migratedStore())) {
+			Driver driver = graph.driver();
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			// a lease of 10 s: a beat every 2 s; the run is held after its tags (fault injection)
 			var properties = new AnalyticsProperties(1, "", 1, Duration.ofSeconds(10), "histories");

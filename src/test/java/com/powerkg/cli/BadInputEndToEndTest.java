@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.powerkg.PowerKgApplication;
+import com.powerkg.PrivateGraph;
 import com.powerkg.TestNeo4j;
-import com.powerkg.graph.EmbeddedNeo4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,8 +115,8 @@ class BadInputEndToEndTest {
 
 	/** Each statement's {@code n}, on one start of the store. */
 	private static List<Long> counts(Path store, String... cypher) {
-		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
-				var driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+		try (var graph = PrivateGraph.asBuilt(store)) {
+			Driver driver = graph.driver();
 			return Stream.of(cypher).map(statement -> driver.executableQuery(statement).execute().records().getFirst().get("n").asLong())
 				.toList();
 		}

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.powerkg.Fixtures;
+import com.powerkg.PrivateGraph;
 import com.powerkg.TestNeo4j;
 import com.powerkg.cli.TestCommandLine;
 import org.junit.jupiter.api.Test;
@@ -72,8 +73,8 @@ class MigrationLockCrashTest {
 
 		assertThat(exit).as(err.toString()).isZero();
 		assertThat(output.getOut()).contains("Cleared the Cypher migration lock").contains("left by a process that ended");
-		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(store));
-				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+		try (var graph = PrivateGraph.asBuilt(store)) {
+			Driver driver = graph.driver();
 			assertThat(count(driver, "MATCH (l:__Neo4jMigrationsLock) RETURN count(l) AS n")).isZero();
 			assertThat(count(driver, "MATCH (c:Customer) RETURN count(c) AS n")).isEqualTo(5);
 			assertThat(count(driver, "MATCH (m:__Neo4jMigration) WHERE m.version = '0999' RETURN count(m) AS n"))

@@ -5,18 +5,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.powerkg.PrivateGraph;
 import com.powerkg.TestNeo4j;
 import com.powerkg.generate.DataGenerator;
 import com.powerkg.generate.GeneratorConfig;
-import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.GraphMigrations;
 import com.powerkg.graph.MigrationsProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +31,8 @@ class ParallelWritersTest {
 		new DataGenerator(done -> {
 		}).generate(GeneratorConfig.of(80, 4, 11), data);
 
-		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(TestNeo4j.migratedStore()));
-				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+		try (var graph = PrivateGraph.asBuilt(TestNeo4j.migratedStore())) {
+			Driver driver = graph.driver();
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			Map<String, Object> serial = importWith(driver, 1, data, tmp);
 			driver.executableQuery("""

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.powerkg.PrivateGraph;
 import com.powerkg.TestNeo4j;
-import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.GraphMigrations;
 import com.powerkg.graph.GraphReads;
 import com.powerkg.graph.MigrationFailedException;
@@ -14,9 +14,7 @@ import com.powerkg.graph.MigrationsProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,8 +40,8 @@ class StrategyStewardScriptTest {
 
 	@Test
 	void aStrategyAddedByAStewardWinsForItsCustomersAndAMisspeltConditionFailsTheScript(@TempDir Path tmp) throws IOException {
-		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(TestNeo4j.migratedStore()));
-				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+		try (var graph = PrivateGraph.asBuilt(TestNeo4j.migratedStore())) {
+			Driver driver = graph.driver();
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT))).apply();
 			var strategies = new StrategyQueries(new GraphReads(driver), driver);
 			int before = strategies.catalogue(null).size();

@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.powerkg.Fixtures;
+import com.powerkg.PrivateGraph;
 import com.powerkg.TestNeo4j;
 import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.analytics.AnalyticsService;
-import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.GraphMigrations;
 import com.powerkg.graph.MigrationFailedException;
 import com.powerkg.graph.MigrationsProperties;
@@ -22,9 +22,7 @@ import com.powerkg.segmentation.SegmentationStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,8 +42,8 @@ class StewardScriptTest {
 
 	@Test
 	void parameterChangedByAStewardScriptChangesTheNextRunAndABrokenScriptChangesNothing(@TempDir Path tmp) throws IOException {
-		try (var neo4j = EmbeddedNeo4j.start(TestNeo4j.embedded(TestNeo4j.migratedStore()));
-				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+		try (var graph = PrivateGraph.asBuilt(TestNeo4j.migratedStore())) {
+			Driver driver = graph.driver();
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT))).apply();
 			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000, 2)).importDirectory(Fixtures.directory("tags"));
 			var analytics = new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs()), new TaggingStage(driver),
