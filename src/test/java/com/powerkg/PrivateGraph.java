@@ -59,9 +59,10 @@ public record PrivateGraph(EmbeddedNeo4j neo4j, Driver driver) implements AutoCl
 		}
 	}
 
+	/** The driver without waiting for its I/O threads to end (as the service closes its own: EmbeddedNeo4jConfiguration). */
 	@Override
 	public void close() {
-		this.driver.close();
+		this.driver.closeAsync();
 		this.neo4j.close();
 	}
 

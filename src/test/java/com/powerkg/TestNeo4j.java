@@ -32,6 +32,12 @@ public class TestNeo4j implements ApplicationContextInitializer<ConfigurableAppl
 	 */
 	public static final String PAGE_CACHE = System.getProperty("powerkg.neo4j.embedded.page-cache", "512m");
 
+	/**
+	 * Neo4j's VM pause monitor in a test's database, as the pom sets it for every Spring context of the test JVM
+	 * ({@code powerkg.neo4j.embedded.pause-monitor}): off, each stop of a database waited up to 100 ms for its thread.
+	 */
+	public static final boolean PAUSE_MONITOR = Boolean.parseBoolean(System.getProperty("powerkg.neo4j.embedded.pause-monitor", "false"));
+
 	private static Neo4jContainer container;
 
 	private static Path template;
@@ -124,7 +130,7 @@ public class TestNeo4j implements ApplicationContextInitializer<ConfigurableAppl
 
 	/** A test's own embedded database on the store: Bolt on loopback at a free port, the tests' page cache. */
 	public static EmbeddedNeo4jProperties embedded(Path store) {
-		return new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, PAGE_CACHE);
+		return new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, PAGE_CACHE, PAUSE_MONITOR);
 	}
 
 	public static Path freshStore() {

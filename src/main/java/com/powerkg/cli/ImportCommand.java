@@ -159,9 +159,16 @@ class ImportCommand implements Callable<Integer> {
 		if (!Files.isDirectory(store)) {
 			return 0;
 		}
-		var quiet = new EmbeddedNeo4jProperties(properties.dataDirectory(), properties.boltAddress(), 0, properties.pageCache());
-		try (var neo4j = EmbeddedNeo4j.start(quiet); Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
-			return new GraphReads(driver).customerCount();
+		var quiet = new EmbeddedNeo4jProperties(properties.dataDirectory(), properties.boltAddress(), 0, properties.pageCache(),
+				properties.pauseMonitor());
+		try (var neo4j = EmbeddedNeo4j.start(quiet)) {
+			Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+			try {
+				return new GraphReads(driver).customerCount();
+			}
+			finally {
+				driver.closeAsync(); // as EmbeddedNeo4jConfiguration closes its driver
+			}
 		}
 	}
 

@@ -89,7 +89,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			.setConfig(GraphDatabaseInternalSettings.shutdown_terminated_transaction_wait_timeout, TERMINATED_TRANSACTION_WAIT)
 			// a read past its timeout (a collection plan's, which must give up before its request's 408) is ended within
 			// this, not up to the default 2 s later
-			.setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, TIMEOUT_CHECK);
+			.setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, TIMEOUT_CHECK)
+			// names the JVM's pauses in Neo4j's debug.log; each stop waits up to 100 ms for its thread (the tests switch it off)
+			.setConfig(GraphDatabaseInternalSettings.vm_pause_monitor_enabled, properties.pauseMonitor());
 		if (!properties.pageCache().isBlank()) {
 			builder.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()));
 		}

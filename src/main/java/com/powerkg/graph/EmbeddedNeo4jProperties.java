@@ -13,11 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       reachable from other machines unless an operator decides so
  * @param boltPort       Bolt port (also serves Bolt over WebSocket for Neo4j Browser); 0 picks a free port
  * @param pageCache      page cache size in Neo4j notation ({@code 512m}, {@code 4g}); empty lets Neo4j decide
+ * @param pauseMonitor   Neo4j's VM pause monitor, which writes the JVM's stop-the-world pauses to Neo4j's
+ *                       {@code debug.log}; its thread wakes every 100 ms and every stop of the database waits for it
+ *                       (the tests, which stop about 70 databases, switch it off)
  */
 @ConfigurationProperties("powerkg.neo4j.embedded")
 public record EmbeddedNeo4jProperties(
 		@DefaultValue("./data") Path dataDirectory,
 		@DefaultValue("127.0.0.1") String boltAddress,
 		@DefaultValue("7687") int boltPort,
-		@DefaultValue("") String pageCache) {
+		@DefaultValue("") String pageCache,
+		@DefaultValue("true") boolean pauseMonitor) {
 }

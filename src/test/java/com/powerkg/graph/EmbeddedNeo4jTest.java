@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +81,22 @@ class EmbeddedNeo4jTest {
 			assertThat(driver.executableQuery("MATCH (n:LeftOpen) RETURN count(n) AS n").execute().records().getFirst().get("n").asLong())
 				.isZero();
 		}
+	}
+
+	/**
+	 * Neo4j's VM pause monitor stays on for operators (Neo4j's debug.log names the JVM's pauses) unless switched off; the
+	 * tests switch it off (pom), as every stop of a database waited up to 100 ms for its thread.
+	 */
+	@Test
+	void thePauseMonitorIsOnUnlessSwitchedOffAsTheTestsDo() {
+		var defaults = new org.springframework.boot.context.properties.bind.Binder(
+				new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(Map.of()))
+			.bindOrCreate("powerkg.neo4j.embedded", EmbeddedNeo4jProperties.class);
+		assertThat(defaults.pauseMonitor()).isTrue();
+		var database = (org.neo4j.kernel.internal.GraphDatabaseAPI) this.neo4j.service()
+			.database(org.neo4j.configuration.GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		var config = database.getDependencyResolver().resolveDependency(org.neo4j.configuration.Config.class);
+		assertThat(config.get(org.neo4j.configuration.GraphDatabaseInternalSettings.vm_pause_monitor_enabled)).isFalse();
 	}
 
 	/** A read past its timeout is ended within a tenth of a second, not the default 2 s (a plan gives up before its 408). */
