@@ -9,6 +9,7 @@ import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -54,14 +55,21 @@ class EmbeddedNeo4jConfiguration {
 		}
 	}
 
-	/**
-	 * Closed without waiting for the driver's I/O threads: {@code close()} closes the connections and then waits 200 ms of
-	 * quiet before those threads end (Netty's graceful shutdown), at every stop of the service and every command-line
-	 * job; the threads end on their own, and the database stops right after either way.
-	 */
-	@Bean(destroyMethod = "closeAsync")
+	/** Closed by {@link #neo4jDriverCloser}, before the database stops. */
+	@Bean(destroyMethod = "")
 	Driver neo4jDriver(EmbeddedNeo4j neo4j, ObjectProvider<ConfigBuilderCustomizer> customizers) {
 		return GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), driverConfig(customizers.orderedStream().toList()));
+	}
+
+	/**
+	 * Closes the driver without waiting for its I/O threads: {@code close()} closes the connections and then waits 200 ms
+	 * of quiet before those threads end (Netty's graceful shutdown), at every stop of the service and every command-line
+	 * job; they end on their own, and the database stops right after either way. Not the driver's destroy method: Spring
+	 * waits for a future a destroy method returns, and the driver's cannot be waited on that way.
+	 */
+	@Bean
+	DisposableBean neo4jDriverCloser(Driver neo4jDriver) {
+		return neo4jDriver::closeAsync;
 	}
 
 	/** The same customizers Spring Boot applies to the driver it builds for an external Neo4j. */
