@@ -15,11 +15,19 @@ import com.powerkg.GraphTest;
 import com.powerkg.TestNeo4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.neo4j.configuration.Config;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.server.configuration.ServerSettings;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,22 +47,18 @@ class EmbeddedNeo4jTest {
 	/** Utility networks are closed: the database neither reports usage nor lets Browser send telemetry. */
 	@Test
 	void theDatabaseSendsNoUsageDataAndBrowserNoTelemetry() {
-		var system = (org.neo4j.kernel.internal.GraphDatabaseAPI) this.neo4j.service()
-			.database(org.neo4j.configuration.GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-		var config = system.getDependencyResolver().resolveDependency(org.neo4j.configuration.Config.class);
-		assertThat(config.get(org.neo4j.configuration.GraphDatabaseSettings.udc_enabled)).isFalse();
-		assertThat(config.get(org.neo4j.server.configuration.ServerSettings.allow_telemetry)).isFalse();
+		var config = config();
+		assertThat(config.get(GraphDatabaseSettings.udc_enabled)).isFalse();
+		assertThat(config.get(ServerSettings.allow_telemetry)).isFalse();
 	}
 
 	/** Bolt's shutdown waits (5 s each by default, waited out in full even without connections) are not waited at all. */
 	@Test
 	void stoppingTheDatabaseDoesNotWaitOutBoltsDefaultTenSeconds() {
-		var system = (org.neo4j.kernel.internal.GraphDatabaseAPI) this.neo4j.service()
-			.database(org.neo4j.configuration.GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-		var config = system.getDependencyResolver().resolveDependency(org.neo4j.configuration.Config.class);
-		assertThat(config.get(org.neo4j.configuration.connectors.BoltConnectorInternalSettings.connection_shutdown_wait_time))
+		var config = config();
+		assertThat(config.get(BoltConnectorInternalSettings.connection_shutdown_wait_time))
 			.isEqualTo(Duration.ZERO);
-		assertThat(config.get(org.neo4j.configuration.connectors.BoltConnectorInternalSettings.thread_pool_shutdown_wait_time))
+		assertThat(config.get(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time))
 			.isEqualTo(Duration.ZERO);
 	}
 
@@ -89,23 +93,18 @@ class EmbeddedNeo4jTest {
 	 */
 	@Test
 	void thePauseMonitorIsOnUnlessSwitchedOffAsTheTestsDo() {
-		var defaults = new org.springframework.boot.context.properties.bind.Binder(
-				new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(Map.of()))
-			.bindOrCreate("powerkg.neo4j.embedded", EmbeddedNeo4jProperties.class);
+		var defaults = new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("powerkg.neo4j.embedded",
+				EmbeddedNeo4jProperties.class);
 		assertThat(defaults.pauseMonitor()).isTrue();
-		var database = (org.neo4j.kernel.internal.GraphDatabaseAPI) this.neo4j.service()
-			.database(org.neo4j.configuration.GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-		var config = database.getDependencyResolver().resolveDependency(org.neo4j.configuration.Config.class);
-		assertThat(config.get(org.neo4j.configuration.GraphDatabaseInternalSettings.vm_pause_monitor_enabled)).isFalse();
+		var config = config();
+		assertThat(config.get(GraphDatabaseInternalSettings.vm_pause_monitor_enabled)).isFalse();
 	}
 
 	/** A read past its timeout is ended within a tenth of a second, not the default 2 s (a plan gives up before its 408). */
 	@Test
 	void aTransactionPastItsTimeoutIsLookedForEveryTenthOfASecond() {
-		var database = (org.neo4j.kernel.internal.GraphDatabaseAPI) this.neo4j.service()
-			.database(org.neo4j.configuration.GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-		var config = database.getDependencyResolver().resolveDependency(org.neo4j.configuration.Config.class);
-		assertThat(config.get(org.neo4j.configuration.GraphDatabaseSettings.transaction_monitor_check_interval))
+		var config = config();
+		assertThat(config.get(GraphDatabaseSettings.transaction_monitor_check_interval))
 			.isEqualTo(Duration.ofMillis(100));
 	}
 
@@ -151,6 +150,12 @@ class EmbeddedNeo4jTest {
 		int version = chosen.getInt();
 		assertThat(version).as("server agreed on a Bolt version").isNotZero();
 		socket.abort();
+	}
+
+	/** The settings the database runs with (one {@code Config} for the whole embedded DBMS). */
+	private Config config() {
+		var system = (GraphDatabaseAPI) this.neo4j.service().database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+		return system.getDependencyResolver().resolveDependency(Config.class);
 	}
 
 }
