@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,17 +24,18 @@ class FirstStartJitTest {
 	@Test
 	void onlyAFirstStartRunsTheQuickCompilerOnly(@TempDir Path tmp) throws Exception {
 		// four projects, one per case, their Maven runs side by side (each waits mostly for its own JVM to start)
-		Step first = Step.start(project(tmp.resolve("first")));
-		Step switchedOff = Step.start(project(tmp.resolve("switched-off")), "-Dpowerkg.first-start-c1=false");
-		Path withStore = project(tmp.resolve("with-store"));
-		Files.createDirectories(withStore.resolve("data/data/databases/neo4j"));
-		Step storeThere = Step.start(withStore);
-		Path startedBefore = project(tmp.resolve("started-before"));
-		Files.createDirectories(startedBefore.resolve("target/run"));
-		Files.writeString(startedBefore.resolve("target/run/started"), "");
-		Step startedFromThisFolder = Step.start(startedBefore);
-
+		List<Process> started = new ArrayList<>();
 		try {
+			Step first = Step.start(project(tmp.resolve("first")), started);
+			Step switchedOff = Step.start(project(tmp.resolve("switched-off")), started, "-Dpowerkg.first-start-c1=false");
+			Path withStore = project(tmp.resolve("with-store"));
+			Files.createDirectories(withStore.resolve("data/data/databases/neo4j"));
+			Step storeThere = Step.start(withStore, started);
+			Path startedBefore = project(tmp.resolve("started-before"));
+			Files.createDirectories(startedBefore.resolve("target/run"));
+			Files.writeString(startedBefore.resolve("target/run/started"), "");
+			Step startedFromThisFolder = Step.start(startedBefore, started);
+
 			assertThat(first.args()).as("a first start").contains(QUICK_JIT_ONLY);
 			assertThat(switchedOff.args()).as("switched off").doesNotContain(QUICK_JIT_ONLY);
 			assertThat(storeThere.args()).as("a store there").doesNotContain(QUICK_JIT_ONLY);
@@ -43,8 +43,8 @@ class FirstStartJitTest {
 				.doesNotContain(QUICK_JIT_ONLY);
 		}
 		finally {
-			// a case that failed leaves no Maven running in the folders being deleted
-			Stream.of(first, switchedOff, storeThere, startedFromThisFolder).forEach(step -> step.maven().destroyForcibly());
+			// a case that failed, or could not start, leaves no Maven running in the folders being deleted
+			started.forEach(Process::destroyForcibly);
 		}
 	}
 
@@ -60,7 +60,8 @@ class FirstStartJitTest {
 	/** The step running in a project, and the arguments file it writes. */
 	private record Step(Path project, Process maven) {
 
-		static Step start(Path project, String... settings) throws IOException {
+		/** Starts Maven in the project and adds it to {@code started} at once, for the test to stop whatever happens. */
+		static Step start(Path project, List<Process> started, String... settings) throws IOException {
 			List<String> command = new ArrayList<>(List.of(Path.of("mvnw").toAbsolutePath().toString(), "-o", "-q", "-B", "-f",
 					project.resolve("pom.xml").toString(), "antrun:run@class-cache-for-run"));
 			command.addAll(List.of(settings));
@@ -69,7 +70,9 @@ class FirstStartJitTest {
 			// the JDK running the tests, for Maven too
 			Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
 			builder.environment().put("JAVA_HOME", java.getParent().getParent().toString());
-			return new Step(project, builder.start());
+			Process maven = builder.start();
+			started.add(maven);
+			return new Step(project, maven);
 		}
 
 		String args() throws IOException, InterruptedException {
