@@ -6,14 +6,9 @@ import java.util.Map;
 
 import com.powerkg.Fixtures;
 import com.powerkg.PrivateGraph;
-import com.powerkg.credit.CreditProperties;
-import com.powerkg.credit.CreditStage;
 import com.powerkg.ingest.CsvImporter;
 import com.powerkg.ingest.ImportProperties;
 import com.powerkg.run.AnalyticsRuns;
-import com.powerkg.segmentation.SegmentationProperties;
-import com.powerkg.segmentation.SegmentationStage;
-import com.powerkg.tagging.TaggingStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,9 +32,7 @@ class PlannerStatisticsTest {
 			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000, 2)).importDirectory(Fixtures.directory("tags"));
 
 			var runs = new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs());
-			new AnalyticsService(runs, new TaggingStage(driver),
-					new SegmentationStage(driver, SegmentationProperties.DEFAULTS), new CreditStage(driver, CreditProperties.DEFAULTS))
-				.run(RunCrashTest.FIRST);
+			TestAnalytics.service(driver).run(RunCrashTest.FIRST);
 
 			for (String type : List.of("IN_SEGMENT", "HAS_TAG", "USED_CHANNEL")) {
 				long written = driver.executableQuery("MATCH ()-[x:" + type + "]->() RETURN count(x) AS n").execute().records().getFirst()

@@ -16,14 +16,9 @@ import com.powerkg.Fixtures;
 import com.powerkg.PrivateGraph;
 import com.powerkg.TestNeo4j;
 import com.powerkg.analytics.AnalyticsProperties;
-import com.powerkg.credit.CreditProperties;
-import com.powerkg.credit.CreditStage;
 import com.powerkg.ingest.CsvImporter;
 import com.powerkg.ingest.ImportProperties;
 import com.powerkg.run.AnalyticsRuns;
-import com.powerkg.segmentation.SegmentationProperties;
-import com.powerkg.segmentation.SegmentationStage;
-import com.powerkg.tagging.TaggingStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,9 +49,7 @@ class RunCrashTest {
 		try (var graph = PrivateGraph.asBuilt(store)) {
 			Driver driver = graph.driver();
 			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000, 2)).importDirectory(Fixtures.directory("tags"));
-			published = new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs()), new TaggingStage(driver),
-					new SegmentationStage(driver, SegmentationProperties.DEFAULTS), new CreditStage(driver, CreditProperties.DEFAULTS))
-				.run(FIRST).runId();
+			published = TestAnalytics.service(driver).run(FIRST).runId();
 		}
 
 		for (String stage : System.getProperty("powerkg.test.crash-stages", "segments").split(",")) {

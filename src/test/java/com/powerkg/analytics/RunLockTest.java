@@ -45,9 +45,9 @@ class RunLockTest {
 				Driver second = GraphDatabase.driver(graph.neo4j().boltUri(), AuthTokens.none())) {
 			Driver first = graph.driver();
 			new GraphMigrations(first, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
-			String active = service(first).begin(AS_OF);
+			String active = TestAnalytics.service(first).begin(AS_OF);
 
-			assertThatThrownBy(() -> service(second).begin(AS_OF)).isInstanceOf(RunRefusedException.class)
+			assertThatThrownBy(() -> TestAnalytics.service(second).begin(AS_OF)).isInstanceOf(RunRefusedException.class)
 				.hasMessageStartingWith("another analytics run is active: " + active + " started ");
 
 			var out = new StringWriter();
@@ -60,7 +60,7 @@ class RunLockTest {
 
 			// once the active run has ended, the next one may start
 			new AnalyticsRuns(first, AnalyticsProperties.DEFAULTS.runs()).fail(active, "ended for the test");
-			String next = service(second).begin(AS_OF);
+			String next = TestAnalytics.service(second).begin(AS_OF);
 			assertThat(next).isNotEqualTo(active);
 		}
 	}
@@ -76,7 +76,7 @@ class RunLockTest {
 					                       startedAt: localdatetime() - duration('PT30M'), heartbeatAt: localdatetime() - duration('PT11M')})
 					CREATE (:Customer {id: 'L001'})-[:HAS_TAG {run: 'run-dead'}]->(:Tag {code: 'LEASE_TEST'})""").execute();
 
-			String next = service(driver).begin(AS_OF);
+			String next = TestAnalytics.service(driver).begin(AS_OF);
 
 			assertThat(driver.executableQuery("MATCH (r:AnalyticsRun {id: 'run-dead'}) RETURN r.status + ': ' + r.message AS v").execute()
 				.records().getFirst().get("v").asString()).isEqualTo("FAILED: abandoned: no sign of life from its process for over 600 s "
@@ -85,7 +85,7 @@ class RunLockTest {
 				.records().getFirst().get("n").asLong()).isZero();
 
 			// the new run beats now: it is not abandoned, and blocks the next
-			assertThatThrownBy(() -> service(driver).begin(AS_OF)).isInstanceOf(RunRefusedException.class)
+			assertThatThrownBy(() -> TestAnalytics.service(driver).begin(AS_OF)).isInstanceOf(RunRefusedException.class)
 				.hasMessageContaining(next).hasMessageContaining("10 min after its last sign of life");
 		}
 	}
@@ -128,11 +128,6 @@ class RunLockTest {
 				running.join();
 			}
 		}
-	}
-
-	private static AnalyticsService service(Driver driver) {
-		return new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs()), new TaggingStage(driver),
-				new SegmentationStage(driver, SegmentationProperties.DEFAULTS), new CreditStage(driver, CreditProperties.DEFAULTS));
 	}
 
 }

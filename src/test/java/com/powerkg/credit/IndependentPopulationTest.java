@@ -11,17 +11,12 @@ import java.util.Map;
 
 import com.powerkg.PrivateGraph;
 import com.powerkg.TestNeo4j;
-import com.powerkg.analytics.AnalyticsProperties;
-import com.powerkg.analytics.AnalyticsService;
+import com.powerkg.analytics.TestAnalytics;
 import com.powerkg.graph.GraphReads;
 import com.powerkg.history.CustomerHistory;
 import com.powerkg.history.HistoryReader;
 import com.powerkg.ingest.BulkLoad;
 import com.powerkg.ingest.ImportProperties;
-import com.powerkg.run.AnalyticsRuns;
-import com.powerkg.segmentation.SegmentationProperties;
-import com.powerkg.segmentation.SegmentationStage;
-import com.powerkg.tagging.TaggingStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +48,7 @@ class IndependentPopulationTest {
 				tmp.resolve("rejects.csv"));
 		try (var graph = PrivateGraph.open(store)) {
 			var reads = new GraphReads(graph.driver());
-			var service = analytics(graph, reads, CreditProperties.DEFAULTS);
+			var service = TestAnalytics.service(graph.driver(), CreditProperties.DEFAULTS);
 
 			var early = service.run(RIGHT_AFTER).credit();
 			assertThat(early.status()).isEqualTo(CreditStage.Status.NOT_RATED);
@@ -90,7 +85,8 @@ class IndependentPopulationTest {
 			assertThat(served - before).as("against the indicators they replaced").isGreaterThan(0.05);
 
 			// outcomes that speak of the month after (outcome-window-months = 1): trainable a month later, history recent
-			var monthly = analytics(graph, reads, CreditProperties.DEFAULTS.withOutcomeWindowMonths(1)).run(RevolvingPayers.OBSERVED_ON.plusMonths(1))
+			var monthly = TestAnalytics.service(graph.driver(), CreditProperties.DEFAULTS.withOutcomeWindowMonths(1))
+				.run(RevolvingPayers.OBSERVED_ON.plusMonths(1))
 				.credit();
 			assertThat(monthly.status()).isEqualTo(CreditStage.Status.RATED);
 			assertThat(monthly.labels().usable()).isEqualTo(imported);
@@ -103,18 +99,13 @@ class IndependentPopulationTest {
 			assertThat(servedMonthly).isGreaterThan(0.72);
 
 			// an operator who would rather keep the ratings served than publish flagged ones
-			var keep = analytics(graph, reads, CreditProperties.DEFAULTS.withDrift(new CreditProperties.Drift(0.25, 0.10, 0.5,
+			var keep = TestAnalytics.service(graph.driver(), CreditProperties.DEFAULTS.withDrift(new CreditProperties.Drift(0.25, 0.10, 0.5,
 					CreditProperties.DriftAction.KEEP_PREVIOUS))).run(WINDOW_ENDED).credit();
 			assertThat(keep.status()).isEqualTo(CreditStage.Status.KEPT_PREVIOUS);
 			assertThat(keep.ratingsRun()).isEqualTo(monthly.ratingsRun());
 			assertThat(keep.message()).startsWith("drift gate: ").contains("have no bill issued in the 3 months")
 				.contains("the ratings of run " + monthly.ratingsRun() + " stay served");
 		}
-	}
-
-	static AnalyticsService analytics(PrivateGraph graph, GraphReads reads, CreditProperties credit) {
-		return new AnalyticsService(new AnalyticsRuns(graph.driver(), AnalyticsProperties.DEFAULTS.runs()), new TaggingStage(graph.driver(), reads),
-				new SegmentationStage(graph.driver(), SegmentationProperties.DEFAULTS), new CreditStage(graph.driver(), credit));
 	}
 
 	static double auc(List<String> ids, Map<String, Double> score, Map<String, RevolvingPayers.Truth> truth) {

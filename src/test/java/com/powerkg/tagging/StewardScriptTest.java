@@ -9,16 +9,12 @@ import java.util.List;
 import com.powerkg.Fixtures;
 import com.powerkg.PrivateGraph;
 import com.powerkg.TestNeo4j;
-import com.powerkg.analytics.AnalyticsProperties;
-import com.powerkg.analytics.AnalyticsService;
+import com.powerkg.analytics.TestAnalytics;
 import com.powerkg.graph.GraphMigrations;
 import com.powerkg.graph.MigrationFailedException;
 import com.powerkg.graph.MigrationsProperties;
 import com.powerkg.ingest.CsvImporter;
 import com.powerkg.ingest.ImportProperties;
-import com.powerkg.run.AnalyticsRuns;
-import com.powerkg.segmentation.SegmentationProperties;
-import com.powerkg.segmentation.SegmentationStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +42,7 @@ class StewardScriptTest {
 			Driver driver = graph.driver();
 			new GraphMigrations(driver, new MigrationsProperties(true, List.of(PRODUCT))).apply();
 			new CsvImporter(driver, new ImportProperties(5000, tmp, 100_000, 2)).importDirectory(Fixtures.directory("tags"));
-			var analytics = new AnalyticsService(new AnalyticsRuns(driver, AnalyticsProperties.DEFAULTS.runs()), new TaggingStage(driver),
-					new SegmentationStage(driver, SegmentationProperties.DEFAULTS),
-					new com.powerkg.credit.CreditStage(driver, com.powerkg.credit.CreditProperties.DEFAULTS));
+			var analytics = TestAnalytics.service(driver);
 
 			analytics.run(AS_OF);
 			assertThat(tagsOf(driver, "T_ARR3")).as("3 overdue bills, default threshold 3").contains("REPEATED_ARREARS");
