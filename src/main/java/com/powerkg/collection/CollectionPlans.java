@@ -126,9 +126,8 @@ public class CollectionPlans {
 	public CollectionPlan plan(LocalDate date, Duration limit) {
 		long deadline = (limit == null) ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
 		String run = this.runs.publishedRunId().orElse(null);
-		CollectionPlan cached = this.last;
-		if (cached != null && cached.date().equals(date) && Objects.equals(cached.run(), run)
-				&& System.nanoTime() - this.lastComputedAt < REUSE.toNanos()) {
+		CollectionPlan cached = reusable(date, run);
+		if (cached != null) {
 			return cached;
 		}
 		// one computation at a time: concurrent requests for the same plan wait for it instead of each computing it,
@@ -143,9 +142,8 @@ public class CollectionPlans {
 			throw timedOut(date, limit, "interrupted while waiting for another plan's computation");
 		}
 		try {
-			cached = this.last;
-			if (cached != null && cached.date().equals(date) && Objects.equals(cached.run(), run)
-					&& System.nanoTime() - this.lastComputedAt < REUSE.toNanos()) {
+			cached = reusable(date, run);
+			if (cached != null) {
 				return cached;
 			}
 			CollectionPlan plan = compute(date, run, deadline, limit);
@@ -156,6 +154,14 @@ public class CollectionPlans {
 		finally {
 			this.computing.unlock();
 		}
+	}
+
+	/** The last plan computed, when it is of this date and run and recent enough to serve again; else null. */
+	private CollectionPlan reusable(LocalDate date, String run) {
+		CollectionPlan cached = this.last;
+		boolean same = cached != null && cached.date().equals(date) && Objects.equals(cached.run(), run)
+				&& System.nanoTime() - this.lastComputedAt < REUSE.toNanos();
+		return same ? cached : null;
 	}
 
 	private static long remaining(long deadline) {

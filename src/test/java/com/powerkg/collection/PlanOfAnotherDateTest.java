@@ -45,6 +45,19 @@ class PlanOfAnotherDateTest {
 	Driver driver;
 
 	@Test
+	void aPlanAskedForAgainIsTheOneComputedUntilAnotherDateIsAskedOrItIsForgotten() {
+		this.plans.forget();
+		CollectionPlan first = this.plans.plan(ANOTHER_MONTH);
+
+		assertThat(this.plans.plan(ANOTHER_MONTH)).as("asked again within a minute: the plan computed").isSameAs(first);
+		assertThat(this.plans.plan(ANOTHER_MONTH.plusDays(1))).as("another date").isNotSameAs(first);
+		CollectionPlan again = this.plans.plan(ANOTHER_MONTH);
+		assertThat(again).as("only the last plan is kept").isNotSameAs(first);
+		this.plans.forget();
+		assertThat(this.plans.plan(ANOTHER_MONTH)).as("forgotten: the data behind it changed").isNotSameAs(again);
+	}
+
+	@Test
 	void aPostpaidCustomersOpenBillsTagsAndMeanAreReadTogetherAndAChangedContactIsPlannedOnce(@TempDir Path tmp)
 			throws IOException {
 		Files.writeString(tmp.resolve("customers.csv"), """
