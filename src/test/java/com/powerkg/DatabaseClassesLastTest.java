@@ -12,7 +12,8 @@ class DatabaseClassesLastTest {
 		assertThat(needsDatabase("com.powerkg.graph.GraphMigrationsTest")).as("@GraphTest").isTrue();
 		assertThat(needsDatabase("com.powerkg.ingest.BulkLoadTest")).as("own stores").isTrue();
 		assertThat(needsDatabase("com.powerkg.cli.CommandLineTest")).as("command-line jobs").isTrue();
-		assertThat(needsDatabase("com.powerkg.KilledProcessTest")).as("child JVMs, started by a record declared in it").isTrue();
+		assertThat(needsDatabase("com.powerkg.LauncherTest")).as("a child JVM, started by the class itself").isTrue();
+		assertThat(needsDatabase("com.powerkg.KilledProcessTest")).as("own stores and child JVMs").isTrue();
 		assertThat(needsDatabase("com.powerkg.FirstStartJitTest")).as("Maven runs, started by a record declared in it").isTrue();
 		assertThat(needsDatabase("com.powerkg.segmentation.KMeansSegmenterTest")).isFalse();
 		assertThat(needsDatabase("com.powerkg.tagging.TagRulesTest")).isFalse();

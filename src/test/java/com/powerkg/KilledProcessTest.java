@@ -222,7 +222,7 @@ class KilledProcessTest {
 	 * A command of the product in a cold child JVM, as an operator's would run, its output in {@code log}; a thread of
 	 * its own kills it (SIGKILL) as soon as the log, or what the log lets it ask, says it is at its point.
 	 */
-	record Child(Process process, Path log, CompletableFuture<Void> killed) {
+	record Child(Process process, CompletableFuture<Void> killed) {
 
 		static Child start(Path log, Predicate<String> atThePoint, String... command) throws IOException {
 			String java = ProcessHandle.current().info().command().orElseThrow();
@@ -244,7 +244,7 @@ class KilledProcessTest {
 					process.destroyForcibly();
 				}
 			});
-			return new Child(process, log, killed);
+			return new Child(process, killed);
 		}
 
 		private static void watch(Process process, Path log, Predicate<String> atThePoint) throws IOException, InterruptedException {
