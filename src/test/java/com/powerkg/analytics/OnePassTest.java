@@ -67,7 +67,7 @@ class OnePassTest {
 
 	@Test
 	void eachCustomerIsReadOnceAndEveryStageWorksFromThatHistory(@TempDir Path generated) throws Exception {
-		try (var graph = PrivateGraph.open()) {
+		try (var graph = PrivateGraph.reused()) {
 			var importer = new CsvImporter(graph.driver(), new ImportProperties(5000, generated.resolve("reports"), 100_000, 2));
 			importer.importDirectory(Fixtures.directory("tags"));
 			// enough customers with credit outcomes for a model to be trained, so the ratings' indicators are checked too
@@ -121,7 +121,7 @@ class OnePassTest {
 
 	@Test
 	void aHistoryHoldsWhatHappenedUpToItsDateOnly(@TempDir Path tmp) {
-		try (var graph = PrivateGraph.open()) {
+		try (var graph = PrivateGraph.reused()) {
 			new CsvImporter(graph.driver(), new ImportProperties(5000, tmp, 100_000, 2)).importDirectory(Fixtures.directory("tags"));
 			var reads = new GraphReads(graph.driver());
 			var reader = new HistoryReader(reads);

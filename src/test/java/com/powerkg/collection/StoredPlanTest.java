@@ -55,7 +55,7 @@ class StoredPlanTest {
 	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "own embedded store")
 	void theStoredPlanOfTheRunsDateIsThePlanComputedForThatDate(@TempDir Path generated) throws Exception {
 		// hundreds of generated customers: a store of this test's own, the shared one keeps its small fixtures
-		try (var graph = PrivateGraph.open()) {
+		try (var graph = PrivateGraph.reused()) {
 			new DataGenerator(done -> { }).generate(new GeneratorConfig(400, 13, 11, YearMonth.of(2026, 10)), generated);
 			new CsvImporter(graph.driver(), new ImportProperties(5000, generated.resolve("reports"), 100_000, 2)).importDirectory(generated);
 			var reads = new GraphReads(graph.driver());
@@ -123,7 +123,7 @@ class StoredPlanTest {
 	@Test
 	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "own embedded store")
 	void aLowBalanceWarningGoesToEveryPrepaidCustomerBelowZeroOnTheDateAndToNoOther() {
-		try (var graph = PrivateGraph.open()) {
+		try (var graph = PrivateGraph.reused()) {
 			new CsvImporter(graph.driver(), new ImportProperties(5000, Path.of("target/reports"), 100_000, 2))
 				.importDirectory(Fixtures.directory("prepaid-balance"));
 			var reads = new GraphReads(graph.driver());

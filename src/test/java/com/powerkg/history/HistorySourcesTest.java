@@ -28,7 +28,7 @@ class HistorySourcesTest {
 
 	@Test
 	void bothWaysReadTheSameHistories(@TempDir Path tmp) throws Exception {
-		try (var graph = PrivateGraph.open()) {
+		try (var graph = PrivateGraph.reused()) {
 			var importer = new CsvImporter(graph.driver(), new ImportProperties(5000, tmp.resolve("reports"), 100_000, 2));
 			importer.importDirectory(Fixtures.directory("tags"));
 			importer.importDirectory(Fixtures.directory("small"));

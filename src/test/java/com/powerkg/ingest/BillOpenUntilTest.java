@@ -90,7 +90,7 @@ class BillOpenUntilTest {
 
 	@Test
 	void theImportKeepsWhenEachBillWasCoveredAndV0016ComputesTheSame(@TempDir Path tmp) throws IOException {
-		try (PrivateGraph graph = PrivateGraph.open()) {
+		try (PrivateGraph graph = PrivateGraph.reused()) {
 			importFiles(graph.driver(), tmp.resolve("month"), Map.of("customers.csv", CUSTOMERS, "bills.csv", BILLS, "payments.csv", PAYMENTS));
 			assertThat(openUntil(graph.driver())).containsExactlyInAnyOrderEntriesOf(OPEN_UNTIL);
 			assertThat(ledgers(graph.driver())).as("a prepaid customer's bills and top-ups as dated amounts, the plan reads them")
@@ -168,7 +168,7 @@ class BillOpenUntilTest {
 	 */
 	@Test
 	void aPaymentsBatchMarksTheBillsItTouchesOpenBeforeTheirTimeIsComputed(@TempDir Path tmp) throws IOException {
-		try (PrivateGraph graph = PrivateGraph.open()) {
+		try (PrivateGraph graph = PrivateGraph.reused()) {
 			importFiles(graph.driver(), tmp.resolve("month"), Map.of("customers.csv", CUSTOMERS, "bills.csv", BILLS, "payments.csv", PAYMENTS));
 			String payments = CypherResource.load(CsvImporter.class, "payments.cypher");
 			Map<String, Object> moved = new HashMap<>(Map.of("customer_id", "R001", "payment_id", "P4", "bill_id", "PARTS",
@@ -221,7 +221,7 @@ class BillOpenUntilTest {
 	 */
 	@Test
 	void aBillsTimeIsComputedFromItsPaymentsAfterAConcurrentMoveCommits(@TempDir Path tmp) throws Exception {
-		try (PrivateGraph graph = PrivateGraph.open()) {
+		try (PrivateGraph graph = PrivateGraph.reused()) {
 			importFiles(graph.driver(), tmp.resolve("month"), Map.of("customers.csv", CUSTOMERS, "bills.csv", BILLS, "payments.csv", PAYMENTS));
 			String payments = CypherResource.load(CsvImporter.class, "payments.cypher");
 			String openUntil = CypherResource.load(CsvImporter.class, "bill-open-until.cypher");
@@ -255,7 +255,7 @@ class BillOpenUntilTest {
 	 */
 	@Test
 	void aChangeOfPaymentModeChangesTheRuleOfTheCustomersBills(@TempDir Path tmp) throws IOException {
-		try (PrivateGraph graph = PrivateGraph.open()) {
+		try (PrivateGraph graph = PrivateGraph.reused()) {
 			importFiles(graph.driver(), tmp.resolve("month"), Map.of("customers.csv", CUSTOMERS, "bills.csv", BILLS, "payments.csv", PAYMENTS));
 			String swapped = CUSTOMERS.replace("POSTPAID,城东网格01,2015", "X").replace("PREPAID,城东网格01,2016", "POSTPAID,城东网格01,2016")
 				.replace("X", "PREPAID,城东网格01,2015");
@@ -274,7 +274,7 @@ class BillOpenUntilTest {
 	 */
 	@Test
 	void openBillsAndShortPrepaidCustomersAreAnIndexRangeOnOpenUntil() {
-		try (PrivateGraph graph = PrivateGraph.open()) {
+		try (PrivateGraph graph = PrivateGraph.reused()) {
 			for (String query : List.of("open-bills.cypher", "other-customers.cypher")) {
 				Map<String, Object> params = new HashMap<>(Map.of("from", LocalDate.of(2025, 11, 25), "asOf", LocalDate.of(2026, 11, 25),
 						"until", LocalDateTime.of(2026, 11, 26, 0, 0), "runId", "run-1", "firstPeriod", "2025-11", "lastPeriod",

@@ -155,7 +155,7 @@ class RealConsumptionSegmentationTest {
 		long flatWithin10 = population.stream().filter(s -> Math.abs(s.measuredGrowth()) <= 0.10).count();
 		assertThat(flatWithin10).as("mostly flat, as real consumption is (the issue: 281 of 320)").isBetween(260L, 300L);
 
-		try (var graph = PrivateGraph.open()) {
+		try (var graph = PrivateGraph.reused()) {
 			new CsvImporter(graph.driver(), new ImportProperties(5000, tmp.resolve("reports"), 100_000, 2)).importDirectory(tmp.resolve("data"));
 			var reads = new GraphReads(graph.driver());
 			var runs = new AnalyticsRuns(graph.driver(), AnalyticsProperties.DEFAULTS.runs());
