@@ -27,6 +27,10 @@ final class ReusedGraph {
 
 	private static volatile boolean inUse;
 
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(ReusedGraph::stop, "reused-test-graph-stop"));
+	}
+
 	private ReusedGraph() {
 	}
 
@@ -40,7 +44,6 @@ final class ReusedGraph {
 		if (graph == null) {
 			graph = PrivateGraph.open();
 			template = Snapshot.of(graph.driver());
-			Runtime.getRuntime().addShutdownHook(new Thread(ReusedGraph::stop, "reused-test-graph-stop"));
 		}
 		else {
 			restore(graph.driver(), template);
@@ -64,9 +67,8 @@ final class ReusedGraph {
 	private static synchronized void stop() {
 		if (graph != null) {
 			PrivateGraph stopping = graph;
-			graph = null;
-			stopping.driver().closeAsync();
-			stopping.neo4j().close();
+			graph = null; // no longer the reused one: its close() stops it as any other
+			stopping.close();
 		}
 	}
 
@@ -95,10 +97,11 @@ final class ReusedGraph {
 				MATCH (b) WHERE elementId(b) = r.end
 				CREATE (a)-[x:$(r.type)]->(b)
 				SET x = r.properties""").withParameters(Map.of("relationships", relationships)).execute();
-		Snapshot now = Snapshot.of(driver);
-		if (now.nodes().size() != nodes.size() || now.relationships().size() != relationships.size()) {
-			throw new IllegalStateException("the reused test database holds " + now.nodes().size() + " nodes and "
-					+ now.relationships().size() + " relationships after its reset, the template " + nodes.size() + " and "
+		var counts = driver.executableQuery("RETURN COUNT { MATCH (n) } AS nodes, COUNT { MATCH ()-[r]->() } AS relationships")
+			.execute().records().getFirst();
+		if (counts.get("nodes").asLong() != nodes.size() || counts.get("relationships").asLong() != relationships.size()) {
+			throw new IllegalStateException("the reused test database holds " + counts.get("nodes") + " nodes and "
+					+ counts.get("relationships") + " relationships after its reset, the template " + nodes.size() + " and "
 					+ relationships.size());
 		}
 		driver.executableQuery("CALL db.awaitIndexes(300)").execute();
