@@ -98,14 +98,15 @@ class ImportCommand implements Callable<Integer> {
 						+ external + ": use --mode transactional (or auto), or run neo4j-admin database import full on that server");
 			}
 		}
-		else {
+		else if (chosen != Mode.TRANSACTIONAL) {
+			// only auto and bulk ask what the store holds (it is opened and closed for that); transactional writes into any store
 			EmbeddedNeo4jProperties embedded = binder.bindOrCreate("powerkg.neo4j.embedded", EmbeddedNeo4jProperties.class);
 			long customers = customers(embedded);
 			if (chosen == Mode.BULK && customers > 0) {
 				throw new JobFailedException("--mode bulk loads an empty store, and " + embedded.dataDirectory() + " has " + customers
 						+ " customers: later loads are transactional (--mode transactional, or auto)");
 			}
-			if (chosen != Mode.TRANSACTIONAL && customers == 0) {
+			if (customers == 0) {
 				console.printf("bulk load into the empty store %s (Neo4j's bulk importer)%n", embedded.dataDirectory().toAbsolutePath());
 				bulk = new BulkLoad(importing).load(this.directory, embedded.dataDirectory().toAbsolutePath().normalize(), rejectFile);
 			}

@@ -11,7 +11,11 @@ import com.powerkg.PowerKgApplication;
 import com.powerkg.TestNeo4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The command line as an operator uses it: exit codes and one-line reasons. Each database command starts its own
  * embedded Neo4j in a fresh store, like a real invocation.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CommandLineTest {
 
 	private final StringWriter out = new StringWriter();
@@ -31,10 +36,11 @@ class CommandLineTest {
 
 	@Test
 	@DisabledIfSystemProperty(named = "powerkg.test.neo4j", matches = "testcontainers", disabledReason = "embedded only")
-	void importReportsPerFileCountsAndRejectsAndExitsZero(@TempDir Path tmp) {
+	void importReportsPerFileCountsAndRejectsAndExitsZero(@TempDir Path tmp, CapturedOutput output) {
 		// transactionally into a migrated store: the bulk path's report through the command is BadInputEndToEndTest's
+		Path store = TestNeo4j.migratedStore();
 		int exit = run("import", Fixtures.directory("malformed").toString(), "--mode", "transactional", "--rejects",
-				tmp.resolve("rejects.csv").toString(), "--powerkg.neo4j.embedded.data-directory=" + TestNeo4j.migratedStore(),
+				tmp.resolve("rejects.csv").toString(), "--powerkg.neo4j.embedded.data-directory=" + store,
 				"--powerkg.neo4j.embedded.bolt-port=0");
 
 		assertThat(exit).as(this.err.toString()).isZero();
@@ -42,6 +48,8 @@ class CommandLineTest {
 			.contains("rejected customers.csv:3: usage_category: 'RESIDENTAL' is not one of")
 			.contains("Imported 4 of 15 rows");
 		assertThat(tmp.resolve("rejects.csv")).exists();
+		assertThat(output.getOut().split("Starting embedded Neo4j in " + store, -1))
+			.as("transactional: the store is opened once, not first to count its customers (auto and bulk do that)").hasSize(2);
 	}
 
 	@Test
