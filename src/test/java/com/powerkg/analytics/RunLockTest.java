@@ -5,16 +5,12 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import com.powerkg.PrivateGraph;
-import com.powerkg.TestNeo4j;
 import com.powerkg.analytics.AnalyticsProperties;
 import com.powerkg.credit.CreditProperties;
 import com.powerkg.credit.CreditStage;
-import com.powerkg.graph.GraphMigrations;
-import com.powerkg.graph.MigrationsProperties;
 import com.powerkg.run.AnalyticsRun;
 import com.powerkg.run.AnalyticsRuns;
 import com.powerkg.run.RunRefusedException;
@@ -41,10 +37,9 @@ class RunLockTest {
 
 	@Test
 	void aSecondRunWhileOneIsActiveIsRefusedByAnotherConnectionAndByTheCommandLine() {
-		try (var graph = PrivateGraph.asBuilt(TestNeo4j.migratedStore());
+		try (var graph = PrivateGraph.reused();
 				Driver second = GraphDatabase.driver(graph.neo4j().boltUri(), AuthTokens.none())) {
 			Driver first = graph.driver();
-			new GraphMigrations(first, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			String active = TestAnalytics.service(first).begin(AS_OF);
 
 			assertThatThrownBy(() -> TestAnalytics.service(second).begin(AS_OF)).isInstanceOf(RunRefusedException.class)
@@ -67,9 +62,8 @@ class RunLockTest {
 
 	@Test
 	void aRunSilentForLongerThanTheLeaseIsTakenAsAbandonedAndItsWritesGoAFreshOneStillBlocks() {
-		try (var graph = PrivateGraph.asBuilt(TestNeo4j.migratedStore())) {
+		try (var graph = PrivateGraph.reused()) {
 			Driver driver = graph.driver();
-			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			// a run of a process on another machine that died 11 minutes ago, with a tag it had written
 			driver.executableQuery("""
 					CREATE (:AnalyticsRun {id: 'run-dead', asOf: date('2026-11-20'), status: 'RUNNING',
@@ -92,9 +86,8 @@ class RunLockTest {
 
 	@Test
 	void aRunningRunBeatsAndARunStillGoingWhenTheServiceStopsIsMarkedFailed() throws Exception {
-		try (var graph = PrivateGraph.asBuilt(TestNeo4j.migratedStore())) {
+		try (var graph = PrivateGraph.reused()) {
 			Driver driver = graph.driver();
-			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			// a lease of 10 s: a beat every 2 s; the run is held after its tags (fault injection)
 			var properties = new AnalyticsProperties(1, "", 1, Duration.ofSeconds(10), "histories");
 			var service = new AnalyticsService(new AnalyticsRuns(driver, properties.runs()), new TaggingStage(driver),

@@ -2,15 +2,12 @@ package com.powerkg.ingest;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import com.powerkg.PrivateGraph;
 import com.powerkg.TestNeo4j;
 import com.powerkg.generate.DataGenerator;
 import com.powerkg.generate.GeneratorConfig;
-import com.powerkg.graph.GraphMigrations;
-import com.powerkg.graph.MigrationsProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +28,8 @@ class ParallelWritersTest {
 		new DataGenerator(done -> {
 		}).generate(GeneratorConfig.of(80, 4, 11), data);
 
-		try (var graph = PrivateGraph.asBuilt(TestNeo4j.migratedStore())) {
+		try (var graph = PrivateGraph.reused()) {
 			Driver driver = graph.driver();
-			new GraphMigrations(driver, new MigrationsProperties(true, List.of("classpath:cypher/migrations"))).apply();
 			Map<String, Object> serial = importWith(driver, 1, data, tmp);
 			driver.executableQuery("""
 					MATCH (n) WHERE any(l IN labels(n) WHERE l IN
