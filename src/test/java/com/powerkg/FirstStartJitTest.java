@@ -54,7 +54,7 @@ class FirstStartJitTest {
 
 	/**
 	 * A copy of the pom (its artifact named after the folder, so that copies can share a reactor), with Maven's own JVM
-	 * settings (C1 only: each run a second sooner) and an empty build folder.
+	 * settings (C1 only: each run a second sooner; in a reactor those of its top folder count) and an empty build folder.
 	 */
 	private static Path project(Path project) throws IOException {
 		Files.createDirectories(project.resolve(".mvn"));

@@ -59,6 +59,7 @@ class BrowserInRealBrowserTest {
 	static void quit() {
 		if (analystsBrowser != null) {
 			analystsBrowser.close();
+			analystsBrowser = null;
 		}
 		if (chromium != null) {
 			chromium.close();

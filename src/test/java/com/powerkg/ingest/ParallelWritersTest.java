@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Batches of a file written by several writers at once give the same graph as one writer: small batches so that
  * many are in flight, on generated data with every file and relationship kind.
  */
-@DisabledIfSystemProperty(named = TestNeo4j.MODE_PROPERTY, matches = "testcontainers", disabledReason = "starts its own embedded stores")
+@DisabledIfSystemProperty(named = TestNeo4j.MODE_PROPERTY, matches = "testcontainers", disabledReason = "an embedded database of its own")
 class ParallelWritersTest {
 
 	@Test
