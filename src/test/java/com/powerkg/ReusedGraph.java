@@ -1,10 +1,12 @@
 package com.powerkg;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.powerkg.graph.GraphReads;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.types.Node;
@@ -104,7 +106,7 @@ final class ReusedGraph {
 					+ counts.get("relationships") + " relationships after its reset, the template " + nodes.size() + " and "
 					+ relationships.size());
 		}
-		driver.executableQuery("CALL db.awaitIndexes(300)").execute();
+		new GraphReads(driver).awaitIndexes(Duration.ofMinutes(5));
 	}
 
 	static List<String> schema(Driver driver) {
