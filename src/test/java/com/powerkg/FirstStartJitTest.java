@@ -37,7 +37,7 @@ class FirstStartJitTest {
 			Files.createDirectories(startedBefore.resolve("target/run"));
 			Files.writeString(startedBefore.resolve("target/run/started"), "");
 			Maven cases = Maven.start(aggregator(reactor, first, withStore, startedBefore), started);
-			Path switchedOffProject = project(tmp.resolve("switched-off"));
+			Path switchedOffProject = mavenSettings(project(tmp.resolve("switched-off")));
 			Maven switchedOff = Maven.start(switchedOffProject, started, "-Dpowerkg.first-start-c1=false");
 
 			assertThat(cases.args(first)).as("a first start").contains(QUICK_JIT_ONLY);
@@ -52,20 +52,23 @@ class FirstStartJitTest {
 		}
 	}
 
-	/**
-	 * A copy of the pom (its artifact named after the folder, so that copies can share a reactor), with Maven's own JVM
-	 * settings (C1 only: each run a second sooner; in a reactor those of its top folder count) and an empty build folder.
-	 */
+	/** A copy of the pom (its artifact named after the folder, so that copies can share a reactor) and an empty build folder. */
 	private static Path project(Path project) throws IOException {
-		Files.createDirectories(project.resolve(".mvn"));
+		Files.createDirectories(project);
 		String pom = Files.readString(Path.of("pom.xml"));
 		String artifact = "<artifactId>power-customer-kg</artifactId>";
 		assertThat(pom).contains(artifact);
 		Files.writeString(project.resolve("pom.xml"),
 				pom.replaceFirst(artifact, "<artifactId>power-customer-kg-" + project.getFileName() + "</artifactId>"));
-		Files.copy(Path.of(".mvn/jvm.config"), project.resolve(".mvn/jvm.config"));
 		Files.createDirectories(project.resolve("target/classes"));
 		return project;
+	}
+
+	/** Maven's own JVM settings (C1 only: each run a second sooner) in the folder a Maven run starts in. */
+	private static Path mavenSettings(Path folder) throws IOException {
+		Files.createDirectories(folder.resolve(".mvn"));
+		Files.copy(Path.of(".mvn/jvm.config"), folder.resolve(".mvn/jvm.config"));
+		return folder;
 	}
 
 	/**
@@ -73,8 +76,7 @@ class FirstStartJitTest {
 	 * parent, so the step's plugin has the same version in it (offline: no other is there), and skips the step itself.
 	 */
 	private static Path aggregator(Path folder, Path... projects) throws IOException {
-		Files.createDirectories(folder.resolve(".mvn"));
-		Files.copy(Path.of(".mvn/jvm.config"), folder.resolve(".mvn/jvm.config"));
+		mavenSettings(folder);
 		Matcher parentOfThePom = Pattern.compile("(?s)<parent>.*?</parent>").matcher(Files.readString(Path.of("pom.xml")));
 		assertThat(parentOfThePom.find()).isTrue();
 		String parent = parentOfThePom.group();
