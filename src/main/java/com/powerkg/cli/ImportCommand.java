@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.EmbeddedNeo4jProperties;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -98,38 +100,69 @@ class ImportCommand implements Callable<Integer> {
 						+ external + ": use --mode transactional (or auto), or run neo4j-admin database import full on that server");
 			}
 		}
-		else if (chosen != Mode.TRANSACTIONAL) {
-			// only auto and bulk ask what the store holds (it is opened and closed for that); transactional writes into any store
+		else if (chosen == Mode.BULK) {
+			// an explicit bulk load asks what the store holds first (it is opened and closed for that): only an empty one
 			EmbeddedNeo4jProperties embedded = binder.bindOrCreate("powerkg.neo4j.embedded", EmbeddedNeo4jProperties.class);
-			long customers = customers(embedded);
-			if (chosen == Mode.BULK && customers > 0) {
+			long customers = storeExists(embedded) ? customers(embedded) : 0;
+			if (customers > 0) {
 				throw new JobFailedException("--mode bulk loads an empty store, and " + embedded.dataDirectory() + " has " + customers
 						+ " customers: later loads are transactional (--mode transactional, or auto)");
 			}
-			if (customers == 0) {
-				console.printf("bulk load into the empty store %s (Neo4j's bulk importer)%n", embedded.dataDirectory().toAbsolutePath());
-				bulk = new BulkLoad(importing).load(this.directory, embedded.dataDirectory().toAbsolutePath().normalize(), rejectFile);
+			bulk = bulkLoad(console, embedded, importing, rejectFile);
+		}
+		else if (chosen == Mode.AUTO) {
+			EmbeddedNeo4jProperties embedded = binder.bindOrCreate("powerkg.neo4j.embedded", EmbeddedNeo4jProperties.class);
+			if (!storeExists(embedded)) {
+				bulk = bulkLoad(console, embedded, importing, rejectFile);
+			}
+			else {
+				// a monthly load: the job that imports counts the customers, so the store is opened once; only a store
+				// that exists and holds none (rare) is closed again for the bulk importer
+				var empty = new AtomicBoolean();
+				int exit = SpringJob.run(this.parent.application(), settings, context -> {
+					if (context.getBean(GraphReads.class).customerCount() == 0) {
+						empty.set(true);
+						return 0;
+					}
+					return importAndReport(console, context, null, rejectFile, json);
+				});
+				if (!empty.get()) {
+					return exit;
+				}
+				bulk = bulkLoad(console, embedded, importing, rejectFile);
 			}
 		}
 		ImportReport loaded = bulk;
-		return SpringJob.run(this.parent.application(), settings, context -> {
-			var driver = context.getBean(Driver.class);
-			ImportReport report;
-			if (loaded != null) {
-				// the store was built by the importer; the context has applied the migrations: wait for their indexes
-				long waited = System.nanoTime();
-				context.getBean(GraphReads.class).awaitIndexes(Duration.ofDays(1));
-				console.printf("schema applied and every index online in %.1f s%n", (System.nanoTime() - waited) / 1e9);
-				report = loaded;
-			}
-			else {
-				report = context.getBean(CsvImporter.class).importDirectory(this.directory, rejectFile);
-			}
-			GraphCounts graph = GraphCounts.of(driver);
-			ImportReports.write(report, graph, json);
-			print(console, report, graph, json);
-			return 0;
-		});
+		return SpringJob.run(this.parent.application(), settings, context -> importAndReport(console, context, loaded, rejectFile, json));
+	}
+
+	/** Neo4j's bulk importer into the embedded store, which holds no customers (or does not exist yet). */
+	private ImportReport bulkLoad(PrintWriter console, EmbeddedNeo4jProperties embedded, ImportProperties importing, Path rejectFile) {
+		console.printf("bulk load into the empty store %s (Neo4j's bulk importer)%n", embedded.dataDirectory().toAbsolutePath());
+		return new BulkLoad(importing).load(this.directory, embedded.dataDirectory().toAbsolutePath().normalize(), rejectFile);
+	}
+
+	/**
+	 * Inside the job's context: the rows imported in transactions, or, after a bulk load ({@code loaded}), the indexes the
+	 * context's migrations created waited for; then the report written and printed.
+	 */
+	private int importAndReport(PrintWriter console, ConfigurableApplicationContext context, ImportReport loaded, Path rejectFile,
+			Path json) {
+		ImportReport report;
+		if (loaded != null) {
+			// the store was built by the importer; the context has applied the migrations: wait for their indexes
+			long waited = System.nanoTime();
+			context.getBean(GraphReads.class).awaitIndexes(Duration.ofDays(1));
+			console.printf("schema applied and every index online in %.1f s%n", (System.nanoTime() - waited) / 1e9);
+			report = loaded;
+		}
+		else {
+			report = context.getBean(CsvImporter.class).importDirectory(this.directory, rejectFile);
+		}
+		GraphCounts graph = GraphCounts.of(context.getBean(Driver.class));
+		ImportReports.write(report, graph, json);
+		print(console, report, graph, json);
+		return 0;
 	}
 
 	/** The first load of an external server: the importer's files and the command, no database touched. */
@@ -154,12 +187,13 @@ class ImportCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	/** Customers in the embedded store, 0 when it does not exist yet. The store is opened and closed for this. */
+	/** Whether the embedded store has been created (by a start or an import), whatever it holds. */
+	private static boolean storeExists(EmbeddedNeo4jProperties properties) {
+		return Files.isDirectory(properties.dataDirectory().resolve("data/databases/neo4j"));
+	}
+
+	/** Customers in the embedded store, which exists. The store is opened and closed for this. */
 	private static long customers(EmbeddedNeo4jProperties properties) {
-		Path store = properties.dataDirectory().resolve("data/databases/neo4j");
-		if (!Files.isDirectory(store)) {
-			return 0;
-		}
 		var quiet = new EmbeddedNeo4jProperties(properties.dataDirectory(), properties.boltAddress(), 0, properties.pageCache(),
 				properties.pauseMonitor());
 		try (var neo4j = EmbeddedNeo4j.start(quiet)) {
