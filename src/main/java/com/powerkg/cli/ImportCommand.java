@@ -93,6 +93,7 @@ class ImportCommand implements Callable<Integer> {
 			return emit(console, importing, rejectFile);
 		}
 		String external = environment.getProperty("spring.neo4j.uri", "").strip();
+		EmbeddedNeo4jProperties embedded = binder.bindOrCreate("powerkg.neo4j.embedded", EmbeddedNeo4jProperties.class);
 		ImportReport bulk = null;
 		if (!external.isEmpty()) {
 			if (chosen == Mode.BULK) {
@@ -102,7 +103,6 @@ class ImportCommand implements Callable<Integer> {
 		}
 		else if (chosen == Mode.BULK) {
 			// an explicit bulk load asks what the store holds first (it is opened and closed for that): only an empty one
-			EmbeddedNeo4jProperties embedded = binder.bindOrCreate("powerkg.neo4j.embedded", EmbeddedNeo4jProperties.class);
 			long customers = storeExists(embedded) ? customers(embedded) : 0;
 			if (customers > 0) {
 				throw new JobFailedException("--mode bulk loads an empty store, and " + embedded.dataDirectory() + " has " + customers
@@ -111,13 +111,13 @@ class ImportCommand implements Callable<Integer> {
 			bulk = bulkLoad(console, embedded, importing, rejectFile);
 		}
 		else if (chosen == Mode.AUTO) {
-			EmbeddedNeo4jProperties embedded = binder.bindOrCreate("powerkg.neo4j.embedded", EmbeddedNeo4jProperties.class);
 			if (!storeExists(embedded)) {
 				bulk = bulkLoad(console, embedded, importing, rejectFile);
 			}
 			else {
 				// a monthly load: the job that imports counts the customers, so the store is opened once; only a store
-				// that exists and holds none (rare) is closed again for the bulk importer
+				// that exists and holds none (rare) is closed again for the bulk importer, which replaces it (that job has
+				// migrated it first: a store whose migrations fail is refused, not replaced)
 				var empty = new AtomicBoolean();
 				int exit = SpringJob.run(this.parent.application(), settings, context -> {
 					if (context.getBean(GraphReads.class).customerCount() == 0) {

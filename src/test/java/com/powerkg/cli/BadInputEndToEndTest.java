@@ -58,7 +58,9 @@ class BadInputEndToEndTest {
 				"--powerkg.neo4j.embedded.data-directory=" + store, "--powerkg.neo4j.embedded.bolt-port=0");
 
 		assertThat(imported).as(this.err.toString()).isZero();
-		assertThat(this.out.toString()).containsPattern("customers.csv\\s+4 read\\s+2 imported\\s+2 rejected")
+		assertThat(this.out.toString()).as("no store yet: the bulk importer creates it").contains("bulk load into the empty store")
+			.contains("(bulk)")
+			.containsPattern("customers.csv\\s+4 read\\s+2 imported\\s+2 rejected")
 			.containsPattern("bills.csv\\s+4 read\\s+2 imported\\s+2 rejected");
 		String report = Files.readString(rejects, StandardCharsets.UTF_8);
 		assertThat(report).contains("customers.csv,4,usage_category").contains("duplicate customer_id 'E001'")

@@ -48,7 +48,7 @@ class CommandLineTest {
 			.contains("rejected customers.csv:3: usage_category: 'RESIDENTAL' is not one of")
 			.contains("Imported 4 of 15 rows");
 		assertThat(tmp.resolve("rejects.csv")).exists();
-		assertThat(output.getOut()).as("transactional: the store is opened once, not first to count its customers (auto and bulk do that)")
+		assertThat(output.getOut()).as("transactional: the store is opened once, not first to count its customers (bulk does that)")
 			.containsOnlyOnce("Starting embedded Neo4j in " + store + " with Bolt");
 	}
 
