@@ -100,7 +100,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			service = builder.build();
 		}
 		catch (RuntimeException ex) {
-			throw EmbeddedNeo4jStartException.explain(home, properties.boltAddress(), port, ex);
+			throw EmbeddedNeo4jStartException.explain(home, properties.boltAddress(), properties.boltPort(), port, ex);
 		}
 		String host = properties.boltAddress().contains(":") ? "[" + properties.boltAddress() + "]"
 				: properties.boltAddress();

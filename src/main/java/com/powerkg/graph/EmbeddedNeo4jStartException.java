@@ -20,7 +20,14 @@ public class EmbeddedNeo4jStartException extends RuntimeException {
 		return this.storeInUse;
 	}
 
-	static EmbeddedNeo4jStartException explain(Path home, String address, int port, RuntimeException ex) {
+	/**
+	 * A failed start in the operator's terms: the store busy (and where to point the command instead), the port taken, or
+	 * the cause.
+	 * @param configured the Bolt port of the settings: 0 for a free one (as the count before a bulk load opens the store),
+	 * which names no port a running service could have
+	 * @param port the port this start tried to listen on
+	 */
+	static EmbeddedNeo4jStartException explain(Path home, String address, int configured, int port, RuntimeException ex) {
 		String chain = describeChain(ex);
 		String message;
 		boolean inUse = false;
@@ -28,7 +35,7 @@ public class EmbeddedNeo4jStartException extends RuntimeException {
 				|| chain.contains("already locked")) {
 			message = "The Neo4j store in " + home + " is in use by another process (is the service already running?). "
 					+ "Stop it, or point this command at the running service with --spring.neo4j.uri=bolt://" + address
-					+ ":" + port + ".";
+					+ ":" + ((configured > 0) ? String.valueOf(configured) : "<its Bolt port>") + ".";
 			inUse = true;
 		}
 		else if (chain.contains("BindException") || chain.contains("Address already in use")) {

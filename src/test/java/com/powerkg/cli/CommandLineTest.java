@@ -234,7 +234,8 @@ class CommandLineTest {
 
 			assertThat(exit).isEqualTo(PowerKgCommand.REFUSED_RUN_ACTIVE);
 			assertThat(this.err.toString().strip()).startsWith("power-kg analyze: The Neo4j store in ")
-				.contains("is in use by another process").doesNotContain("\n");
+				.contains("is in use by another process").doesNotContain("\n")
+				.as("a free port (0) is not the running service's port").endsWith("--spring.neo4j.uri=bolt://127.0.0.1:<its Bolt port>.");
 		}
 	}
 
