@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.powerkg.graph.EmbeddedNeo4j;
 import com.powerkg.graph.EmbeddedNeo4jProperties;
+import com.powerkg.graph.EmbeddedNeo4jStartException;
 import com.powerkg.graph.GraphReads;
 import com.powerkg.ingest.BulkLoad;
 import com.powerkg.ingest.CsvImporter;
@@ -204,6 +205,17 @@ class ImportCommand implements Callable<Integer> {
 			finally {
 				driver.closeAsync(); // as EmbeddedNeo4jConfiguration closes its driver
 			}
+		}
+		catch (EmbeddedNeo4jStartException failed) {
+			if (!failed.storeInUse()) {
+				throw failed;
+			}
+			// the general advice (point the command at the running service) does not go with a bulk load
+			int port = properties.boltPort();
+			throw new JobFailedException("The Neo4j store in " + properties.dataDirectory() + " is in use by another process (is the "
+					+ "service running?), and a bulk load writes the store's files itself: stop the service first, or load through it "
+					+ "in transactions with --mode transactional --spring.neo4j.uri=bolt://" + properties.boltAddress() + ":"
+					+ ((port > 0) ? String.valueOf(port) : "<its Bolt port>") + ".", failed);
 		}
 	}
 

@@ -7,4 +7,9 @@ class JobFailedException extends RuntimeException {
 		super(message);
 	}
 
+	/** With the cause kept: a busy store's start failure still makes the exit code 3 ({@link PowerKgCommand#busy}). */
+	JobFailedException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
 }

@@ -236,6 +236,15 @@ class CommandLineTest {
 			assertThat(this.err.toString().strip()).startsWith("power-kg analyze: The Neo4j store in ")
 				.contains("is in use by another process").doesNotContain("\n")
 				.as("a free port (0) is not the running service's port").endsWith("--spring.neo4j.uri=bolt://127.0.0.1:<its Bolt port>.");
+
+			this.err.getBuffer().setLength(0);
+			int bulk = run("import", Fixtures.directory("small").toString(), "--mode", "bulk", "--powerkg.neo4j.embedded.data-directory=" + store,
+					"--powerkg.neo4j.embedded.bolt-port=7699");
+			assertThat(bulk).isEqualTo(PowerKgCommand.REFUSED_RUN_ACTIVE);
+			assertThat(this.err.toString().strip()).as("a bulk load cannot go through the running service: it says what can")
+				.isEqualTo("power-kg import: The Neo4j store in " + store + " is in use by another process (is the service running?), "
+						+ "and a bulk load writes the store's files itself: stop the service first, or load through it in transactions "
+						+ "with --mode transactional --spring.neo4j.uri=bolt://127.0.0.1:7699.");
 		}
 	}
 

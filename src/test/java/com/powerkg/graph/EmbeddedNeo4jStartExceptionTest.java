@@ -1,8 +1,10 @@
 package com.powerkg.graph;
 
+import java.net.BindException;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.neo4j.io.locker.FileLockException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +13,10 @@ class EmbeddedNeo4jStartExceptionTest {
 
 	static final Path HOME = Path.of("/var/lib/power-kg");
 
+	/** As Neo4j fails when another process holds the store's lock file, under its lifecycle exceptions. */
 	static RuntimeException locked() {
-		return new RuntimeException("Error starting Neo4j database server",
-				new IllegalStateException("org.neo4j.io.fs.FileLockException: Lockfile is already locked"));
+		return new RuntimeException("Error starting Neo4j database server", new FileLockException(
+				"Lock file has been locked by another process: " + HOME.resolve("data/databases/store_lock"), null));
 	}
 
 	@Test
@@ -37,7 +40,7 @@ class EmbeddedNeo4jStartExceptionTest {
 	@Test
 	void aPortInUseIsNotABusyStore() {
 		var explained = EmbeddedNeo4jStartException.explain(HOME, "127.0.0.1", 7687, 7687,
-				new RuntimeException("start failed", new java.net.BindException("Address already in use")));
+				new RuntimeException("start failed", new BindException("Address already in use")));
 
 		assertThat(explained.storeInUse()).isFalse();
 		assertThat(explained.getMessage()).isEqualTo("Bolt port 127.0.0.1:7687 is already in use. Stop what uses it or set "
