@@ -211,11 +211,10 @@ class ImportCommand implements Callable<Integer> {
 				throw failed;
 			}
 			// the general advice (point the command at the running service) does not go with a bulk load
-			int port = properties.boltPort();
 			throw new JobFailedException("The Neo4j store in " + properties.dataDirectory() + " is in use by another process (is the "
 					+ "service running?), and a bulk load writes the store's files itself: stop the service first, or load through it "
-					+ "in transactions with --mode transactional --spring.neo4j.uri=bolt://" + properties.boltAddress() + ":"
-					+ ((port > 0) ? String.valueOf(port) : "<its Bolt port>") + ".", failed);
+					+ "in transactions with --mode transactional --spring.neo4j.uri="
+					+ EmbeddedNeo4jStartException.serviceUri(properties.boltAddress(), properties.boltPort()) + ".", failed);
 		}
 	}
 

@@ -34,8 +34,8 @@ public class EmbeddedNeo4jStartException extends RuntimeException {
 		if (chain.contains("FileLockException") || chain.toLowerCase().contains("lock file")
 				|| chain.contains("already locked")) {
 			message = "The Neo4j store in " + home + " is in use by another process (is the service already running?). "
-					+ "Stop it, or point this command at the running service with --spring.neo4j.uri=bolt://" + address
-					+ ":" + ((configured > 0) ? String.valueOf(configured) : "<its Bolt port>") + ".";
+					+ "Stop it, or point this command at the running service with --spring.neo4j.uri=" + serviceUri(address, configured)
+					+ ".";
 			inUse = true;
 		}
 		else if (chain.contains("BindException") || chain.contains("Address already in use")) {
@@ -46,6 +46,20 @@ public class EmbeddedNeo4jStartException extends RuntimeException {
 			message = "Embedded Neo4j failed to start in " + home + ": " + rootMessage(ex);
 		}
 		return new EmbeddedNeo4jStartException(message, inUse, ex);
+	}
+
+	/**
+	 * Where a command on this machine reaches a service that listens on {@code address} and the configured port: an IPv6
+	 * address in brackets, a wildcard one (every interface) as loopback, and {@code <its Bolt port>} for port 0 (a free
+	 * one, which names no port the service could have).
+	 */
+	public static String serviceUri(String address, int configured) {
+		String host = switch (address) {
+			case "0.0.0.0" -> "127.0.0.1";
+			case "::", "[::]" -> "[::1]";
+			default -> (address.contains(":") && !address.startsWith("[")) ? "[" + address + "]" : address;
+		};
+		return "bolt://" + host + ":" + ((configured > 0) ? String.valueOf(configured) : "<its Bolt port>");
 	}
 
 	private static String describeChain(Throwable ex) {

@@ -38,6 +38,17 @@ class EmbeddedNeo4jStartExceptionTest {
 	}
 
 	@Test
+	void theServicesAddressIsOneACommandOnThisMachineCanConnectTo() {
+		assertThat(EmbeddedNeo4jStartException.serviceUri("127.0.0.1", 7687)).isEqualTo("bolt://127.0.0.1:7687");
+		assertThat(EmbeddedNeo4jStartException.serviceUri("::1", 7687)).isEqualTo("bolt://[::1]:7687");
+		assertThat(EmbeddedNeo4jStartException.serviceUri("[::1]", 7687)).isEqualTo("bolt://[::1]:7687");
+		assertThat(EmbeddedNeo4jStartException.serviceUri("0.0.0.0", 7687)).as("every interface: loopback is one")
+			.isEqualTo("bolt://127.0.0.1:7687");
+		assertThat(EmbeddedNeo4jStartException.serviceUri("::", 7688)).isEqualTo("bolt://[::1]:7688");
+		assertThat(EmbeddedNeo4jStartException.serviceUri("10.1.2.3", 0)).isEqualTo("bolt://10.1.2.3:<its Bolt port>");
+	}
+
+	@Test
 	void aPortInUseIsNotABusyStore() {
 		var explained = EmbeddedNeo4jStartException.explain(HOME, "127.0.0.1", 7687, 7687,
 				new RuntimeException("start failed", new BindException("Address already in use")));
