@@ -1,7 +1,6 @@
 package com.powerkg.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -104,7 +103,7 @@ class ImportCommand implements Callable<Integer> {
 		}
 		else if (chosen == Mode.BULK) {
 			// an explicit bulk load asks what the store holds first (it is opened and closed for that): only an empty one
-			long customers = storeExists(embedded) ? customers(embedded) : 0;
+			long customers = EmbeddedNeo4j.storeExists(embedded.dataDirectory()) ? customers(embedded) : 0;
 			if (customers > 0) {
 				throw new JobFailedException("--mode bulk loads an empty store, and " + embedded.dataDirectory() + " has " + customers
 						+ " customers: later loads are transactional (--mode transactional, or auto)");
@@ -112,7 +111,7 @@ class ImportCommand implements Callable<Integer> {
 			bulk = bulkLoad(console, embedded, importing, rejectFile);
 		}
 		else if (chosen == Mode.AUTO) {
-			if (!storeExists(embedded)) {
+			if (!EmbeddedNeo4j.storeExists(embedded.dataDirectory())) {
 				bulk = bulkLoad(console, embedded, importing, rejectFile);
 			}
 			else {
@@ -186,11 +185,6 @@ class ImportCommand implements Callable<Integer> {
 		console.printf("then start the server and point the service at it (--spring.neo4j.uri): it applies the Cypher migrations. "
 				+ "The steps are in %s%n", emitted.instructions());
 		return 0;
-	}
-
-	/** Whether the embedded store has been created (by a start or an import), whatever it holds. */
-	private static boolean storeExists(EmbeddedNeo4jProperties properties) {
-		return Files.isDirectory(properties.dataDirectory().resolve("data/databases/neo4j"));
 	}
 
 	/** Customers in the embedded store, which exists. The store is opened and closed for this. */

@@ -102,9 +102,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		catch (RuntimeException ex) {
 			throw EmbeddedNeo4jStartException.explain(home, properties.boltAddress(), properties.boltPort(), port, ex);
 		}
-		String host = properties.boltAddress().contains(":") ? "[" + properties.boltAddress() + "]"
-				: properties.boltAddress();
-		return new EmbeddedNeo4j(service, "bolt://" + host + ":" + port);
+		return new EmbeddedNeo4j(service, "bolt://" + uriHost(properties.boltAddress()) + ":" + port);
+	}
+
+	/** Whether the store under {@code home} has been created (by a start or an import), whatever it holds. */
+	public static boolean storeExists(Path home) {
+		return Files.isDirectory(home.resolve("data/databases/neo4j"));
+	}
+
+	/** An address as the host of a {@code bolt://} URI: an IPv6 one in brackets. */
+	static String uriHost(String address) {
+		return (address.contains(":") && !address.startsWith("[")) ? "[" + address + "]" : address;
 	}
 
 	private static void clearUnfinishedBulkLoad(Path home) {

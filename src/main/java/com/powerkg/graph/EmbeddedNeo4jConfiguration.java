@@ -1,6 +1,5 @@
 package com.powerkg.graph;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,7 +32,7 @@ class EmbeddedNeo4jConfiguration {
 			ListableBeanFactory beans) {
 		checkSettings(beans);
 		Path home = properties.dataDirectory().toAbsolutePath().normalize();
-		if (!Files.isDirectory(home.resolve("data/databases/neo4j"))) {
+		if (!EmbeddedNeo4j.storeExists(home)) {
 			seeders.orderedStream().forEach(seeder -> seeder.seed(home));
 		}
 		return EmbeddedNeo4j.start(properties);

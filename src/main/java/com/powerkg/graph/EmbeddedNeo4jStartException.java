@@ -57,7 +57,7 @@ public class EmbeddedNeo4jStartException extends RuntimeException {
 		String host = switch (address) {
 			case "0.0.0.0" -> "127.0.0.1";
 			case "::", "[::]" -> "[::1]";
-			default -> (address.contains(":") && !address.startsWith("[")) ? "[" + address + "]" : address;
+			default -> EmbeddedNeo4j.uriHost(address);
 		};
 		return "bolt://" + host + ":" + ((configured > 0) ? String.valueOf(configured) : "<its Bolt port>");
 	}
